@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { actions } from '../domain/abilities.ts';
+import { roles } from '../domain/roles.ts';
+
+/** Logins: Latin letters, digits, dot, dash and underscore. */
+export const loginField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9._-]+$/);
+/** Passwords: at least 8 characters for new ones; any length up to 200 is accepted at login. */
+export const newPasswordField = z.string().min(8).max(200);
+
+/** `POST /api/auth/login` body. */
+export const loginBody = z.strictObject({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+/** `POST /api/auth/change-password` body. */
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: newPasswordField,
+});
+
+const personName = z.string().trim().min(1).max(100);
+/** `POST /api/setup` body: the first school and its administrator. */
+export const setupBody = z.strictObject({
+  schoolName: z.string().trim().min(3).max(300),
+  schoolShortName: z.string().trim().min(1).max(100),
+  lastName: personName,
+  firstName: personName,
+  middleName: z.string().trim().max(100).default(''),
+  login: loginField,
+  password: newPasswordField,
+});
+
+/** `GET /api/setup` answer: whether the first-run setup is still to be done. */
+export const setupStatus = z.object({ needed: z.boolean() });
+
+/** A school the actor belongs to. */
+export const schoolRef = z.object({ id: z.number(), name: z.string(), shortName: z.string() });
+
+/** `GET /api/me`: who is signed in, what they may do, and the CSRF token for writes. */
+export const meResponse = z.object({
+  person: z.object({
+    id: z.number(),
+    lastName: z.string(),
+    firstName: z.string(),
+    middleName: z.string(),
+  }),
+  login: z.string(),
+  roles: z.array(z.enum(roles)),
+  schools: z.array(schoolRef),
+  district: z.object({ id: z.number(), name: z.string() }).nullable(),
+  abilities: z.array(z.enum(actions)),
+  classTeacherOf: z.array(z.object({ id: z.number(), name: z.string() })),
+  children: z.array(z.object({ id: z.number(), name: z.string(), className: z.string().nullable() })),
+  mustChangePassword: z.boolean(),
+  idleTimeoutMinutes: z.number(),
+  csrfToken: z.string(),
+});
+/** The signed-in actor as the web app sees it. */
+export type Me = z.infer<typeof meResponse>;
+
+/** `GET /api/health`. */
+export const healthResponse = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
+
+/** An empty success answer. */
+export const okResponse = z.object({ ok: z.literal(true) });

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Error codes the API answers with; the server maps each to one HTTP status. */
+export const errorCodes = [
+  'validation',
+  'unauthenticated',
+  'password_change_required',
+  'forbidden',
+  'csrf',
+  'not_found',
+  'conflict',
+  'locked',
+  'rate_limited',
+  'unsupported_media_type',
+  'internal',
+] as const;
+/** One error code. */
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Every error response: a code, a translated message and, for bad input, a message per field. */
+export const errorBody = z.object({
+  error: z.enum(errorCodes),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  requestId: z.string().optional(),
+});
+/** An error response. */
+export type ErrorBody = z.infer<typeof errorBody>;

@@ -1,0 +1,83 @@
+import type { Role } from './roles.ts';
+
+/** Everything an actor may try to do; later modules add their actions here. */
+export const actions = [
+  'school.view',
+  'school.settings.edit',
+  'staff.manage',
+  'class.view',
+  'student.view',
+  'student.edit',
+  'journal.view',
+  'journal.edit',
+  'diary.view',
+  'district.view',
+] as const;
+/** One action. */
+export type Action = (typeof actions)[number];
+
+/**
+ * How far a role's grant reaches. `school`: everything in the actor's school; `district`: every
+ * school of the actor's district; the rest are relationships checked by set-based queries.
+ */
+export type Scope = 'school' | 'district' | 'classTeacher' | 'teaches' | 'guardian' | 'self';
+
+/** The capability map: for each role, the actions it grants and the scopes they reach. */
+export const capabilities = {
+  admin: {
+    'school.view': ['school'],
+    'school.settings.edit': ['school'],
+    'staff.manage': ['school'],
+    'class.view': ['school'],
+    'student.view': ['school'],
+    'student.edit': ['school'],
+  },
+  director: {
+    'school.view': ['school'],
+    'class.view': ['school'],
+    'student.view': ['school'],
+    'journal.view': ['school'],
+  },
+  deputy: {
+    'school.view': ['school'],
+    'class.view': ['school'],
+    'student.view': ['school'],
+    'journal.view': ['school'],
+  },
+  teacher: {
+    'school.view': ['school'],
+    'class.view': ['school'],
+    'student.view': ['classTeacher', 'teaches'],
+    'student.edit': ['classTeacher'],
+    'journal.view': ['teaches', 'classTeacher'],
+    'journal.edit': ['teaches'],
+  },
+  parent: {
+    'student.view': ['guardian'],
+    'diary.view': ['guardian'],
+  },
+  student: {
+    'student.view': ['self'],
+    'diary.view': ['self'],
+  },
+  district: {
+    'district.view': ['district'],
+    'school.view': ['district'],
+    'class.view': ['district'],
+  },
+} as const satisfies Record<Role, Partial<Record<Action, readonly Scope[]>>>;
+
+/** The scopes through which any of the held roles grants the action (empty: never). */
+export function scopesFor(held: readonly Role[], action: Action): Scope[] {
+  const out = new Set<Scope>();
+  for (const role of held) {
+    const grants: Partial<Record<Action, readonly Scope[]>> = capabilities[role];
+    for (const s of grants[action] ?? []) out.add(s);
+  }
+  return [...out];
+}
+
+/** The actions the held roles grant at all (relationship checks still apply per item). */
+export function abilitiesOf(held: readonly Role[]): Action[] {
+  return actions.filter((a) => scopesFor(held, a).length > 0);
+}

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+/** Which engine a database runs on; the only place the two are told apart. */
+export type Engine = 'sqlite' | 'postgres';
+
+/** An open database with its engine. */
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** Parses `DATABASE_URL`: `postgres://…` is PostgreSQL, anything else a SQLite file path. */
+export function engineOf(url: string): Engine {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    // date stays 'YYYY-MM-DD', timestamptz becomes ISO-8601 like SQLite's text, int8 a number.
+    if (oid === 1082) return (v: string) => v;
+    if (oid === 1184 || oid === 1114) return (v: string) => new Date(v).toISOString();
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Opens SQLite (WAL, foreign keys, durable commits) or PostgreSQL, with camelCase names. */
+export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+  const plugins = [new CamelCasePlugin()];
+  if (engineOf(url) === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}

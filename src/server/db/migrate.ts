@@ -1,0 +1,30 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Database, Engine } from './database.ts';
+import * as initial from './migrations/0001-initial.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
+type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
+
+/** Every migration in order; a new one is added here with the next number. */
+const modules: Record<string, MigrationModule> = {
+  '0001-initial': initial,
+};
+
+function provider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(modules)) out[name] = { up: (db) => m.up(db, engine) };
+      return out;
+    },
+  };
+}
+
+/** Brings the schema up to date; on PostgreSQL, Kysely's lock makes concurrent runs safe. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider: provider(database.engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

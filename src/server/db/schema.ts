@@ -1,0 +1,397 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** An ISO-8601 timestamp ('2026-09-01T08:30:00.000Z'): text on SQLite, timestamptz on PostgreSQL. */
+export type Timestamp = string;
+/** A calendar date 'YYYY-MM-DD': text on SQLite, date on PostgreSQL. */
+export type DateOnly = string;
+/** A creation timestamp the database fills in when omitted. */
+type CreatedAt = ColumnType<Timestamp, Timestamp | undefined, never>;
+/** JSON stored as text on both engines. */
+type JsonText = string;
+
+/** A set of schools under one education department: the top of the tenancy. */
+export interface DistrictTable {
+  id: Generated<number>;
+  name: string;
+  createdAt: CreatedAt;
+}
+
+/** A school: the tenant every school-owned row points to. */
+export interface SchoolTable {
+  id: Generated<number>;
+  districtId: number | null;
+  name: string;
+  shortName: string;
+  /** School settings as JSON, validated by `schoolSettingsSchema` on read. */
+  settings: JsonText;
+  createdAt: CreatedAt;
+  archivedAt: Timestamp | null;
+}
+
+/** A person: staff member, student or parent. District staff have no school. */
+export interface PersonTable {
+  id: Generated<number>;
+  schoolId: number | null;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  /** Lower case, ё→е: the Russian sort order on both engines (see db/collation.ts). */
+  sortKey: string;
+  sex: 'm' | 'f' | null;
+  birthDate: DateOnly | null;
+  email: string | null;
+  phone: string | null;
+  createdAt: CreatedAt;
+  archivedAt: Timestamp | null;
+}
+
+/** Login credentials of a person. */
+export interface AccountTable {
+  id: Generated<number>;
+  personId: number;
+  login: string;
+  passwordHash: string;
+  /** Null until the person sets their own password: the first login forces a change. */
+  passwordChangedAt: Timestamp | null;
+  failedLogins: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastLoginAt: Timestamp | null;
+  createdAt: CreatedAt;
+  disabledAt: Timestamp | null;
+}
+
+/** A role a person holds in a school (or, for `district`, in a district). */
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  personId: number;
+  schoolId: number | null;
+  districtId: number | null;
+  role: string;
+  createdAt: CreatedAt;
+  revokedAt: Timestamp | null;
+}
+
+/** A parent or legal guardian of a student. */
+export interface GuardianshipTable {
+  id: Generated<number>;
+  schoolId: number;
+  guardianId: number;
+  studentId: number;
+  kind: 'mother' | 'father' | 'guardian';
+  createdAt: CreatedAt;
+  archivedAt: Timestamp | null;
+}
+
+/** A server-side login session; the id is the SHA-256 of the cookie token. */
+export interface SessionTable {
+  id: string;
+  accountId: number;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  idleTimeoutMinutes: number;
+  ip: string | null;
+  userAgent: string | null;
+  endedAt: Timestamp | null;
+}
+
+/** An academic year, 1 September – 31 August. */
+export interface AcademicYearTable {
+  id: Generated<number>;
+  schoolId: number;
+  name: string;
+  startsOn: DateOnly;
+  endsOn: DateOnly;
+}
+
+/** Which period scheme a grade level follows in a year. */
+export interface GradeSchemeTable {
+  id: Generated<number>;
+  schoolId: number;
+  academicYearId: number;
+  grade: number;
+  scheme: 'quarters' | 'trimesters' | 'halves';
+}
+
+/** A study period (quarter, trimester, half-year) or the year/exam/final pseudo-periods. */
+export interface PeriodTable {
+  id: Generated<number>;
+  schoolId: number;
+  academicYearId: number;
+  scheme: 'quarters' | 'trimesters' | 'halves' | 'year';
+  kind: 'term' | 'year' | 'exam' | 'final';
+  number: number;
+  name: string;
+  startsOn: DateOnly;
+  endsOn: DateOnly;
+  closedAt: Timestamp | null;
+}
+
+/** Holidays, public holidays and working-day transfers. */
+export interface CalendarEntryTable {
+  id: Generated<number>;
+  schoolId: number;
+  academicYearId: number;
+  kind: 'vacation' | 'holiday' | 'workday';
+  name: string;
+  startsOn: DateOnly;
+  endsOn: DateOnly;
+  /** Null: the whole school; otherwise only this grade (e.g. extra holidays for grade 1). */
+  grade: number | null;
+}
+
+/** A class: grade level and letter, with its class teacher. */
+export interface ClassTable {
+  id: Generated<number>;
+  schoolId: number;
+  academicYearId: number;
+  grade: number;
+  letter: string;
+  classTeacherId: number | null;
+  daysPerWeek: number;
+  archivedAt: Timestamp | null;
+}
+
+/** A subject such as «Математика». */
+export interface SubjectTable {
+  id: Generated<number>;
+  schoolId: number;
+  name: string;
+  shortName: string;
+  sortOrder: number;
+  archivedAt: Timestamp | null;
+}
+
+/** Who is taught together: a whole class, a subgroup or a cross-class group. */
+export interface GroupTable {
+  id: Generated<number>;
+  schoolId: number;
+  academicYearId: number;
+  classId: number | null;
+  kind: 'class' | 'subgroup' | 'cross';
+  name: string;
+  archivedAt: Timestamp | null;
+}
+
+/** A student in a group from a date to a date; moving closes one and opens another. */
+export interface GroupMembershipTable {
+  id: Generated<number>;
+  schoolId: number;
+  groupId: number;
+  studentId: number;
+  startsOn: DateOnly;
+  endsOn: DateOnly | null;
+}
+
+/** A subject taught to a group by a teacher in a year: the unit of the journal. */
+export interface CourseTable {
+  id: Generated<number>;
+  schoolId: number;
+  academicYearId: number;
+  subjectId: number;
+  groupId: number;
+  teacherId: number;
+  secondTeacherId: number | null;
+  hoursPerWeek: number;
+  archivedAt: Timestamp | null;
+}
+
+/** A kind of work with its weight in averages. */
+export interface WorkKindTable {
+  id: Generated<number>;
+  schoolId: number;
+  name: string;
+  shortName: string;
+  weight: number;
+  archivedAt: Timestamp | null;
+}
+
+/** A named bell schedule (weekdays, Saturday…). */
+export interface BellScheduleTable {
+  id: Generated<number>;
+  schoolId: number;
+  name: string;
+}
+
+/** Lesson number → start and end time within a bell schedule. */
+export interface BellTimeTable {
+  id: Generated<number>;
+  schoolId: number;
+  bellScheduleId: number;
+  lessonNumber: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** A weekly timetable slot of a course. */
+export interface TimetableSlotTable {
+  id: Generated<number>;
+  schoolId: number;
+  courseId: number;
+  weekday: number;
+  lessonNumber: number;
+  room: string | null;
+  validFrom: DateOnly;
+  validTo: DateOnly | null;
+}
+
+/** A dated change of the timetable: a cancellation, a substitution, a move. */
+export interface TimetableChangeTable {
+  id: Generated<number>;
+  schoolId: number;
+  date: DateOnly;
+  lessonNumber: number;
+  courseId: number;
+  kind: 'cancel' | 'substitute' | 'move' | 'extra';
+  substituteTeacherId: number | null;
+  room: string | null;
+  createdAt: CreatedAt;
+}
+
+/** A planned topic of the calendar-thematic plan (КТП). */
+export interface PlanItemTable {
+  id: Generated<number>;
+  schoolId: number;
+  courseId: number;
+  position: number;
+  section: string | null;
+  topic: string;
+  hours: number;
+  controlKind: string | null;
+}
+
+/** A lesson of a course on a date: the lesson page. */
+export interface LessonTable {
+  id: Generated<number>;
+  schoolId: number;
+  courseId: number;
+  date: DateOnly;
+  lessonNumber: number;
+  teacherId: number;
+  planItemId: number | null;
+  topic: string | null;
+  lessonKind: string | null;
+  plan: string | null;
+  homework: string | null;
+  homeworkDueOn: DateOnly | null;
+  createdAt: CreatedAt;
+  topicEnteredAt: Timestamp | null;
+  homeworkEnteredAt: Timestamp | null;
+  attendanceTakenAt: Timestamp | null;
+}
+
+/** A mark of a student for a lesson and a kind of work. Removal is soft, and audited. */
+export interface MarkTable {
+  id: Generated<number>;
+  schoolId: number;
+  lessonId: number;
+  studentId: number;
+  workKindId: number;
+  value: string;
+  comment: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  createdBy: number;
+  updatedAt: Timestamp | null;
+  updatedBy: number | null;
+  deletedAt: Timestamp | null;
+}
+
+/** Attendance of a student at a lesson: н, б, уп, оп… */
+export interface AttendanceTable {
+  id: Generated<number>;
+  schoolId: number;
+  lessonId: number;
+  studentId: number;
+  value: string;
+  reason: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  createdBy: number;
+  updatedAt: Timestamp | null;
+  updatedBy: number | null;
+  deletedAt: Timestamp | null;
+}
+
+/** A period, year, exam or final mark of a student in a subject. */
+export interface PeriodMarkTable {
+  id: Generated<number>;
+  schoolId: number;
+  studentId: number;
+  subjectId: number;
+  courseId: number | null;
+  periodId: number;
+  value: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  createdBy: number;
+  updatedAt: Timestamp | null;
+  updatedBy: number | null;
+  deletedAt: Timestamp | null;
+}
+
+/** A deputy's remark on how a course's journal is kept. */
+export interface RemarkTable {
+  id: Generated<number>;
+  schoolId: number;
+  courseId: number;
+  authorId: number;
+  text: string;
+  createdAt: CreatedAt;
+  fixedAt: Timestamp | null;
+  closedAt: Timestamp | null;
+}
+
+/** One entry of the append-only history of changes. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  schoolId: number | null;
+  at: Timestamp;
+  actorId: number | null;
+  actorKind: 'person' | 'system';
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: JsonText | null;
+  after: JsonText | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** The whole database as Kysely sees it (camelCase; columns are snake_case). */
+export interface DB {
+  districts: DistrictTable;
+  schools: SchoolTable;
+  persons: PersonTable;
+  accounts: AccountTable;
+  roleAssignments: RoleAssignmentTable;
+  guardianships: GuardianshipTable;
+  sessions: SessionTable;
+  academicYears: AcademicYearTable;
+  gradeSchemes: GradeSchemeTable;
+  periods: PeriodTable;
+  calendarEntries: CalendarEntryTable;
+  classes: ClassTable;
+  subjects: SubjectTable;
+  groups: GroupTable;
+  groupMemberships: GroupMembershipTable;
+  courses: CourseTable;
+  workKinds: WorkKindTable;
+  bellSchedules: BellScheduleTable;
+  bellTimes: BellTimeTable;
+  timetableSlots: TimetableSlotTable;
+  timetableChanges: TimetableChangeTable;
+  planItems: PlanItemTable;
+  lessons: LessonTable;
+  marks: MarkTable;
+  attendance: AttendanceTable;
+  periodMarks: PeriodMarkTable;
+  remarks: RemarkTable;
+  auditEvents: AuditEventTable;
+}
+
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type Account = Selectable<AccountTable>;
+export type School = Selectable<SchoolTable>;

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Database, openDatabase } from '../src/server/db/database.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+
+/** A database engine tests run on: a fresh migrated SQLite file, or the shared PostgreSQL. */
+export interface TestEngine {
+  name: 'sqlite' | 'postgres';
+  url(): string;
+  open(): Promise<Database>;
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === 'true' && !pgUrl) {
+  throw new Error('CI=true requires TEST_DATABASE_URL: PostgreSQL tests are not skipped in CI');
+}
+
+function sqliteFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'otmetka-test-')), 'test.db');
+}
+
+let pgMigrated: Promise<unknown> | undefined;
+
+/** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (required with CI=true). */
+export function engines(): TestEngine[] {
+  const list: TestEngine[] = [
+    {
+      name: 'sqlite',
+      url: sqliteFile,
+      async open() {
+        const database = openDatabase(sqliteFile());
+        await migrateToLatest(database);
+        return database;
+      },
+    },
+  ];
+  if (pgUrl) {
+    list.push({
+      name: 'postgres',
+      url: () => pgUrl,
+      async open() {
+        const database = openDatabase(pgUrl, { poolSize: 4 });
+        pgMigrated ??= migrateToLatest(database);
+        await pgMigrated;
+        return database;
+      },
+    });
+  }
+  return list;
+}
