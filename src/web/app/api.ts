@@ -1,0 +1,46 @@
+import { getLanguage, tr } from '../i18n/language.ts';
+import { ApiError, toApiError } from './api-error.ts';
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the signed-in session (from `GET /api/me`), or forgets it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLanguage() };
+  if (method === 'POST') {
+    headers['Content-Type'] = 'application/json';
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, 'network', tr('error.network'));
+  }
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) throw toApiError(response.status, parsed, tr('error.unexpected'));
+  return parsed as T;
+}
+
+/** `GET` an API path; resolves with the JSON answer or rejects with an ApiError. */
+export function apiGet<T>(path: string): Promise<T> {
+  return request<T>('GET', path);
+}
+
+/** `POST` a JSON body (`{}` when none) with the CSRF token; rejects with an ApiError. */
+export function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
+  return request<T>('POST', path, body);
+}

@@ -1,0 +1,70 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { PublicLayout } from '../components/public-layout.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { LoginPage } from '../pages/login-page.tsx';
+import { signOut, useMe, useSetupStatus } from './session.ts';
+
+const SetupPage = lazy(() => import('../pages/setup-page.tsx'));
+const ChangePasswordPage = lazy(() => import('../pages/change-password-page.tsx'));
+const SignedInApp = lazy(() => import('./signed-in-app.tsx'));
+
+function Loading() {
+  const t = useT();
+  return (
+    <PublicLayout>
+      <p className="loading">{t('app.loading')}</p>
+    </PublicLayout>
+  );
+}
+
+function LoadFailed({ onRetry }: { onRetry: () => void }) {
+  const t = useT();
+  return (
+    <PublicLayout>
+      <div className="card narrow">
+        <h1>{t('app.name')}</h1>
+        <div className="alert alert-error" role="alert">
+          {t('app.loadFailed')}
+        </div>
+        <button type="button" className="button button-primary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    </PublicLayout>
+  );
+}
+
+/** Decides what the visitor sees: first-run setup, login, the forced password change, or the app. */
+export function App() {
+  const t = useT();
+  const setup = useSetupStatus();
+  const me = useMe();
+  if (setup.isError || me.isError) {
+    return (
+      <LoadFailed
+        onRetry={() => {
+          void setup.refetch();
+          void me.refetch();
+        }}
+      />
+    );
+  }
+  if (setup.isPending || me.isPending) return <Loading />;
+  let page: ReactNode;
+  if (setup.data.needed) page = <SetupPage />;
+  else if (!me.data) page = <LoginPage />;
+  else if (me.data.mustChangePassword) {
+    page = (
+      <PublicLayout
+        actions={
+          <button type="button" className="button button-quiet" onClick={() => void signOut('signedOut')}>
+            {t('shell.logout')}
+          </button>
+        }
+      >
+        <ChangePasswordPage forced />
+      </PublicLayout>
+    );
+  } else page = <SignedInApp me={me.data} />;
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}

@@ -1,0 +1,70 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
+import type { Me } from '../../contract/auth.ts';
+import { AppHeader } from '../components/app-header.tsx';
+import { RoleNav } from '../components/role-nav.tsx';
+import { useT } from '../i18n/use-t.ts';
+import { HomePage } from '../pages/home-page.tsx';
+import { SectionPage } from '../pages/section-page.tsx';
+import { useIdleTimeout } from './idle.ts';
+import { navigationFor } from './navigation.ts';
+import { signOut } from './session.ts';
+
+const ChangePasswordPage = lazy(() => import('../pages/change-password-page.tsx'));
+const navId = 'main-nav';
+
+/** The app after sign-in: header, role navigation, the page of the current address; idle sign-out. */
+export default function SignedInApp({ me }: { me: Me }) {
+  const t = useT();
+  const [location, navigate] = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const groups = useMemo(() => navigationFor(me), [me]);
+  useIdleTimeout(me.idleTimeoutMinutes, () => void signOut('sessionExpired'));
+
+  useEffect(() => {
+    setMenuOpen(false);
+    // After navigating, move focus to the new page so screen readers and keyboards start there.
+    if (firstRender.current) firstRender.current = false;
+    else if (location) mainRef.current?.focus();
+  }, [location]);
+
+  const onSignOut = () => {
+    navigate('/');
+    void signOut('signedOut');
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader
+        me={me}
+        menuOpen={menuOpen}
+        navId={navId}
+        onToggleMenu={() => setMenuOpen((o) => !o)}
+        onSignOut={onSignOut}
+      />
+      <div className="layout">
+        <RoleNav groups={groups} open={menuOpen} id={navId} />
+        <main id="main" ref={mainRef} tabIndex={-1} className="content">
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <Switch>
+              <Route path="/">
+                <HomePage me={me} groups={groups} />
+              </Route>
+              <Route path="/password">
+                <ChangePasswordPage />
+              </Route>
+              <Route>
+                <SectionPage groups={groups} path={location} />
+              </Route>
+            </Switch>
+          </Suspense>
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { Link } from 'wouter';
+import type { Me } from '../../contract/auth.ts';
+import { fullName, organisationOf } from '../app/person.ts';
+import { useT } from '../i18n/use-t.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/** Props of the app header. */
+export type AppHeaderProps = {
+  me: Me;
+  menuOpen: boolean;
+  navId: string;
+  onToggleMenu: () => void;
+  onSignOut: () => void;
+};
+
+/** The header of the signed-in app: product, school, person, language, menu and «Выйти». */
+export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut }: AppHeaderProps) {
+  const t = useT();
+  const organisation = organisationOf(me);
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand">
+        {t('app.name')}
+      </Link>
+      {organisation && <span className="topbar-school">{organisation}</span>}
+      <div className="topbar-actions">
+        <span className="topbar-person">{fullName(me.person)}</span>
+        <LanguageSwitch />
+        <button
+          type="button"
+          className="button button-quiet menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={onToggleMenu}
+        >
+          {t('shell.menu')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onSignOut}>
+          {t('shell.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}
