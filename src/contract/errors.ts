@@ -12,6 +12,7 @@ export const errorCodes = [
   'locked',
   'rate_limited',
   'unsupported_media_type',
+  'payload_too_large',
   'internal',
 ] as const;
 /** One error code. */

@@ -148,7 +148,7 @@ export interface ClassTable {
   grade: number;
   letter: string;
   classTeacherId: number | null;
-  daysPerWeek: number;
+  daysPerWeek: ColumnType<number, number | undefined, number>;
   archivedAt: Timestamp | null;
 }
 
@@ -158,7 +158,7 @@ export interface SubjectTable {
   schoolId: number;
   name: string;
   shortName: string;
-  sortOrder: number;
+  sortOrder: ColumnType<number, number | undefined, number>;
   archivedAt: Timestamp | null;
 }
 
@@ -256,7 +256,7 @@ export interface PlanItemTable {
   position: number;
   section: string | null;
   topic: string;
-  hours: number;
+  hours: ColumnType<number, number | undefined, number>;
   controlKind: string | null;
 }
 

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { healthResponse } from '../contract/auth.ts';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerErrorHandling, registerNotFound } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerSessions } from './http/session.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerStructureRoutes } from './structure/structure.routes.ts';
+
+
+/** The Otmetka version, shown in the API document. */
+export const version = '0.1.0';
+
+/** Builds the whole HTTP application over an open database; `main` listens, tests inject. */
+export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'upgrade-insecure-requests': null },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerSessions(app, database.db);
+  await registerOpenApi(app, version);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Состояние сервера', response: { 200: healthResponse } } },
+    async () => ({ status: 'ok' as const, database: database.engine }),
+  );
+  registerAuthRoutes(api, database.db, config);
+  registerStructureRoutes(api, database.db);
+  registerPeopleRoutes(api, database.db);
+
+  const webRoot = resolve(config.webDir);
+  const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      setHeaders: (res, path) => {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  registerNotFound(app, hasWeb);
+  return app;
+}

@@ -1,0 +1,65 @@
+import type { Role } from '../../domain/roles.ts';
+import type { Db, RoleGrant } from '../access/actor.ts';
+
+/** The account behind a login (case-insensitive), with its person's school. */
+export function findAccountByLogin(db: Db, login: string) {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('persons', 'persons.id', 'accounts.personId')
+    .select([
+      'accounts.id',
+      'accounts.personId',
+      'accounts.login',
+      'accounts.passwordHash',
+      'accounts.passwordChangedAt',
+      'accounts.failedLogins',
+      'accounts.lockedUntil',
+      'accounts.disabledAt',
+      'persons.schoolId',
+      'persons.archivedAt',
+    ])
+    .where('accounts.login', '=', login.toLowerCase())
+    .executeTakeFirst();
+}
+
+/** The live roles of a person. */
+export async function grantsOf(db: Db, personId: number): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('roleAssignments')
+    .select(['role', 'schoolId', 'districtId'])
+    .where('personId', '=', personId)
+    .where('revokedAt', 'is', null)
+    .execute();
+  return rows.map((r) => ({ role: r.role as Role, schoolId: r.schoolId, districtId: r.districtId }));
+}
+
+/** A live session with its account, by the hash of the cookie token. */
+export function findSession(db: Db, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
+    .select([
+      'sessions.id',
+      'sessions.csrfToken',
+      'sessions.lastSeenAt',
+      'sessions.idleTimeoutMinutes',
+      'accounts.id as accountId',
+      'accounts.personId',
+      'accounts.login',
+      'accounts.passwordChangedAt',
+      'accounts.disabledAt',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.endedAt', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Ends a session. */
+export async function endSession(db: Db, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ endedAt: at }).where('id', '=', sessionId).execute();
+}
+
+/** Notes activity on a session (callers throttle this). */
+export async function touchSession(db: Db, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', sessionId).execute();
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { changePasswordBody, loginBody, meResponse, okResponse } from '../../contract/auth.ts';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import type { Api } from '../http/api.ts';
+import { errors } from '../http/openapi.ts';
+import { clearSessionCookie, ctxOf, loadAuth, sessionCookie } from '../http/session.ts';
+import { changePassword } from './change-password.ts';
+import { getMe } from './get-me.ts';
+import { logIn } from './log-in.ts';
+import { logOut } from './log-out.ts';
+import { sessionIdOf } from './session-token.ts';
+
+const tags = ['auth'];
+
+/** Login, logout, the current person and the password change. */
+export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): void {
+  api.post(
+    '/api/auth/login',
+    {
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Вход по логину и паролю; ставит cookie сеанса',
+        body: loginBody,
+        response: { 200: meResponse, ...errors(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request, db);
+      const { token } = await logIn(ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      reply.setCookie(sessionCookie, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.cookieSecure,
+        maxAge: 60 * 60 * 24 * 30,
+      });
+      const auth = await loadAuth(db, sessionIdOf(token));
+      if (!auth || auth === 'expired') throw new Error('a session just created was not found');
+      return getMe({ ...ctx, actor: auth.actor }, auth);
+    },
+  );
+
+  api.post(
+    '/api/auth/logout',
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags, summary: 'Выход: завершает сеанс', body: z.strictObject({}).optional(), response: { 200: okResponse, ...errors(401, 403) } },
+    },
+    async (request, reply) => {
+      if (request.auth) await logOut(ctxOf(request, db), request.auth.sessionId);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/api/me',
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags, summary: 'Текущий пользователь, его роли и права', response: { 200: meResponse, ...errors(401) } },
+    },
+    async (request) => getMe(ctxOf(request, db), request.auth!),
+  );
+
+  api.post(
+    '/api/auth/change-password',
+    {
+      config: { beforePasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Смена собственного пароля (обязательна при первом входе)',
+        body: changePasswordBody,
+        response: { 200: okResponse, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const auth = request.auth!;
+      await changePassword(ctxOf(request, db), { ...request.body, accountId: auth.accountId, sessionId: auth.sessionId });
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import type { Me } from '../../contract/auth.ts';
+import { abilitiesOf } from '../../domain/abilities.ts';
+import { roles as roleOrder } from '../../domain/roles.ts';
+import { type Ctx, rolesOf } from '../access/actor.ts';
+import { childrenWithClasses, classesLedBy } from '../access/relationships.queries.ts';
+import { AppError } from '../http/app-error.ts';
+
+/** The session facts the HTTP layer already knows. */
+export interface SessionFacts {
+  accountId: number;
+  login: string;
+  mustChangePassword: boolean;
+  idleTimeoutMinutes: number;
+  csrfToken: string;
+}
+
+/** Who the actor is, where, and what they may do: what the web app needs to draw itself. */
+export async function getMe(ctx: Ctx, session: SessionFacts): Promise<Me> {
+  const { db, actor } = ctx;
+  if (actor.kind !== 'person') throw new AppError('unauthenticated', 'unauthenticated');
+  const person = await db
+    .selectFrom('persons')
+    .select(['id', 'lastName', 'firstName', 'middleName'])
+    .where('id', '=', actor.personId)
+    .executeTakeFirstOrThrow();
+  const schoolIds = [...new Set(actor.grants.map((g) => g.schoolId).filter((id): id is number => id !== null))];
+  const districtId = actor.grants.find((g) => g.districtId !== null)?.districtId ?? null;
+  const [schools, district, led, children] = await Promise.all([
+    schoolIds.length
+      ? db.selectFrom('schools').select(['id', 'name', 'shortName']).where('id', 'in', schoolIds).orderBy('id').execute()
+      : [],
+    districtId === null
+      ? undefined
+      : db.selectFrom('districts').select(['id', 'name']).where('id', '=', districtId).executeTakeFirst(),
+    classesLedBy(db, actor.personId),
+    childrenWithClasses(db, actor.personId),
+  ]);
+  const held = rolesOf(actor);
+  return {
+    person,
+    login: session.login,
+    roles: roleOrder.filter((r) => held.includes(r)),
+    schools,
+    district: district ?? null,
+    abilities: abilitiesOf(held),
+    classTeacherOf: led.map((c) => ({ id: c.id, name: `${c.grade}${c.letter}` })),
+    children: children.map((c) => ({
+      id: c.id,
+      name: `${c.lastName} ${c.firstName}`,
+      className: c.grade === null ? null : `${c.grade}${c.letter}`,
+    })),
+    mustChangePassword: session.mustChangePassword,
+    idleTimeoutMinutes: session.idleTimeoutMinutes,
+    csrfToken: session.csrfToken,
+  };
+}

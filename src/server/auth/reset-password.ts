@@ -1,0 +1,30 @@
+import type { Ctx } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { AppError } from '../http/app-error.ts';
+import { findAccountByLogin } from './auth.queries.ts';
+import { hashPassword } from './password.ts';
+
+/**
+ * Issues a new temporary password: the lock is lifted, every session of the account ends, and
+ * the person must choose their own password at the next login.
+ */
+export async function resetPassword(ctx: Ctx, input: { login: string; password: string }): Promise<void> {
+  const account = await findAccountByLogin(ctx.db, input.login);
+  if (!account) throw new AppError('not_found', 'notFound');
+  const passwordHash = await hashPassword(input.password);
+  const at = new Date().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ passwordHash, passwordChangedAt: null, failedLogins: 0, lockedUntil: null })
+      .where('id', '=', account.id)
+      .execute();
+    await trx.updateTable('sessions').set({ endedAt: at }).where('accountId', '=', account.id).where('endedAt', 'is', null).execute();
+    await recordAudit(trx, ctx, {
+      schoolId: account.schoolId,
+      action: 'account.password_reset',
+      entity: 'account',
+      entityId: account.id,
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { serve } from '../main.ts';
+import { seedDatabase, startDemo } from './seed.ts';
+import { createUserCommand, resetPasswordCommand } from './user.ts';
+
+const usage = `Отметка — электронный классный журнал
+
+  otmetka serve                      запустить сервер (DATABASE_URL, PORT, HOST)
+  otmetka migrate                    обновить схему базы данных
+  otmetka demo                       запустить демо-школу (отдельная база DEMO_DATABASE_URL)
+  otmetka seed --schools N           заполнить базу данными N школ (для нагрузочных тестов)
+  otmetka user create --school ID --login L --last-name Ф --first-name И [--middle-name О] --roles admin,teacher
+  otmetka user reset-password --login L
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      schools: { type: 'string' },
+      school: { type: 'string' },
+      district: { type: 'string' },
+      login: { type: 'string' },
+      'last-name': { type: 'string' },
+      'first-name': { type: 'string' },
+      'middle-name': { type: 'string' },
+      roles: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  const config = readConfig();
+  if (values.help || !command) {
+    process.stdout.write(usage);
+    return;
+  }
+  if (command === 'serve') {
+    const running = await serve(config);
+    running.app.log.info(`Отметка работает: ${running.url}`);
+    return;
+  }
+  if (command === 'demo') return startDemo(config);
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database);
+    if (command === 'migrate') {
+      process.stdout.write('Схема базы данных обновлена.\n');
+    } else if (command === 'seed') {
+      await seedDatabase(database, Number(values.schools ?? '1'));
+    } else if (command === 'user' && sub === 'create') {
+      const required = ['login', 'last-name', 'first-name', 'roles'] as const;
+      const missing = required.filter((k) => !values[k]);
+      if (missing.length) throw new Error(`Не хватает параметров: ${missing.map((m) => `--${m}`).join(', ')}`);
+      const password = await createUserCommand(database.db, {
+        school: values.school,
+        district: values.district,
+        login: values.login!,
+        lastName: values['last-name']!,
+        firstName: values['first-name']!,
+        middleName: values['middle-name'],
+        roles: values.roles!,
+      });
+      process.stdout.write(`Учётная запись ${values.login} создана. Временный пароль: ${password}\n`);
+    } else if (command === 'user' && sub === 'reset-password') {
+      if (!values.login) throw new Error('Не хватает параметра --login');
+      const password = await resetPasswordCommand(database.db, values.login);
+      process.stdout.write(`Пароль ${values.login} сброшен. Временный пароль: ${password}\n`);
+    } else {
+      process.stdout.write(usage);
+      process.exitCode = 2;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`Ошибка: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

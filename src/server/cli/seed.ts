@@ -1,0 +1,28 @@
+import type { Config } from '../config.ts';
+import { type Database, openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { serve } from '../main.ts';
+import { progressBar } from '../seed/progress.ts';
+import { seedDemoSchool } from '../seed/seed-demo-school.ts';
+import { seedDistrict } from '../seed/seed-district.ts';
+
+/** `otmetka seed --schools N`: a district of N generated schools, with a progress bar. */
+export async function seedDatabase(database: Database, schools: number): Promise<void> {
+  if (!Number.isInteger(schools) || schools < 1 || schools > 1000) throw new Error('--schools: целое число от 1 до 1000');
+  const started = Date.now();
+  await seedDistrict(database.db, { schools, onProgress: progressBar(process.stderr) });
+  process.stdout.write(`Готово: ${schools} шк. за ${((Date.now() - started) / 1000).toFixed(1)} с.\n`);
+}
+
+/** `otmetka demo`: the demo school in its own database (created on first run), then the server. */
+export async function startDemo(config: Config): Promise<void> {
+  const database = openDatabase(config.demoDatabaseUrl, { poolSize: config.databasePoolSize });
+  await migrateToLatest(database);
+  const any = await database.db.selectFrom('schools').select('id').limit(1).executeTakeFirst();
+  if (!any) {
+    process.stderr.write('Создаю демо-школу…\n');
+    await seedDemoSchool(database.db, { onProgress: progressBar(process.stderr) });
+  }
+  const running = await serve({ ...config, databaseUrl: config.demoDatabaseUrl }, { database });
+  running.app.log.info(`Демо-школа: ${running.url} (логины admin, director, deputy, teacher, parent, student, district; пароль demo)`);
+}

@@ -1,0 +1,121 @@
+/** Every message the server says to people, in Russian; `{name}` marks a parameter. */
+const ru = {
+  notFound: 'Не найдено.',
+  routeNotFound: 'Такого адреса нет.',
+  forbidden: 'Недостаточно прав для этого действия.',
+  unauthenticated: 'Войдите в систему.',
+  sessionExpired: 'Сеанс завершён из-за бездействия. Войдите снова.',
+  badCredentials: 'Неверный логин или пароль.',
+  accountDisabled: 'Учётная запись отключена. Обратитесь к администратору школы.',
+  locked: 'Слишком много неудачных попыток входа. Повторите через {minutes} мин.',
+  passwordChangeRequired: 'Сначала смените пароль, выданный администратором.',
+  csrf: 'Запрос отклонён: обновите страницу и повторите.',
+  validation: 'Проверьте поля: {fields}.',
+  invalidJson: 'Тело запроса не является корректным JSON.',
+  unsupportedMediaType: 'Данные нужно отправлять в формате JSON.',
+  payloadTooLarge: 'Слишком большой запрос.',
+  rateLimited: 'Слишком много запросов. Повторите чуть позже.',
+  internal: 'Внутренняя ошибка сервера. Мы уже записали её; повторите попытку позже.',
+  setupDone: 'Первоначальная настройка уже выполнена.',
+  wrongCurrentPassword: 'Текущий пароль указан неверно.',
+  passwordSameAsOld: 'Новый пароль должен отличаться от текущего.',
+  loginTaken: 'Этот логин уже занят.',
+  required: 'Обязательное поле.',
+  tooLong: 'Не длиннее {max} символов.',
+  tooShort: 'Не короче {min} символов.',
+  tooSmall: 'Не меньше {min}.',
+  tooBig: 'Не больше {max}.',
+  invalidFormat: 'Неверный формат.',
+  invalidLogin: 'Только латинские буквы, цифры, точка, дефис и подчёркивание.',
+  invalidType: 'Неверный тип значения.',
+  invalidValue: 'Недопустимое значение.',
+  unknownField: 'Неизвестное поле.',
+} as const;
+
+/** A message key. */
+export type MessageKey = keyof typeof ru;
+
+/** The English twin of every message. */
+const en: Record<MessageKey, string> = {
+  notFound: 'Not found.',
+  routeNotFound: 'There is no such address.',
+  forbidden: 'You are not allowed to do this.',
+  unauthenticated: 'Please sign in.',
+  sessionExpired: 'Your session ended after a period of inactivity. Please sign in again.',
+  badCredentials: 'Wrong login or password.',
+  accountDisabled: 'This account is disabled. Please contact the school administrator.',
+  locked: 'Too many failed sign-in attempts. Try again in {minutes} min.',
+  passwordChangeRequired: 'Please change the password issued by the administrator first.',
+  csrf: 'Request refused: reload the page and try again.',
+  validation: 'Please check the fields: {fields}.',
+  invalidJson: 'The request body is not valid JSON.',
+  unsupportedMediaType: 'Data must be sent as JSON.',
+  payloadTooLarge: 'The request is too large.',
+  rateLimited: 'Too many requests. Please try again shortly.',
+  internal: 'Internal server error. It has been logged; please try again later.',
+  setupDone: 'The first-run setup has already been done.',
+  wrongCurrentPassword: 'The current password is wrong.',
+  passwordSameAsOld: 'The new password must differ from the current one.',
+  loginTaken: 'This login is already taken.',
+  required: 'Required.',
+  tooLong: 'At most {max} characters.',
+  tooShort: 'At least {min} characters.',
+  tooSmall: 'At least {min}.',
+  tooBig: 'At most {max}.',
+  invalidFormat: 'Invalid format.',
+  invalidLogin: 'Latin letters, digits, dot, dash and underscore only.',
+  invalidType: 'Wrong type of value.',
+  invalidValue: 'Value not allowed.',
+  unknownField: 'Unknown field.',
+};
+
+/** Labels of input fields, used to name them in messages. */
+const fieldLabels: Record<'ru' | 'en', Record<string, string>> = {
+  ru: {
+    login: 'Логин',
+    password: 'Пароль',
+    currentPassword: 'Текущий пароль',
+    newPassword: 'Новый пароль',
+    schoolName: 'Полное название школы',
+    schoolShortName: 'Краткое название',
+    lastName: 'Фамилия',
+    firstName: 'Имя',
+    middleName: 'Отчество',
+    phone: 'Телефон',
+    email: 'Электронная почта',
+    id: 'Идентификатор',
+  },
+  en: {
+    login: 'Login',
+    password: 'Password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    schoolName: 'School full name',
+    schoolShortName: 'Short name',
+    lastName: 'Last name',
+    firstName: 'First name',
+    middleName: 'Middle name',
+    phone: 'Phone',
+    email: 'E-mail',
+    id: 'Identifier',
+  },
+};
+
+/** A language the server speaks. */
+export type Lang = 'ru' | 'en';
+
+/** Picks English when the client's first preference is English; Russian otherwise. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ru';
+}
+
+/** Renders a message in a language, filling `{name}` parameters. */
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text: string = lang === 'en' ? en[key] : ru[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The human name of a field (its dotted path when unknown). */
+export function fieldLabel(lang: Lang, path: string): string {
+  return fieldLabels[lang][path] ?? path;
+}

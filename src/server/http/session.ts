@@ -1,0 +1,118 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Ctx, PersonActor } from '../access/actor.ts';
+import { endSession, findSession, grantsOf, touchSession } from '../auth/auth.queries.ts';
+import { sameSecret, sessionIdOf } from '../auth/session-token.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError } from './app-error.ts';
+import { langOf } from './messages.ts';
+
+/** The name of the session cookie. */
+export const sessionCookie = 'otmetka_session';
+const touchEverySeconds = 30;
+
+/** The signed-in session behind a request. */
+export interface Auth {
+  sessionId: string;
+  csrfToken: string;
+  accountId: number;
+  login: string;
+  mustChangePassword: boolean;
+  idleTimeoutMinutes: number;
+  actor: PersonActor;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Auth | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (health, login, setup, docs). */
+    public?: boolean;
+    /** Reachable while the first-login password change is still due. */
+    beforePasswordChange?: boolean;
+  }
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Loads the session from its cookie, ends it when idle too long, and guards every request:
+ * a session for non-public routes, the CSRF token and same origin for every write.
+ */
+export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (unsafe.has(request.method)) checkOrigin(request);
+    const token = request.cookies[sessionCookie];
+    let expired = false;
+    if (token) {
+      const found = await loadAuth(db, sessionIdOf(token));
+      if (found === 'expired') expired = true;
+      else request.auth = found;
+      if (!request.auth) clearSessionCookie(reply);
+    }
+    const config = request.routeOptions.config;
+    if (request.auth && unsafe.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameSecret(header, request.auth.csrfToken)) {
+        throw new AppError('csrf', 'csrf');
+      }
+    }
+    if (config.public) return;
+    if (!request.auth) throw new AppError('unauthenticated', expired ? 'sessionExpired' : 'unauthenticated');
+    if (request.auth.mustChangePassword && !config.beforePasswordChange) {
+      throw new AppError('password_change_required', 'passwordChangeRequired');
+    }
+  });
+}
+
+function checkOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new AppError('csrf', 'csrf');
+  }
+  if (host !== request.headers.host) throw new AppError('csrf', 'csrf');
+}
+
+/** Loads a live session by id, or tells that it has expired (and ends it). */
+export async function loadAuth(db: Kysely<DB>, sessionId: string): Promise<Auth | 'expired' | null> {
+  const row = await findSession(db, sessionId);
+  if (!row) return null;
+  const now = Date.now();
+  const idleMs = now - new Date(row.lastSeenAt).getTime();
+  if (idleMs > row.idleTimeoutMinutes * 60_000 || row.disabledAt) {
+    await endSession(db, sessionId, new Date(now).toISOString());
+    return 'expired';
+  }
+  if (idleMs > touchEverySeconds * 1000) await touchSession(db, sessionId, new Date(now).toISOString());
+  const grants = await grantsOf(db, row.personId);
+  return {
+    sessionId,
+    csrfToken: row.csrfToken,
+    accountId: row.accountId,
+    login: row.login,
+    mustChangePassword: row.passwordChangedAt === null,
+    idleTimeoutMinutes: row.idleTimeoutMinutes,
+    actor: { kind: 'person', personId: row.personId, accountId: row.accountId, grants },
+  };
+}
+
+/** Removes the session cookie from the browser. */
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(sessionCookie, { path: '/' });
+}
+
+/** The use-case context of a request: its actor (anonymous requests act as the system). */
+export function ctxOf(request: FastifyRequest, db: Kysely<DB>): Ctx {
+  return {
+    db,
+    actor: request.auth?.actor ?? { kind: 'system' },
+    request: { requestId: String(request.id), ip: request.ip, lang: langOf(request.headers['accept-language']) },
+  };
+}

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { setupBody } from '../../contract/auth.ts';
+import type { Ctx } from '../access/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import { AppError } from '../http/app-error.ts';
+import { createPerson } from '../people/create-person.ts';
+import { createSchool } from './create-school.ts';
+
+/** Whether the installation still has no school: the first-run setup is then offered. */
+export async function isSetupNeeded(ctx: Ctx): Promise<boolean> {
+  const any = await ctx.db.selectFrom('schools').select('id').limit(1).executeTakeFirst();
+  return !any;
+}
+
+/**
+ * The first-run setup: creates the school and its administrator, who chose their own password.
+ * Refused once any school exists, so it cannot be replayed against a running installation.
+ */
+export async function setUpSchool(ctx: Ctx, input: z.infer<typeof setupBody>): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction().execute(async (trx) => {
+    const exists = await trx.selectFrom('schools').select('id').limit(1).executeTakeFirst();
+    if (exists) throw new AppError('conflict', 'setupDone');
+    const schoolId = await createSchool(trx, ctx, {
+      name: input.schoolName,
+      shortName: input.schoolShortName,
+      districtId: null,
+    });
+    await createPerson(trx, ctx, {
+      schoolId,
+      lastName: input.lastName,
+      firstName: input.firstName,
+      middleName: input.middleName,
+      roles: ['admin'],
+      account: { login: input.login, passwordHash, mustChangePassword: false },
+    });
+  });
+}
