@@ -14,7 +14,12 @@ export interface Client {
   cookie: string;
   csrf: string;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
-  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  send(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Logs in through the API and returns a client carrying the session. */
@@ -30,6 +35,11 @@ export async function signIn(app: FastifyInstance, login: string, password = tes
     csrf,
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { cookie, ...headers } }),
     send: (method, url, body = {}, headers = {}) =>
-      app.inject({ method, url, payload: body as object, headers: { cookie, 'x-csrf-token': csrf, ...headers } }),
+      app.inject({
+        method,
+        url,
+        payload: body as object,
+        headers: { cookie, 'x-csrf-token': csrf, ...headers },
+      }),
   };
 }

@@ -49,3 +49,24 @@ export function engines(): TestEngine[] {
   }
   return list;
 }
+
+/** A database of its own, empty but migrated (for first-run tests); drop it with `close`. */
+export async function freshDatabase(engine: TestEngine): Promise<Database> {
+  if (engine.name === 'sqlite') return engine.open();
+  const admin = openDatabase(pgUrl!, { poolSize: 1 });
+  const name = `otmetka_fresh_${process.pid}_${Date.now()}`;
+  const { sql } = await import('kysely');
+  await sql.raw(`create database ${name}`).execute(admin.db);
+  const url = new URL(pgUrl!);
+  url.pathname = `/${name}`;
+  const database = openDatabase(url.toString(), { poolSize: 2 });
+  await migrateToLatest(database);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await sql.raw(`drop database if exists ${name}`).execute(admin.db);
+      await admin.close();
+    },
+  };
+}

@@ -13,7 +13,10 @@ export const loginField = z
 export const newPasswordField = z.string().min(8).max(200);
 
 /** `POST /api/auth/login` body. */
-export const loginBody = z.strictObject({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+export const loginBody = z.strictObject({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
 /** `POST /api/auth/change-password` body. */
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),

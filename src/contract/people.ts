@@ -4,12 +4,23 @@ import { z } from 'zod';
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** A class as lists show it. */
-export const classItem = z.object({ id: z.number(), name: z.string(), grade: z.number(), letter: z.string(), classTeacher: z.string().nullable() });
+export const classItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  grade: z.number(),
+  letter: z.string(),
+  classTeacher: z.string().nullable(),
+});
 /** `GET /api/classes`. */
 export const classList = z.object({ classes: z.array(classItem) });
 
 /** A student as a class list shows them (Russian alphabetical order). */
-export const studentItem = z.object({ id: z.number(), lastName: z.string(), firstName: z.string(), middleName: z.string() });
+export const studentItem = z.object({
+  id: z.number(),
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: z.string(),
+});
 /** `GET /api/classes/:id/students`. */
 export const studentList = z.object({ students: z.array(studentItem) });
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** A kind of work with its weight, as school settings define it. */
-export const workKindSetting = z.object({ name: z.string(), shortName: z.string(), weight: z.number().positive() });
+export const workKindSetting = z.object({
+  name: z.string(),
+  shortName: z.string(),
+  weight: z.number().positive(),
+});
 
 /** School settings with sensible Russian defaults; a missing key takes its default. */
 export const schoolSettingsSchema = z.object({
@@ -23,7 +27,12 @@ export const schoolSettingsSchema = z.object({
       homeworkHoursAfterLastLesson: z.number(),
       writtenWorkMarksDays: z.number(),
     })
-    .default({ topicSameDay: true, attendanceSameDay: true, homeworkHoursAfterLastLesson: 1, writtenWorkMarksDays: 7 }),
+    .default({
+      topicSameDay: true,
+      attendanceSameDay: true,
+      homeworkHoursAfterLastLesson: 1,
+      writtenWorkMarksDays: 7,
+    }),
 });
 /** School settings after defaults are applied. */
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -17,7 +17,6 @@ import { registerSessions } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
-
 
 /** The Otmetka version, shown in the API document. */
 export const version = '0.1.0';
@@ -38,7 +37,11 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'upgrade-insecure-requests': null },
+      directives: {
+        'img-src': ["'self'", 'data:'],
+        'script-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
     },
   });
   await app.register(cookie);
@@ -49,7 +52,10 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Состояние сервера', response: { 200: healthResponse } } },
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Состояние сервера', response: { 200: healthResponse } },
+    },
     async () => ({ status: 'ok' as const, database: database.engine }),
   );
   registerAuthRoutes(api, database.db, config);
@@ -63,7 +69,10 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
       root: webRoot,
       wildcard: false,
       setHeaders: (res, path) => {
-        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

@@ -16,8 +16,12 @@ export interface Running {
  * Opens the database, brings its schema up to date, and listens. SIGTERM and SIGINT finish the
  * requests in flight, then close the database.
  */
-export async function serve(config: Config, options: { database?: Database; signals?: boolean } = {}): Promise<Running> {
-  const database = options.database ?? openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+export async function serve(
+  config: Config,
+  options: { database?: Database; signals?: boolean } = {},
+): Promise<Running> {
+  const database =
+    options.database ?? openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   await migrateToLatest(database);
   const app = await buildApp(database, config);
   const address = await app.listen({ host: config.host, port: config.port });

@@ -27,7 +27,9 @@ export function currentClasses(db: Db, on: string = today()) {
     .select(['groupMemberships.studentId', 'classes.id as classId', 'classes.grade', 'classes.letter'])
     .where('groups.kind', '=', 'class')
     .where('groupMemberships.startsOn', '<=', on)
-    .where((eb) => eb.or([eb('groupMemberships.endsOn', 'is', null), eb('groupMemberships.endsOn', '>=', on)]));
+    .where((eb) =>
+      eb.or([eb('groupMemberships.endsOn', 'is', null), eb('groupMemberships.endsOn', '>=', on)]),
+    );
 }
 
 /** The person's children with the class each is in today, in Russian name order. */

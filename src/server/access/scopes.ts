@@ -76,7 +76,8 @@ export function studentScope(eb: Eb<'persons'>, actor: Actor, action: Action): E
   const me = actor.personId;
   const any: Expression<SqlBool>[] = [];
   if (reach.schoolIds.length) any.push(eb('persons.schoolId', 'in', reach.schoolIds));
-  if (reach.districtIds.length) any.push(eb('persons.schoolId', 'in', schoolsOfDistricts(eb, reach.districtIds)));
+  if (reach.districtIds.length)
+    any.push(eb('persons.schoolId', 'in', schoolsOfDistricts(eb, reach.districtIds)));
   if (reach.relations.has('classTeacher')) any.push(eb('persons.id', 'in', studentsOfClassTeacher(eb, me)));
   if (reach.relations.has('teaches')) any.push(eb('persons.id', 'in', studentsTaughtBy(eb, me)));
   if (reach.relations.has('guardian')) any.push(eb('persons.id', 'in', childrenOf(eb, me)));
@@ -84,7 +85,10 @@ export function studentScope(eb: Eb<'persons'>, actor: Actor, action: Action): E
   const isStudent = eb(
     'persons.id',
     'in',
-    eb.selectFrom('roleAssignments').select('roleAssignments.personId').where('roleAssignments.role', '=', 'student'),
+    eb
+      .selectFrom('roleAssignments')
+      .select('roleAssignments.personId')
+      .where('roleAssignments.role', '=', 'student'),
   );
   return eb.and([isStudent, eb.or(any)]);
 }
@@ -96,7 +100,8 @@ export function classScope(eb: Eb<'classes'>, actor: Actor, action: Action): Exp
   const me = actor.personId;
   const any: Expression<SqlBool>[] = [];
   if (reach.schoolIds.length) any.push(eb('classes.schoolId', 'in', reach.schoolIds));
-  if (reach.districtIds.length) any.push(eb('classes.schoolId', 'in', schoolsOfDistricts(eb, reach.districtIds)));
+  if (reach.districtIds.length)
+    any.push(eb('classes.schoolId', 'in', schoolsOfDistricts(eb, reach.districtIds)));
   if (reach.relations.has('classTeacher')) any.push(eb('classes.classTeacherId', '=', me));
   if (reach.relations.has('teaches')) {
     const taught = eb

@@ -29,7 +29,10 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
     },
     async (request, reply) => {
       const ctx = ctxOf(request, db);
-      const { token } = await logIn(ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      const { token } = await logIn(ctx, {
+        ...request.body,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       reply.setCookie(sessionCookie, token, {
         path: '/',
         httpOnly: true,
@@ -47,7 +50,12 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
     '/api/auth/logout',
     {
       config: { beforePasswordChange: true },
-      schema: { tags, summary: 'Выход: завершает сеанс', body: z.strictObject({}).optional(), response: { 200: okResponse, ...errors(401, 403) } },
+      schema: {
+        tags,
+        summary: 'Выход: завершает сеанс',
+        body: z.strictObject({}).optional(),
+        response: { 200: okResponse, ...errors(401, 403) },
+      },
     },
     async (request, reply) => {
       if (request.auth) await logOut(ctxOf(request, db), request.auth.sessionId);
@@ -60,7 +68,11 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
     '/api/me',
     {
       config: { beforePasswordChange: true },
-      schema: { tags, summary: 'Текущий пользователь, его роли и права', response: { 200: meResponse, ...errors(401) } },
+      schema: {
+        tags,
+        summary: 'Текущий пользователь, его роли и права',
+        response: { 200: meResponse, ...errors(401) },
+      },
     },
     async (request) => getMe(ctxOf(request, db), request.auth!),
   );
@@ -78,7 +90,11 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
     },
     async (request) => {
       const auth = request.auth!;
-      await changePassword(ctxOf(request, db), { ...request.body, accountId: auth.accountId, sessionId: auth.sessionId });
+      await changePassword(ctxOf(request, db), {
+        ...request.body,
+        accountId: auth.accountId,
+        sessionId: auth.sessionId,
+      });
       return { ok: true as const };
     },
   );

@@ -23,11 +23,18 @@ export async function getMe(ctx: Ctx, session: SessionFacts): Promise<Me> {
     .select(['id', 'lastName', 'firstName', 'middleName'])
     .where('id', '=', actor.personId)
     .executeTakeFirstOrThrow();
-  const schoolIds = [...new Set(actor.grants.map((g) => g.schoolId).filter((id): id is number => id !== null))];
+  const schoolIds = [
+    ...new Set(actor.grants.map((g) => g.schoolId).filter((id): id is number => id !== null)),
+  ];
   const districtId = actor.grants.find((g) => g.districtId !== null)?.districtId ?? null;
   const [schools, district, led, children] = await Promise.all([
     schoolIds.length
-      ? db.selectFrom('schools').select(['id', 'name', 'shortName']).where('id', 'in', schoolIds).orderBy('id').execute()
+      ? db
+          .selectFrom('schools')
+          .select(['id', 'name', 'shortName'])
+          .where('id', 'in', schoolIds)
+          .orderBy('id')
+          .execute()
       : [],
     districtId === null
       ? undefined

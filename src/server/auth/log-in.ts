@@ -48,7 +48,11 @@ export async function logIn(
   if (account.disabledAt || account.archivedAt) throw new AppError('unauthenticated', 'accountDisabled');
 
   const grants = await grantsOf(db, account.personId);
-  const idleTimeoutMinutes = await idleTimeoutFor(ctx, account.schoolId, grants.some((g) => isStaffRole(g.role)));
+  const idleTimeoutMinutes = await idleTimeoutFor(
+    ctx,
+    account.schoolId,
+    grants.some((g) => isStaffRole(g.role)),
+  );
   const token = newToken();
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {

@@ -19,7 +19,12 @@ export async function resetPassword(ctx: Ctx, input: { login: string; password: 
       .set({ passwordHash, passwordChangedAt: null, failedLogins: 0, lockedUntil: null })
       .where('id', '=', account.id)
       .execute();
-    await trx.updateTable('sessions').set({ endedAt: at }).where('accountId', '=', account.id).where('endedAt', 'is', null).execute();
+    await trx
+      .updateTable('sessions')
+      .set({ endedAt: at })
+      .where('accountId', '=', account.id)
+      .where('endedAt', 'is', null)
+      .execute();
     await recordAudit(trx, ctx, {
       schoolId: account.schoolId,
       action: 'account.password_reset',

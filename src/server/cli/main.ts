@@ -54,7 +54,8 @@ async function main(argv: string[]): Promise<void> {
     } else if (command === 'user' && sub === 'create') {
       const required = ['login', 'last-name', 'first-name', 'roles'] as const;
       const missing = required.filter((k) => !values[k]);
-      if (missing.length) throw new Error(`Не хватает параметров: ${missing.map((m) => `--${m}`).join(', ')}`);
+      if (missing.length)
+        throw new Error(`Не хватает параметров: ${missing.map((m) => `--${m}`).join(', ')}`);
       const password = await createUserCommand(database.db, {
         school: values.school,
         district: values.district,

@@ -8,7 +8,8 @@ import { seedDistrict } from '../seed/seed-district.ts';
 
 /** `otmetka seed --schools N`: a district of N generated schools, with a progress bar. */
 export async function seedDatabase(database: Database, schools: number): Promise<void> {
-  if (!Number.isInteger(schools) || schools < 1 || schools > 1000) throw new Error('--schools: целое число от 1 до 1000');
+  if (!Number.isInteger(schools) || schools < 1 || schools > 1000)
+    throw new Error('--schools: целое число от 1 до 1000');
   const started = Date.now();
   await seedDistrict(database.db, { schools, onProgress: progressBar(process.stderr) });
   process.stdout.write(`Готово: ${schools} шк. за ${((Date.now() - started) / 1000).toFixed(1)} с.\n`);
@@ -24,5 +25,7 @@ export async function startDemo(config: Config): Promise<void> {
     await seedDemoSchool(database.db, { onProgress: progressBar(process.stderr) });
   }
   const running = await serve({ ...config, databaseUrl: config.demoDatabaseUrl }, { database });
-  running.app.log.info(`Демо-школа: ${running.url} (логины admin, director, deputy, teacher, parent, student, district; пароль demo)`);
+  running.app.log.info(
+    `Демо-школа: ${running.url} (логины admin, director, deputy, teacher, parent, student, district; пароль demo)`,
+  );
 }

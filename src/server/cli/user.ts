@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { roles, type Role } from '../../domain/roles.ts';
+import { type Role, roles } from '../../domain/roles.ts';
 import { systemCtx } from '../access/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { resetPassword } from '../auth/reset-password.ts';

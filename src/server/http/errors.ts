@@ -14,7 +14,8 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, bod
 
 function inputErrorBody(lang: Lang, error: InputError): Omit<ErrorBody, 'error'> {
   const fields: Record<string, string> = {};
-  for (const [path, problem] of fieldProblems(error)) fields[path] = translate(lang, problem.key, problem.params);
+  for (const [path, problem] of fieldProblems(error))
+    fields[path] = translate(lang, problem.key, problem.params);
   const names = Object.keys(fields).map((p) => `«${fieldLabel(lang, p)}»`);
   return { message: translate(lang, 'validation', { fields: names.join(', ') }), fields };
 }
@@ -49,7 +50,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof SyntaxError && error.statusCode === 400) {
       return send(reply, request, 'validation', { message: translate(lang, 'invalidJson') });
     }
-    if (error.statusCode === 429) return send(reply, request, 'rate_limited', { message: translate(lang, 'rateLimited') });
+    if (error.statusCode === 429)
+      return send(reply, request, 'rate_limited', { message: translate(lang, 'rateLimited') });
     request.log.error({ err: error, requestId: request.id }, 'unexpected error');
     return send(reply, request, 'internal', { message: translate(lang, 'internal') });
   });

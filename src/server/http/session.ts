@@ -60,7 +60,8 @@ export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
         throw new AppError('csrf', 'csrf');
       }
     }
-    if (config.public) return;
+    const unmatched = !request.routeOptions.url;
+    if (config.public || unmatched || request.url.startsWith('/api/docs')) return;
     if (!request.auth) throw new AppError('unauthenticated', expired ? 'sessionExpired' : 'unauthenticated');
     if (request.auth.mustChangePassword && !config.beforePasswordChange) {
       throw new AppError('password_change_required', 'passwordChangeRequired');
@@ -113,6 +114,10 @@ export function ctxOf(request: FastifyRequest, db: Kysely<DB>): Ctx {
   return {
     db,
     actor: request.auth?.actor ?? { kind: 'system' },
-    request: { requestId: String(request.id), ip: request.ip, lang: langOf(request.headers['accept-language']) },
+    request: {
+      requestId: String(request.id),
+      ip: request.ip,
+      lang: langOf(request.headers['accept-language']),
+    },
   };
 }

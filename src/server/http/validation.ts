@@ -53,7 +53,8 @@ export function fieldProblems(error: InputError): Map<string, FieldProblem> {
         break;
       case 'too_small': {
         const min = Number(issue.minimum);
-        if (issue.origin === 'string') add(issue.path, value === '' || min <= 1 ? 'required' : 'tooShort', { min });
+        if (issue.origin === 'string')
+          add(issue.path, value === '' || min <= 1 ? 'required' : 'tooShort', { min });
         else if (issue.origin === 'array') add(issue.path, 'tooShort', { min });
         else add(issue.path, 'tooSmall', { min });
         break;

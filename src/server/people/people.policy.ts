@@ -22,5 +22,6 @@ export async function allowedStudents(ctx: Ctx, action: Action, studentIds: numb
 export async function requireStudent(ctx: Ctx, studentId: number, action: Action): Promise<void> {
   const visible = await allowedStudents(ctx, 'student.view', [studentId]);
   if (!visible.has(studentId)) throw notFound();
-  if (action !== 'student.view' && !(await allowedStudents(ctx, action, [studentId])).has(studentId)) throw forbidden();
+  if (action !== 'student.view' && !(await allowedStudents(ctx, action, [studentId])).has(studentId))
+    throw forbidden();
 }

@@ -5,7 +5,11 @@ type StudentRow = Awaited<ReturnType<typeof findStudent>>;
 type GuardianRow = Awaited<ReturnType<typeof guardiansOf>>[number];
 
 /** A student's card as the API answers it. */
-export function presentStudentCard(student: StudentRow, guardians: GuardianRow[], canEdit: boolean): StudentCard {
+export function presentStudentCard(
+  student: StudentRow,
+  guardians: GuardianRow[],
+  canEdit: boolean,
+): StudentCard {
   return {
     id: student.id,
     lastName: student.lastName,

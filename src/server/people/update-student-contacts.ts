@@ -6,7 +6,11 @@ import { getStudentCard } from './get-student-card.ts';
 import { requireStudent } from './people.policy.ts';
 
 /** The class teacher (or the administrator) keeps a student's phone and e-mail current. */
-export async function updateStudentContacts(ctx: Ctx, studentId: number, input: z.infer<typeof studentContactsBody>) {
+export async function updateStudentContacts(
+  ctx: Ctx,
+  studentId: number,
+  input: z.infer<typeof studentContactsBody>,
+) {
   await requireStudent(ctx, studentId, 'student.edit');
   const change = {
     ...(input.phone !== undefined && { phone: input.phone || null }),

@@ -11,13 +11,24 @@ export async function createSchool(
   const settings = schoolSettingsSchema.parse({});
   const { id } = await trx
     .insertInto('schools')
-    .values({ name: input.name, shortName: input.shortName, districtId: input.districtId, settings: JSON.stringify(settings) })
+    .values({
+      name: input.name,
+      shortName: input.shortName,
+      districtId: input.districtId,
+      settings: JSON.stringify(settings),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('workKinds')
     .values(defaultWorkKinds.map((w) => ({ ...w, schoolId: id })))
     .execute();
-  await recordAudit(trx, ctx, { schoolId: id, action: 'school.created', entity: 'school', entityId: id, after: input });
+  await recordAudit(trx, ctx, {
+    schoolId: id,
+    action: 'school.created',
+    entity: 'school',
+    entityId: id,
+    after: input,
+  });
   return id;
 }

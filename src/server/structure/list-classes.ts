@@ -9,7 +9,14 @@ export async function listClasses(ctx: Ctx) {
   const rows = await ctx.db
     .selectFrom('classes')
     .leftJoin('persons', 'persons.id', 'classes.classTeacherId')
-    .select(['classes.id', 'classes.grade', 'classes.letter', 'persons.lastName', 'persons.firstName', 'persons.middleName'])
+    .select([
+      'classes.id',
+      'classes.grade',
+      'classes.letter',
+      'persons.lastName',
+      'persons.firstName',
+      'persons.middleName',
+    ])
     .where((eb) => classScope(eb, ctx.actor, 'class.view'))
     .where('classes.archivedAt', 'is', null)
     .orderBy('classes.schoolId')

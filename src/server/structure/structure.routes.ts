@@ -14,7 +14,10 @@ const tags = ['structure'];
 export function registerStructureRoutes(api: Api, db: Kysely<DB>): void {
   api.get(
     '/api/setup',
-    { config: { public: true }, schema: { tags, summary: 'Нужна ли первоначальная настройка', response: { 200: setupStatus } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Нужна ли первоначальная настройка', response: { 200: setupStatus } },
+    },
     async (request) => ({ needed: await isSetupNeeded(ctxOf(request, db)) }),
   );
 
@@ -37,7 +40,13 @@ export function registerStructureRoutes(api: Api, db: Kysely<DB>): void {
 
   api.get(
     '/api/classes',
-    { schema: { tags, summary: 'Классы, видимые пользователю', response: { 200: classList, ...errors(401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Классы, видимые пользователю',
+        response: { 200: classList, ...errors(401, 403) },
+      },
+    },
     async (request) => ({ classes: await listClasses(ctxOf(request, db)) }),
   );
 

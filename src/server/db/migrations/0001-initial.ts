@@ -39,7 +39,11 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addColumn('archived_at', t.timestamp)
     .execute();
-  await db.schema.createIndex('persons_school_sort').on('persons').columns(['school_id', 'sort_key']).execute();
+  await db.schema
+    .createIndex('persons_school_sort')
+    .on('persons')
+    .columns(['school_id', 'sort_key'])
+    .execute();
 
   await table('accounts')
     .addColumn('person_id', 'integer', (c) => c.notNull().unique().references('persons.id'))
@@ -139,7 +143,11 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('days_per_week', 'integer', (c) => c.notNull().defaultTo(5))
     .addColumn('archived_at', t.timestamp)
     .execute();
-  await db.schema.createIndex('classes_school').on('classes').columns(['school_id', 'academic_year_id']).execute();
+  await db.schema
+    .createIndex('classes_school')
+    .on('classes')
+    .columns(['school_id', 'academic_year_id'])
+    .execute();
   await db.schema.createIndex('classes_class_teacher').on('classes').column('class_teacher_id').execute();
 
   await table('subjects')
@@ -168,7 +176,11 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('ends_on', t.date)
     .execute();
   await db.schema.createIndex('group_memberships_group').on('group_memberships').column('group_id').execute();
-  await db.schema.createIndex('group_memberships_student').on('group_memberships').column('student_id').execute();
+  await db.schema
+    .createIndex('group_memberships_student')
+    .on('group_memberships')
+    .column('student_id')
+    .execute();
 
   await table('courses')
     .addColumn('school_id', school, (c) => c.notNull().references('schools.id'))
@@ -319,5 +331,9 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('request_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_events_school_at').on('audit_events').columns(['school_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_events_school_at')
+    .on('audit_events')
+    .columns(['school_id', 'at'])
+    .execute();
 }

@@ -1,0 +1,247 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testApp } from '../../../test/app.ts';
+import { engines } from '../../../test/databases.ts';
+import { buildPerson, buildSchool, testPassword } from '../../../test/factories.ts';
+import type { Database } from '../db/database.ts';
+
+describe.each(engines())('auth API on $name', (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await engine.open();
+    app = await testApp(database, { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const login = (payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object, headers });
+
+  it('reports health with the engine', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: engine.name });
+  });
+
+  it('signs in, sets an HttpOnly SameSite cookie and answers who the person is', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const teacher = await buildPerson(database.db, {
+      schoolId,
+      roles: ['teacher', 'parent'],
+      lastName: 'Петрова',
+      firstName: 'Анна',
+    });
+    const res = await login({ login: teacher.login, password: testPassword });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.headers['set-cookie'];
+    expect(String(cookie)).toMatch(/otmetka_session=.+; .*HttpOnly/);
+    expect(String(cookie)).toMatch(/SameSite=Strict/);
+    const me = res.json();
+    expect(me.person).toMatchObject({ id: teacher.id, lastName: 'Петрова', firstName: 'Анна' });
+    expect(me.roles).toEqual(['teacher', 'parent']);
+    expect(me.abilities).toContain('journal.edit');
+    expect(me.abilities).toContain('diary.view');
+    expect(me.abilities).not.toContain('staff.manage');
+    expect(me.schools.map((s: { id: number }) => s.id)).toEqual([schoolId]);
+    expect(me.idleTimeoutMinutes).toBe(30);
+
+    const client = await signIn(app, teacher.login);
+    const again = await client.get('/api/me');
+    expect(again.statusCode).toBe(200);
+    expect(again.json().login).toBe(teacher.login.toLowerCase());
+  });
+
+  it('refuses wrong passwords in Russian, or English on request, without telling which part was wrong', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const wrong = await login({ login: p.login, password: 'nope' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ error: 'unauthenticated', message: 'Неверный логин или пароль.' });
+    const unknown = await login(
+      { login: 'nobody-here', password: 'nope' },
+      { 'accept-language': 'en-GB,en;q=0.9' },
+    );
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().message).toBe('Wrong login or password.');
+  });
+
+  it('locks an account after five failures, with a growing delay, even for the right password', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    for (let i = 0; i < 5; i++)
+      expect((await login({ login: p.login, password: 'bad' })).statusCode).toBe(401);
+    const locked = await login({ login: p.login, password: testPassword });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ error: 'locked' });
+    expect(locked.json().message).toMatch(/Повторите через 1 мин/);
+    const row = await database.db
+      .selectFrom('accounts')
+      .select(['failedLogins', 'lockedUntil'])
+      .where('personId', '=', p.id)
+      .executeTakeFirstOrThrow();
+    expect(row.failedLogins).toBe(5);
+    const seconds = (new Date(row.lockedUntil!).getTime() - Date.now()) / 1000;
+    expect(seconds).toBeGreaterThan(20);
+    expect(seconds).toBeLessThanOrEqual(30);
+  });
+
+  it('rejects bad input with 400 naming each field', async () => {
+    const missing = await login({});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toBe('validation');
+    expect(missing.json().fields).toEqual({ login: 'Обязательное поле.', password: 'Обязательное поле.' });
+    expect(missing.json().message).toBe('Проверьте поля: «Логин», «Пароль».');
+
+    const extra = await login({ login: 'a', password: 'b', admin: true });
+    expect(extra.json().fields).toEqual({ admin: 'Неизвестное поле.' });
+    const wrongType = await login({ login: 5, password: 'b' }, { 'accept-language': 'en' });
+    expect(wrongType.json().fields).toEqual({ login: 'Wrong type of value.' });
+    const long = await login({ login: 'a'.repeat(65), password: 'b' });
+    expect(long.json().fields).toEqual({ login: 'Не длиннее 64 символов.' });
+
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"login": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({
+      error: 'validation',
+      message: 'Тело запроса не является корректным JSON.',
+    });
+
+    const form = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: 'login=a&password=b',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(form.statusCode).toBe(415);
+    expect(form.json().error).toBe('unsupported_media_type');
+  });
+
+  it('answers 401 without a session and 404 JSON for unknown routes', async () => {
+    const me = await app.inject({ method: 'GET', url: '/api/me' });
+    expect(me.statusCode).toBe(401);
+    expect(me.json()).toMatchObject({ error: 'unauthenticated', message: 'Войдите в систему.' });
+    const nowhere = await app.inject({ method: 'GET', url: '/api/nowhere' });
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('logs out: the cookie opens nothing afterwards', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['director'] });
+    const client = await signIn(app, p.login);
+    expect((await client.send('POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect((await client.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('requires the CSRF token and the same origin for writes in a session', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['director'] });
+    const client = await signIn(app, p.login);
+    const noToken = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      payload: {},
+      headers: { cookie: client.cookie },
+    });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().error).toBe('csrf');
+    const foreign = await client.send(
+      'POST',
+      '/api/auth/logout',
+      {},
+      { origin: 'https://evil.example', host: 'localhost:80' },
+    );
+    expect(foreign.statusCode).toBe(403);
+    expect((await client.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('forces a password change at first login, then signs out other sessions', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['admin'], mustChangePassword: true });
+    const first = await signIn(app, p.login);
+    const other = await signIn(app, p.login);
+    expect((await first.get('/api/me')).json().mustChangePassword).toBe(true);
+    const blocked = await first.get('/api/classes');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error).toBe('password_change_required');
+
+    const same = await first.send('POST', '/api/auth/change-password', {
+      currentPassword: testPassword,
+      newPassword: testPassword,
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().fields).toHaveProperty('newPassword');
+    const short = await first.send('POST', '/api/auth/change-password', {
+      currentPassword: testPassword,
+      newPassword: 'short',
+    });
+    expect(short.json().fields).toEqual({ newPassword: 'Не короче 8 символов.' });
+    const wrong = await first.send('POST', '/api/auth/change-password', {
+      currentPassword: 'x',
+      newPassword: 'a new secret',
+    });
+    expect(wrong.json().fields).toHaveProperty('currentPassword');
+
+    const ok = await first.send('POST', '/api/auth/change-password', {
+      currentPassword: testPassword,
+      newPassword: 'a new secret',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await first.get('/api/classes')).statusCode).toBe(200);
+    expect((await other.get('/api/me')).statusCode).toBe(401);
+    const events = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'actorId'])
+      .where('schoolId', '=', schoolId)
+      .where('action', '=', 'account.password_changed')
+      .execute();
+    expect(events).toEqual([{ action: 'account.password_changed', actorId: p.id }]);
+    expect((await login({ login: p.login, password: 'a new secret' })).statusCode).toBe(200);
+  });
+
+  it('ends a session idle longer than the school allows', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const client = await signIn(app, p.login);
+    const account = await database.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('personId', '=', p.id)
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000).toISOString() })
+      .where('accountId', '=', account.id)
+      .execute();
+    const res = await client.get('/api/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toBe('Сеанс завершён из-за бездействия. Войдите снова.');
+  });
+
+  it('publishes every route in the OpenAPI document', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/me',
+      '/api/setup',
+      '/api/students/{id}',
+    ]) {
+      expect(paths).toContain(p);
+    }
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+  });
+});

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testApp } from '../../../test/app.ts';
+import { engines } from '../../../test/databases.ts';
+import { buildClass, buildCourse, buildPerson, buildSchool, enroll } from '../../../test/factories.ts';
+import type { Database } from './database.ts';
+
+describe.each(engines())('data model on $name', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await engine.open();
+  });
+  afterAll(() => database.close());
+
+  it('refuses to delete people, courses or lessons that journal data refers to (no cascades)', async () => {
+    const db = database.db;
+    const { schoolId, yearId } = await buildSchool(db);
+    const teacher = await buildPerson(db, { schoolId, roles: ['teacher'] });
+    const student = await buildPerson(db, { schoolId, roles: ['student'], account: false });
+    const cls = await buildClass(db, { schoolId, yearId });
+    await enroll(db, { schoolId, groupId: cls.groupId, studentId: student.id });
+    const courseId = await buildCourse(db, { schoolId, yearId, groupId: cls.groupId, teacherId: teacher.id });
+    const kind = await db
+      .selectFrom('workKinds')
+      .select('id')
+      .where('schoolId', '=', schoolId)
+      .executeTakeFirstOrThrow();
+    const lesson = await db
+      .insertInto('lessons')
+      .values({ schoolId, courseId, date: '2026-09-02', lessonNumber: 1, teacherId: teacher.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('marks')
+      .values({
+        schoolId,
+        lessonId: lesson.id,
+        studentId: student.id,
+        workKindId: kind.id,
+        value: '5',
+        createdBy: teacher.id,
+      })
+      .execute();
+    await db
+      .insertInto('attendance')
+      .values({ schoolId, lessonId: lesson.id, studentId: student.id, value: 'н', createdBy: teacher.id })
+      .execute();
+
+    await expect(
+      db.deleteFrom('groupMemberships').where('studentId', '=', student.id).execute(),
+    ).resolves.toBeDefined();
+    await expect(db.deleteFrom('persons').where('id', '=', student.id).execute()).rejects.toThrow();
+    await expect(db.deleteFrom('lessons').where('id', '=', lesson.id).execute()).rejects.toThrow();
+    await expect(db.deleteFrom('courses').where('id', '=', courseId).execute()).rejects.toThrow();
+    const marks = await db.selectFrom('marks').select('value').where('lessonId', '=', lesson.id).execute();
+    expect(marks).toEqual([{ value: '5' }]);
+  });
+
+  it.runIf(engine.name === 'sqlite')('runs SQLite with WAL, foreign keys and durable commits', async () => {
+    const pragma = async (name: string) =>
+      Object.values((await sql.raw(`pragma ${name}`).execute(database.db)).rows[0] as object)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('synchronous')).toBe(2);
+  });
+
+  it('lists a class in Russian order (ё with е, any case) on this engine', async () => {
+    const db = database.db;
+    const { schoolId, yearId } = await buildSchool(db);
+    const admin = await buildPerson(db, { schoolId, roles: ['admin'] });
+    const cls = await buildClass(db, { schoolId, yearId });
+    const names = ['Яковлев', 'Ёлкин', 'ершов', 'Елисеев', 'Абрамова', 'Абрамов', 'Жуков', 'Ефимов'];
+    for (const lastName of names) {
+      const s = await buildPerson(db, {
+        schoolId,
+        roles: ['student'],
+        lastName,
+        firstName: 'Пётр',
+        account: false,
+      });
+      await enroll(db, { schoolId, groupId: cls.groupId, studentId: s.id });
+    }
+    const app = await testApp(database);
+    try {
+      const client = await signIn(app, admin.login);
+      const list = (await client.get(`/api/classes/${cls.classId}/students`)).json().students;
+      expect(list.map((s: { lastName: string }) => s.lastName)).toEqual([
+        'Абрамов',
+        'Абрамова',
+        'Елисеев',
+        'Ёлкин',
+        'ершов',
+        'Ефимов',
+        'Жуков',
+        'Яковлев',
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});

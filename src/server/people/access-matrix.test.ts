@@ -1,0 +1,159 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testApp } from '../../../test/app.ts';
+import { engines } from '../../../test/databases.ts';
+import {
+  buildClass,
+  buildCourse,
+  buildDistrict,
+  buildPerson,
+  buildSchool,
+  enroll,
+  linkGuardian,
+} from '../../../test/factories.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { Database } from '../db/database.ts';
+
+/**
+ * The role × relationship matrix: each actor, with or without a relationship to student S of
+ * class 5А, tries to see S's card, edit it, and list the class. 404 outside scope, 403 visible
+ * but not allowed. Rows are [actor, view, edit, class list (null = its status is 404)].
+ */
+const matrix: [string, number, number, string[] | null][] = [
+  ['admin', 200, 200, ['S', 'T']],
+  ['director', 200, 403, ['S', 'T']],
+  ['deputy', 200, 403, ['S', 'T']],
+  ['class teacher of 5А', 200, 200, ['S', 'T']],
+  ['teacher of a 5А course', 200, 403, ['S', 'T']],
+  ['teacher of S’s subgroup only', 200, 403, ['S']],
+  ['teacher without relation', 404, 404, []],
+  ['parent of S', 200, 403, null],
+  ['parent of another child', 404, 404, null],
+  ['student S', 200, 403, null],
+  ['student T (classmate)', 404, 404, null],
+  ['district of the school', 404, 404, []],
+  ['district elsewhere', 404, 404, null],
+  ['admin of another school', 404, 404, null],
+];
+
+describe.each(engines())('access matrix on $name', (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  const logins = new Map<string, string>();
+  let studentS = 0;
+  let studentT = 0;
+  let classId = 0;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    app = await testApp(database);
+    const db = database.db;
+    const districtId = await buildDistrict(db);
+    const otherDistrictId = await buildDistrict(db);
+    const { schoolId, yearId } = await buildSchool(db, { districtId });
+    const other = await buildSchool(db);
+    const person = async (
+      label: string,
+      roles: Role[],
+      o: { schoolId?: number | null; districtId?: number } = {},
+    ) => {
+      const p = await buildPerson(db, {
+        schoolId: o.schoolId === undefined ? schoolId : o.schoolId,
+        roles,
+        districtId: o.districtId,
+      });
+      logins.set(label, p.login);
+      return p.id;
+    };
+    await person('admin', ['admin']);
+    await person('director', ['director']);
+    await person('deputy', ['deputy']);
+    const classTeacher = await person('class teacher of 5А', ['teacher']);
+    const courseTeacher = await person('teacher of a 5А course', ['teacher']);
+    const subgroupTeacher = await person('teacher of S’s subgroup only', ['teacher']);
+    await person('teacher without relation', ['teacher']);
+    const parentS = await person('parent of S', ['parent']);
+    const parentOther = await person('parent of another child', ['parent']);
+    studentS = await person('student S', ['student']);
+    studentT = await person('student T (classmate)', ['student']);
+    await person('district of the school', ['district'], { schoolId: null, districtId });
+    await person('district elsewhere', ['district'], { schoolId: null, districtId: otherDistrictId });
+    await person('admin of another school', ['admin'], { schoolId: other.schoolId });
+    const otherChild = await buildPerson(db, { schoolId, roles: ['student'], account: false });
+
+    const cls = await buildClass(db, { schoolId, yearId, classTeacherId: classTeacher });
+    classId = cls.classId;
+    for (const s of [studentS, studentT]) await enroll(db, { schoolId, groupId: cls.groupId, studentId: s });
+    await buildCourse(db, { schoolId, yearId, groupId: cls.groupId, teacherId: courseTeacher });
+    const sub = await db
+      .insertInto('groups')
+      .values({
+        schoolId,
+        academicYearId: yearId,
+        classId: cls.classId,
+        kind: 'subgroup',
+        name: '5А Английский язык, гр. 1',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await enroll(db, { schoolId, groupId: sub.id, studentId: studentS });
+    await buildCourse(db, { schoolId, yearId, groupId: sub.id, teacherId: subgroupTeacher });
+    await linkGuardian(db, { schoolId, guardianId: parentS, studentId: studentS });
+    await linkGuardian(db, { schoolId, guardianId: parentOther, studentId: otherChild.id });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it.each(matrix)('%s: view %i, edit %i, class list %j', async (label, view, edit, list) => {
+    const client = await signIn(app, logins.get(label)!);
+    const card = await client.get(`/api/students/${studentS}`);
+    expect(card.statusCode).toBe(view);
+    if (view === 200) expect(card.json().can.edit).toBe(edit === 200);
+
+    const patch = await client.send('PATCH', `/api/students/${studentS}`, { phone: '+7 900 000-00-00' });
+    expect(patch.statusCode).toBe(edit);
+    expect(patch.json().error ?? 'ok').toBe({ 200: 'ok', 403: 'forbidden', 404: 'not_found' }[edit]);
+
+    const students = await client.get(`/api/classes/${classId}/students`);
+    if (list === null) {
+      expect(students.statusCode).toBe(404);
+    } else {
+      expect(students.statusCode).toBe(200);
+      const ids = students.json().students.map((s: { id: number }) => s.id);
+      const expected = list.map((l) => (l === 'S' ? studentS : studentT));
+      expect([...ids].sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it('writes an audit event with before and after for each allowed edit', async () => {
+    const events = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'before', 'after', 'actorKind'])
+      .where('entity', '=', 'person')
+      .where('entityId', '=', String(studentS))
+      .where('action', '=', 'student.contacts_updated')
+      .execute();
+    expect(events.length).toBe(matrix.filter((m) => m[2] === 200).length);
+    expect(JSON.parse(events[0]!.after!)).toEqual({ phone: '+7 900 000-00-00' });
+    expect(events.every((e) => e.actorKind === 'person')).toBe(true);
+  });
+
+  it('rejects a bad id and bad contacts with 400 naming the field, storing nothing', async () => {
+    const admin = await signIn(app, logins.get('admin')!);
+    expect((await admin.get('/api/students/abc')).json().fields).toHaveProperty('id');
+    const bad = await admin.send('PATCH', `/api/students/${studentS}`, {
+      email: 'not-an-email',
+      phone: '12',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().fields)).toEqual(['email']);
+    const row = await database.db
+      .selectFrom('persons')
+      .select('email')
+      .where('id', '=', studentS)
+      .executeTakeFirstOrThrow();
+    expect(row.email).toBeNull();
+  });
+});
