@@ -7,6 +7,9 @@ export function PublicLayout({ children, actions }: { children: ReactNode; actio
   const t = useT();
   return (
     <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <div className="topbar-actions">

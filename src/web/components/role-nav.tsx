@@ -1,53 +1,49 @@
 import { Link, useLocation } from 'wouter';
-import type { NavGroup } from '../app/navigation.ts';
+import type { NavGroup, NavItem, NavSection } from '../app/navigation.ts';
 import { useT } from '../i18n/use-t.ts';
 
+/** Props of the role navigation. */
+export type RoleNavProps = { groups: readonly NavGroup[]; open: boolean; id: string };
+
 /** The side (desktop) or drop-down (phone) navigation: each held role with its sections. */
-export function RoleNav({ groups, open, id }: { groups: readonly NavGroup[]; open: boolean; id: string }) {
+export function RoleNav({ groups, open, id }: RoleNavProps) {
   const t = useT();
   const [location] = useLocation();
-  const current = (path: string) => (location === path ? 'page' : undefined);
+  const link = (path: string, label: string) => (
+    <li key={path}>
+      <Link href={path} className="nav-link" aria-current={location === path ? 'page' : undefined}>
+        {label}
+      </Link>
+    </li>
+  );
+  const items = (list: readonly NavItem[]) =>
+    list.map((item) => link(item.path, t(item.label.key, item.label.params)));
+  const section = (sec: NavSection, index: number) =>
+    sec.title ? (
+      <li key={sec.items[0]?.path ?? index}>
+        <span className="nav-subtitle">{t(sec.title.key, sec.title.params)}</span>
+        <ul className="nav-list nav-nested">{items(sec.items)}</ul>
+      </li>
+    ) : (
+      items(sec.items)
+    );
+
   return (
     <nav id={id} className="side-nav" data-open={open} aria-label={t('shell.navigation')}>
-      <ul className="nav-list">
-        <li>
-          <Link href="/" className="nav-link" aria-current={current('/')}>
-            {t('shell.home')}
-          </Link>
-        </li>
-      </ul>
+      <ul className="nav-list">{link('/', t('shell.home'))}</ul>
       {groups.map((group) => (
         <div key={group.id} className="nav-group">
           <p className="nav-group-title" id={`nav-${group.id}`}>
             {t(group.title.key, group.title.params)}
           </p>
-          {group.sections.map((section, index) => (
-            <ul
-              key={section.title ? JSON.stringify(section.title.params) : index}
-              className="nav-list"
-              aria-labelledby={`nav-${group.id}`}
-            >
-              {section.title && (
-                <li className="nav-subtitle">{t(section.title.key, section.title.params)}</li>
-              )}
-              {section.items.map((item) => (
-                <li key={item.path}>
-                  <Link href={item.path} className="nav-link" aria-current={current(item.path)}>
-                    {t(item.label.key, item.label.params)}
-                  </Link>
-                </li>
-              ))}
+          {group.sections.length > 0 && (
+            <ul className="nav-list" aria-labelledby={`nav-${group.id}`}>
+              {group.sections.map(section)}
             </ul>
-          ))}
+          )}
         </div>
       ))}
-      <ul className="nav-list nav-account">
-        <li>
-          <Link href="/password" className="nav-link" aria-current={current('/password')}>
-            {t('shell.changePassword')}
-          </Link>
-        </li>
-      </ul>
+      <ul className="nav-list nav-account">{link('/password', t('shell.changePassword'))}</ul>
     </nav>
   );
 }

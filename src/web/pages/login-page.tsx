@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Me } from '../../contract/auth.ts';
 import { apiPost } from '../app/api.ts';
-import { useNotice } from '../app/notice.ts';
+import { setNotice, useNotice } from '../app/notice.ts';
 import { startSession } from '../app/session.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
@@ -35,6 +35,7 @@ export function LoginPage() {
     event.preventDefault();
     const found = requireFilled(values, ['login', 'password']);
     setProblems(found);
+    setNotice(null);
     signIn.reset();
     if (Object.keys(found).length === 0) signIn.mutate(values);
   };
