@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testApp } from '../../../test/app.ts';
+import { engines } from '../../../test/databases.ts';
+import { buildSchool, unique } from '../../../test/factories.ts';
+import type { Database } from '../db/database.ts';
+
+const run = promisify(execFile);
+const otmetka = (url: string, args: string[]) =>
+  run('node', ['bin/otmetka.js', ...args], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+  });
+
+describe.each(engines())('otmetka CLI on $name', (engine) => {
+  let url: string;
+  let database: Database;
+  beforeAll(async () => {
+    url = engine.url();
+    await otmetka(url, ['migrate']);
+    const { openDatabase } = await import('../db/database.ts');
+    database = openDatabase(url, { poolSize: 2 });
+  });
+  afterAll(() => database.close());
+
+  it('creates a staff member with a temporary password that must be changed, then resets it', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const login = unique('cli.');
+    const created = await otmetka(url, [
+      'user',
+      'create',
+      '--school',
+      String(schoolId),
+      '--login',
+      login,
+      '--last-name',
+      'Петрова',
+      '--first-name',
+      'Ирина',
+      '--roles',
+      'teacher,deputy',
+    ]);
+    const password = /Временный пароль: (\S+)/.exec(created.stdout)?.[1];
+    expect(password).toMatch(/^\S{10}$/);
+
+    const app = await testApp(database);
+    try {
+      const client = await signIn(app, login, password);
+      const me = (await client.get('/api/me')).json();
+      expect(me).toMatchObject({ mustChangePassword: true, roles: ['deputy', 'teacher'] });
+
+      const reset = await otmetka(url, ['user', 'reset-password', '--login', login]);
+      const second = /Временный пароль: (\S+)/.exec(reset.stdout)?.[1];
+      expect(second).not.toBe(password);
+      expect((await client.get('/api/me')).statusCode).toBe(401);
+      await signIn(app, login, second);
+    } finally {
+      await app.close();
+    }
+    const audit = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'actorKind'])
+      .where('schoolId', '=', schoolId)
+      .where('action', 'in', ['person.created', 'account.password_reset'])
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'person.created', actorKind: 'system' },
+      { action: 'account.password_reset', actorKind: 'system' },
+    ]);
+  });
+
+  it('refuses unknown roles and missing parameters with a Russian message and exit code 1', async () => {
+    const bad = otmetka(url, [
+      'user',
+      'create',
+      '--login',
+      'x',
+      '--last-name',
+      'А',
+      '--first-name',
+      'Б',
+      '--roles',
+      'king',
+    ]);
+    await expect(bad).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Неизвестные роли: king'),
+    });
+    const missing = otmetka(url, ['user', 'create', '--login', 'x']);
+    await expect(missing).rejects.toMatchObject({ stderr: expect.stringContaining('--last-name') });
+  });
+});
