@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const errorCodes = [
   'validation',
   'unauthenticated',
+  'session_expired',
   'password_change_required',
   'forbidden',
   'csrf',

@@ -223,7 +223,10 @@ describe.each(engines())('auth API on $name', (engine) => {
       .execute();
     const res = await client.get('/api/me');
     expect(res.statusCode).toBe(401);
-    expect(res.json().message).toBe('Сеанс завершён из-за бездействия. Войдите снова.');
+    expect(res.json()).toMatchObject({
+      error: 'session_expired',
+      message: 'Сеанс завершён из-за бездействия. Войдите снова.',
+    });
   });
 
   it('publishes every route in the OpenAPI document', async () => {

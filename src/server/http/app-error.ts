@@ -5,6 +5,7 @@ import type { MessageKey } from './messages.ts';
 export const statusOf: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
+  session_expired: 401,
   password_change_required: 403,
   forbidden: 403,
   csrf: 403,

@@ -62,7 +62,10 @@ export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
     }
     const unmatched = !request.routeOptions.url;
     if (config.public || unmatched || request.url.startsWith('/api/docs')) return;
-    if (!request.auth) throw new AppError('unauthenticated', expired ? 'sessionExpired' : 'unauthenticated');
+    if (!request.auth)
+      throw expired
+        ? new AppError('session_expired', 'sessionExpired')
+        : new AppError('unauthenticated', 'unauthenticated');
     if (request.auth.mustChangePassword && !config.beforePasswordChange) {
       throw new AppError('password_change_required', 'passwordChangeRequired');
     }
