@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../../test/databases.ts';
+import { parseSchoolSettings } from '../../contract/settings.ts';
+import { verifyPassword } from '../auth/password.ts';
+import type { Database } from '../db/database.ts';
+import { type DemoSummary, seedDemoSchool } from './seed-demo-school.ts';
+
+describe.each(engines())('seedDemoSchool on $name', (engine) => {
+  let database: Database;
+  let demo: DemoSummary;
+  // PostgreSQL is shared by all test runs: a unique prefix keeps the logins of each run apart.
+  const prefix = engine.name === 'sqlite' ? '' : `t${Date.now().toString(36)}.`;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    demo = await seedDemoSchool(database.db, { loginPrefix: prefix });
+  });
+  afterAll(() => database.close());
+
+  const studentsOfSchool = () =>
+    database.db
+      .selectFrom('roleAssignments')
+      .select('personId')
+      .where('schoolId', '=', demo.schoolId)
+      .where('role', '=', 'student');
+  const classOf = async (studentId: number) => {
+    const row = await database.db
+      .selectFrom('groupMemberships as m')
+      .innerJoin('groups as g', 'g.id', 'm.groupId')
+      .innerJoin('classes as c', 'c.id', 'g.classId')
+      .select(['c.grade', 'c.letter'])
+      .where('m.studentId', '=', studentId)
+      .where('g.kind', '=', 'class')
+      .execute();
+    return row.map((r) => `${r.grade}${r.letter}`);
+  };
+
+  it('has ≈550 students in 22 classes, each in exactly one class', async () => {
+    const classes = await database.db
+      .selectFrom('classes')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .execute();
+    expect(classes).toHaveLength(22);
+    expect(new Set(classes.map((c) => `${c.grade}${c.letter}`)).size).toBe(22);
+    const students = await studentsOfSchool().execute();
+    expect(students.length).toBeGreaterThan(500);
+    expect(students.length).toBeLessThan(600);
+    expect(demo.counts.students).toBe(students.length);
+    const memberships = await database.db
+      .selectFrom('groupMemberships as m')
+      .innerJoin('groups as g', 'g.id', 'm.groupId')
+      .select(['m.studentId', 'm.startsOn', 'm.endsOn'])
+      .where('g.schoolId', '=', demo.schoolId)
+      .where('g.kind', '=', 'class')
+      .execute();
+    expect(memberships).toHaveLength(students.length);
+    expect(new Set(memberships.map((m) => m.studentId)).size).toBe(students.length);
+    expect(memberships.every((m) => m.endsOn === null && m.startsOn.endsWith('-09-01'))).toBe(true);
+  });
+
+  it('gives every student a guardian, and some guardians two children', async () => {
+    const orphans = await studentsOfSchool()
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('guardianships as g').select('g.id').whereRef('g.studentId', '=', 'personId'))),
+      )
+      .execute();
+    expect(orphans).toHaveLength(0);
+    const rows = await database.db
+      .selectFrom('guardianships')
+      .select(['guardianId', (eb) => eb.fn.countAll<number>().as('children')])
+      .where('schoolId', '=', demo.schoolId)
+      .groupBy('guardianId')
+      .execute();
+    expect(rows.filter((r) => Number(r.children) === 2).length).toBeGreaterThan(10);
+  });
+
+  it('has ≈45 staff and the demo accounts with their roles', async () => {
+    const staff = await database.db
+      .selectFrom('roleAssignments')
+      .select('personId')
+      .distinct()
+      .where('schoolId', '=', demo.schoolId)
+      .where('role', 'in', ['admin', 'director', 'deputy', 'teacher'])
+      .execute();
+    expect(staff.length).toBeGreaterThanOrEqual(40);
+    expect(staff.length).toBeLessThanOrEqual(50);
+
+    const expected = { admin: 'admin', director: 'director', deputy: 'deputy', teacher: 'teacher' } as const;
+    for (const [who, role] of Object.entries({ ...expected, parent: 'parent', student: 'student' })) {
+      const personId = demo.people[who as keyof typeof demo.people];
+      const account = await database.db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('personId', '=', personId)
+        .executeTakeFirstOrThrow();
+      expect(account.login).toBe(`${prefix}${who}`);
+      expect(account.passwordChangedAt).not.toBeNull();
+      const roles = await database.db
+        .selectFrom('roleAssignments')
+        .select('role')
+        .where('personId', '=', personId)
+        .execute();
+      expect(roles.map((r) => r.role)).toContain(role);
+    }
+    const deputyRoles = await database.db
+      .selectFrom('roleAssignments')
+      .select('role')
+      .where('personId', '=', demo.people.deputy)
+      .execute();
+    expect(deputyRoles.map((r) => r.role).sort()).toEqual(['deputy', 'teacher']);
+  });
+
+  it('gives the demo accounts the password «demo»', async () => {
+    const account = await database.db
+      .selectFrom('accounts')
+      .select('passwordHash')
+      .where('login', '=', `${prefix}teacher`)
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword(account.passwordHash, 'demo')).toBe(true);
+  });
+
+  it('makes `teacher` class teacher of 5А and a teacher of courses, and `deputy` a teacher too', async () => {
+    const fiveA = await database.db
+      .selectFrom('classes')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .where('grade', '=', 5)
+      .where('letter', '=', 'А')
+      .executeTakeFirstOrThrow();
+    expect(fiveA.classTeacherId).toBe(demo.people.teacher);
+    for (const who of ['teacher', 'deputy'] as const) {
+      const courses = await database.db
+        .selectFrom('courses')
+        .select('id')
+        .where('teacherId', '=', demo.people[who])
+        .execute();
+      expect(courses.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives `parent` two children, one of them `student` of 5А', async () => {
+    const children = await database.db
+      .selectFrom('guardianships')
+      .select('studentId')
+      .where('guardianId', '=', demo.people.parent)
+      .execute();
+    expect(children).toHaveLength(2);
+    expect(children.map((c) => c.studentId)).toContain(demo.people.student);
+    expect(await classOf(demo.people.student)).toEqual(['5А']);
+    const other = children.find((c) => c.studentId !== demo.people.student)?.studentId ?? -1;
+    expect(await classOf(other)).not.toEqual(['5А']);
+  });
+
+  it('has the district inspector outside any school', async () => {
+    const person = await database.db
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', '=', demo.people.district)
+      .executeTakeFirstOrThrow();
+    expect(person.schoolId).toBeNull();
+    const role = await database.db
+      .selectFrom('roleAssignments')
+      .selectAll()
+      .where('personId', '=', demo.people.district)
+      .executeTakeFirstOrThrow();
+    expect(role).toMatchObject({ role: 'district', districtId: demo.districtId, schoolId: null });
+  });
+
+  it('leaves grade 1 without marks in the settings', async () => {
+    const school = await database.db
+      .selectFrom('schools')
+      .selectAll()
+      .where('id', '=', demo.schoolId)
+      .executeTakeFirstOrThrow();
+    expect(school.shortName).toBe('СОШ № 2');
+    expect(parseSchoolSettings(school.settings).markedGrades).not.toContain(1);
+  });
+
+  it('splits every class of grades 2–11 into two English subgroups', async () => {
+    const rows = await database.db
+      .selectFrom('classes as c')
+      .innerJoin('groups as g', 'g.classId', 'c.id')
+      .leftJoin('groupMemberships as m', 'm.groupId', 'g.id')
+      .select(['c.id as classId', 'c.grade', 'g.id as groupId', 'g.kind', 'm.studentId'])
+      .where('c.schoolId', '=', demo.schoolId)
+      .execute();
+    for (const classId of new Set(rows.map((r) => r.classId))) {
+      const own = rows.filter((r) => r.classId === classId);
+      const students = own.filter((r) => r.kind === 'class').map((r) => r.studentId);
+      const inSubgroups = own.filter((r) => r.kind === 'subgroup');
+      if (own[0]?.grade === 1) {
+        expect(inSubgroups).toHaveLength(0);
+        continue;
+      }
+      expect(new Set(inSubgroups.map((r) => r.groupId)).size).toBe(2);
+      expect(inSubgroups.map((r) => r.studentId).sort()).toEqual([...students].sort());
+    }
+  });
+
+  it('gives everyone a patronymic of the right form', async () => {
+    const people = await database.db
+      .selectFrom('persons')
+      .select(['middleName', 'sex'])
+      .where('schoolId', '=', demo.schoolId)
+      .execute();
+    expect(people.length).toBeGreaterThan(1000);
+    for (const p of people) expect(p.middleName).toMatch(p.sex === 'm' ? /(вич|ич)$/ : /(ична|вна)$/);
+  });
+
+  it('sets up the year: periods, schemes, vacations, holidays, bells, subjects and the audit event', async () => {
+    const where = { schoolId: demo.schoolId };
+    const count = async (
+      table: 'periods' | 'gradeSchemes' | 'bellTimes' | 'subjects' | 'workKinds' | 'courses',
+    ) =>
+      (await database.db.selectFrom(table).select('id').where('schoolId', '=', where.schoolId).execute())
+        .length;
+    expect(await count('periods')).toBe(7);
+    expect(await count('gradeSchemes')).toBe(11);
+    expect(await count('bellTimes')).toBe(7);
+    expect(await count('subjects')).toBe(demo.counts.subjects);
+    expect(await count('workKinds')).toBeGreaterThan(0);
+    expect(await count('courses')).toBe(demo.counts.courses);
+    const entries = await database.db
+      .selectFrom('calendarEntries')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .execute();
+    expect(entries.filter((e) => e.kind === 'vacation' && e.grade === 1)).toHaveLength(1);
+    expect(entries.filter((e) => e.kind === 'holiday').map((e) => e.name)).toContain('Новый год');
+    const audit = await database.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .where('action', '=', 'seed.school')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorKind: 'system',
+      entity: 'school',
+      entityId: String(demo.schoolId),
+    });
+  });
+
+  it('refuses to seed the same logins twice', async () => {
+    await expect(seedDemoSchool(database.db, { loginPrefix: prefix })).rejects.toThrow(/уже занят/);
+  });
+});

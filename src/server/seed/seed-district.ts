@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../auth/password.ts';
+import type { DB } from '../db/schema.ts';
+import { academicYearOf } from './calendar.ts';
+import { countPlan, type PlanCounts, planSchool } from './plan-school.ts';
+import { progressCounter } from './progress.ts';
+import { demoPassword, type SeedOptions } from './seed-demo-school.ts';
+import { assertLoginsFree, writeDistrict } from './write-district.ts';
+import { schoolSteps, writeSchool } from './write-school.ts';
+
+/** Options of `seedDistrict`: how many schools, and the seed that makes them. */
+export interface DistrictOptions extends SeedOptions {
+  schools: number;
+  /** Base seed; school k is planned from `seed * 1000 + k`. Default 1. */
+  seed?: number;
+}
+
+/** What `seedDistrict` created. */
+export interface DistrictSummary {
+  districtId: number;
+  /** The inspector with role `district`. */
+  districtPersonId: number;
+  districtLogin: string;
+  schoolIds: number[];
+  counts: PlanCounts & { schools: number };
+}
+
+/**
+ * Seeds a district of N schools for benchmarks: each with 3 classes per grade of ≈30 students
+ * (≈1,000 students), their parents and staff. Logins carry the school number (`s12.admin`,
+ * `s12.t.ivanova`); the inspector is `uo.district`. One transaction per school.
+ */
+export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Promise<DistrictSummary> {
+  const year = academicYearOf(options.today ?? new Date());
+  const prefix = options.loginPrefix ?? '';
+  const seed = options.seed ?? 1;
+  const step = progressCounter(1 + options.schools * schoolSteps, options.onProgress);
+  const districtLogin = `${prefix}uo.district`;
+  await assertLoginsFree(db, [districtLogin]);
+  const passwordHash = await hashPassword(demoPassword);
+  const now = new Date().toISOString();
+  const district = await writeDistrict(db, {
+    name: `Управление образования (${options.schools} школ)`,
+    login: districtLogin,
+    seed: seed * 1000,
+    startYear: year.startYear,
+    passwordHash,
+    now,
+  });
+  step('управление образования');
+
+  const schoolIds: number[] = [];
+  const counts = { schools: options.schools, students: 0, parents: 0, staff: 0, accounts: 1 };
+  for (let number = 1; number <= options.schools; number++) {
+    const plan = planSchool(
+      {
+        number,
+        classesPerGrade: 3,
+        classSize: [27, 33],
+        loginPrefix: `${prefix}s${number}.`,
+        specialists: 8,
+      },
+      seed * 1000 + number,
+      year,
+    );
+    await assertLoginsFree(
+      db,
+      plan.people.flatMap((p) => p.login ?? []),
+    );
+    const school = await writeSchool(db, plan, {
+      districtId: district.districtId,
+      year,
+      passwordHash,
+      now,
+      step,
+    });
+    schoolIds.push(school.schoolId);
+    const c = countPlan(plan);
+    counts.students += c.students;
+    counts.parents += c.parents;
+    counts.staff += c.staff;
+    counts.accounts += c.accounts;
+  }
+  return {
+    districtId: district.districtId,
+    districtPersonId: district.personId,
+    districtLogin,
+    schoolIds,
+    counts,
+  };
+}

@@ -1,0 +1,169 @@
+import type { Kysely, Transaction } from 'kysely';
+import { schoolSettingsSchema } from '../../contract/settings.ts';
+import { russianSortKey } from '../../domain/russian-order.ts';
+import type { DB } from '../db/schema.ts';
+import { idAt, insertAll, insertReturningIds } from './batches.ts';
+import type { YearPlan } from './calendar.ts';
+import type { SchoolPlan } from './plan.ts';
+import { writeYearStructure } from './write-structure.ts';
+
+/** What writing a school needs besides its plan. */
+export interface WriteContext {
+  districtId: number;
+  year: YearPlan;
+  /** The argon2 hash of «demo», computed once for every account. */
+  passwordHash: string;
+  /** The time of the seed (ISO), for accounts and the audit event. */
+  now: string;
+  /** Called after each of the `schoolSteps` steps of writing a school. */
+  step: (label: string) => void;
+}
+
+/** Ids of a written school and of its planned people, in plan order. */
+export interface WrittenSchool {
+  schoolId: number;
+  academicYearId: number;
+  personIds: number[];
+  classIds: number[];
+}
+
+/** How many times `writeSchool` calls `step`. */
+export const schoolSteps = 5;
+
+/** Writes a planned school in one transaction, in batches, with its audit event. */
+export function writeSchool(db: Kysely<DB>, plan: SchoolPlan, ctx: WriteContext): Promise<WrittenSchool> {
+  return db.transaction().execute((trx) => writeInTransaction(trx, plan, ctx));
+}
+
+async function writeInTransaction(
+  trx: Transaction<DB>,
+  plan: SchoolPlan,
+  ctx: WriteContext,
+): Promise<WrittenSchool> {
+  const label = (what: string) => `${plan.shortName}: ${what}`;
+  const { id: schoolId } = await trx
+    .insertInto('schools')
+    .values({
+      districtId: ctx.districtId,
+      name: plan.name,
+      shortName: plan.shortName,
+      settings: JSON.stringify(schoolSettingsSchema.parse({})),
+      archivedAt: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { academicYearId, subjectIds } = await writeYearStructure(trx, schoolId, ctx.year);
+  ctx.step(label('год, календарь, предметы'));
+
+  const personIds = await insertReturningIds(plan.people, (batch) =>
+    trx
+      .insertInto('persons')
+      .values(
+        batch.map(({ roles: _roles, login: _login, ...p }) => ({
+          ...p,
+          schoolId,
+          sortKey: russianSortKey(p.lastName, p.firstName, p.middleName),
+          archivedAt: null,
+        })),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const person = (index: number) => idAt(personIds, index);
+  ctx.step(label('люди'));
+
+  const accounts = plan.people.flatMap((p, i) =>
+    p.login === null
+      ? []
+      : [{ personId: person(i), login: p.login, passwordHash: ctx.passwordHash, passwordChangedAt: ctx.now }],
+  );
+  await insertAll(accounts, (batch) => trx.insertInto('accounts').values(batch).execute());
+  const roles = plan.people.flatMap((p, i) =>
+    p.roles.map((role) => ({ personId: person(i), schoolId, districtId: null, role, revokedAt: null })),
+  );
+  await insertAll(roles, (batch) => trx.insertInto('roleAssignments').values(batch).execute());
+  ctx.step(label('учётные записи и роли'));
+
+  const classIds = await insertReturningIds(plan.classes, (batch) =>
+    trx
+      .insertInto('classes')
+      .values(
+        batch.map((c) => ({
+          schoolId,
+          academicYearId,
+          grade: c.grade,
+          letter: c.letter,
+          classTeacherId: c.classTeacher === null ? null : person(c.classTeacher),
+          daysPerWeek: 5,
+          archivedAt: null,
+        })),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const groupIds = await insertReturningIds(plan.groups, (batch) =>
+    trx
+      .insertInto('groups')
+      .values(
+        batch.map((g) => ({
+          schoolId,
+          academicYearId,
+          classId: idAt(classIds, g.classIndex),
+          kind: g.kind,
+          name: g.name,
+          archivedAt: null,
+        })),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const memberships = plan.groups.flatMap((g, i) =>
+    g.students.map((s) => ({
+      schoolId,
+      groupId: idAt(groupIds, i),
+      studentId: person(s),
+      startsOn: ctx.year.startsOn,
+      endsOn: null,
+    })),
+  );
+  await insertAll(memberships, (batch) => trx.insertInto('groupMemberships').values(batch).execute());
+  const guardianships = plan.guardianships.map((g) => ({
+    schoolId,
+    guardianId: person(g.guardian),
+    studentId: person(g.student),
+    kind: g.kind,
+    archivedAt: null,
+  }));
+  await insertAll(guardianships, (batch) => trx.insertInto('guardianships').values(batch).execute());
+  ctx.step(label('классы, группы, семьи'));
+
+  const courses = plan.courses.map((c) => ({
+    schoolId,
+    academicYearId,
+    subjectId: subjectIds.get(c.subject) ?? -1,
+    groupId: idAt(groupIds, c.group),
+    teacherId: person(c.teacher),
+    secondTeacherId: null,
+    hoursPerWeek: c.hours,
+    archivedAt: null,
+  }));
+  await insertAll(courses, (batch) => trx.insertInto('courses').values(batch).execute());
+  await trx
+    .insertInto('auditEvents')
+    .values({
+      schoolId,
+      at: ctx.now,
+      actorId: null,
+      actorKind: 'system',
+      action: 'seed.school',
+      entity: 'school',
+      entityId: String(schoolId),
+      before: null,
+      after: JSON.stringify({ name: plan.name, people: plan.people.length, classes: plan.classes.length }),
+      ip: null,
+      requestId: null,
+    })
+    .execute();
+  ctx.step(label('нагрузка'));
+  return { schoolId, academicYearId, personIds, classIds };
+}
