@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+
+/** What one bench run measures and against which database. */
+export interface BenchOptions {
+  /** Seconds of measured load per scenario. */
+  duration: number;
+  /** Seconds of unmeasured load before each scenario, so the JIT and caches are warm. */
+  warmup: number;
+  connections: number;
+  /** A postgres:// server to benchmark on (the bench creates its own database there); SQLite if absent. */
+  database: string | undefined;
+  /** How many times the server is cold-started. */
+  coldStarts: number;
+}
+
+/** `npm run bench -- --help`. */
+export const usage = `npm run bench -- [options]
+
+  --duration <s>      seconds of load per scenario (default 10; --quick: 2)
+  --warmup <s>        seconds of unmeasured load before each scenario (default 1; --quick: 0)
+  --connections <n>   concurrent connections (default 10)
+  --database <url>    postgres://… server to benchmark PostgreSQL on (or BENCH_DATABASE_URL);
+                      the bench creates and drops its own database there. SQLite by default.
+  --cold-starts <n>   how many times the server is cold-started (default 3)
+  --quick             short run: 2 s per scenario, no warm-up
+`;
+
+function positive(name: string, text: string | undefined, fallback: number, integer = false): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || (integer && (!Number.isInteger(value) || value < 1))) {
+    throw new Error(
+      `--${name}: expected ${integer ? 'a positive integer' : 'a number of seconds'}, got ${text}`,
+    );
+  }
+  return value;
+}
+
+/** Reads the command line (and `BENCH_DATABASE_URL`); returns null when only help was asked for. */
+export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      'cold-starts': { type: 'string' },
+      database: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return null;
+  const database = values.database ?? (env.BENCH_DATABASE_URL || undefined);
+  if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) {
+    throw new Error('--database: expected a postgres:// URL (SQLite is the default and needs no option)');
+  }
+  const duration = positive('duration', values.duration, values.quick ? 2 : 10);
+  if (duration <= 0) throw new Error('--duration must be above 0');
+  return {
+    duration,
+    warmup: positive('warmup', values.warmup, values.quick ? 0 : 1),
+    connections: positive('connections', values.connections, 10, true),
+    database,
+    coldStarts: positive('cold-starts', values['cold-starts'], 3, true),
+  };
+}

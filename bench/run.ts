@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: seeds the demo school into a fresh database, measures the server's cold start,
+ * loads each scenario with autocannon against a server in its own process, measures the machine's
+ * ceiling (bare Fastify) in the same run, and prints one table. See `--help`.
+ */
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { measureColdStart } from './cold-start.ts';
+import { prepareDatabase } from './database.ts';
+import { type Measurement, measureScenario } from './load.ts';
+import { type BenchOptions, parseBenchArgs, usage } from './options.ts';
+import { formatErrors, formatFacts, formatTable } from './report.ts';
+import { appScenarios, ceilingScenario } from './scenarios.ts';
+import { killAllServersNow, type ServerSpec, startServer, stopAllServers } from './servers.ts';
+import { sessionCookieOf } from './session.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+
+/** Stops every child process and removes the bench database; safe to call more than once. */
+export async function cleanUp(): Promise<void> {
+  await stopAllServers();
+  while (cleanups.length) await cleanups.pop()?.();
+}
+
+function appServer(databaseUrl: string): ServerSpec {
+  return {
+    name: 'Otmetka server',
+    entry: 'src/server/cli/main.ts',
+    args: ['serve'],
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' },
+    readyPath: '/api/health',
+  };
+}
+
+/** Runs the whole bench, writing progress and the final table through `print`; returns the rows. */
+export async function runBench(options: BenchOptions, print: (line: string) => void): Promise<Measurement[]> {
+  const settings = { duration: options.duration, warmup: options.warmup, connections: options.connections };
+  const loadBefore = loadavg()[0] ?? 0;
+  try {
+    const database = await prepareDatabase(options.database, (drop) => cleanups.push(drop));
+    print(`seeded the demo school (${database.engine}) in ${(database.seedMs / 1000).toFixed(2)} s`);
+    const spec = appServer(database.url);
+
+    const rows: Measurement[] = [await measureColdStart(spec, options.coldStarts)];
+    print(`cold start: ${rows[0]!.p50.toFixed(0)} ms (median of ${options.coldStarts})`);
+
+    const ceilingServer = await startServer({
+      name: 'ceiling server',
+      entry: 'bench/ceiling-server.ts',
+      readyPath: '/',
+    });
+    const ceiling = await measureScenario(ceilingServer.url, ceilingScenario, settings);
+    await ceilingServer.stop();
+    print(`${ceiling.name}: ${ceiling.rps?.toFixed(0)} req/s`);
+
+    const server = await startServer(spec);
+    const cookies = {
+      teacher: await sessionCookieOf(server.url, 'teacher'),
+      parent: await sessionCookieOf(server.url, 'parent'),
+    };
+    const measured: Measurement[] = [];
+    for (const scenario of appScenarios(cookies)) {
+      const row = await measureScenario(server.url, scenario, settings);
+      print(`${row.name}: ${row.rps?.toFixed(0)} req/s`);
+      measured.push(row);
+    }
+    await server.stop();
+    rows.push(ceiling, ...measured);
+
+    const cpu = cpus()[0]?.model.trim() ?? 'unknown';
+    const facts = {
+      CPUs: `${availableParallelism()} × ${cpu} (the load generator shares them)`,
+      memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+      'load average': `${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after (1 min)`,
+      Node: process.version,
+      database: database.version,
+      load: `${settings.connections} connections, ${settings.duration} s per scenario after ${settings.warmup} s warm-up, loopback`,
+    };
+    print('');
+    print(formatFacts(facts));
+    print('');
+    print(formatTable(rows, ceiling.rps ?? 0));
+    for (const line of formatErrors(rows)) print(line);
+    if (loadBefore > availableParallelism() / 2) {
+      print(
+        `note: load average ${loadBefore.toFixed(1)} before the run: other work shares the CPUs, figures are not comparable with a quiet run`,
+      );
+    }
+    return rows;
+  } finally {
+    await cleanUp();
+  }
+}
+
+let interrupted = false;
+
+async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  if (!options) {
+    process.stdout.write(usage);
+    return;
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      interrupted = true;
+      process.stderr.write(`\n${signal}: stopping servers and removing the bench database…\n`);
+      cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+  process.once('exit', killAllServersNow);
+  await runBench(options, (line) => process.stdout.write(`${line}\n`));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    if (interrupted) return;
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  });
+}
