@@ -66,14 +66,11 @@ export function planSchool(shape: SchoolShape, seed: number, year: YearPlan): Sc
     const whole = groups[own.whole];
     if (whole) whole.students = cls.students;
     // Subgroups split the class list in alphabetical order, as schools usually do.
-    const sorted = [...cls.students].sort((a, b) => {
-      const [p, q] = [people.get(a), people.get(b)];
-      const [ka, kb] = [
-        russianSortKey(p.lastName, p.firstName, p.middleName),
-        russianSortKey(q.lastName, q.firstName, q.middleName),
-      ];
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    const keyed = cls.students.map((index) => {
+      const p = people.get(index);
+      return { index, key: russianSortKey(p.lastName, p.firstName, p.middleName) };
     });
+    const sorted = keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((k) => k.index);
     const half = Math.ceil(sorted.length / 2);
     own.subgroups.forEach((g, i) => {
       const group = groups[g];

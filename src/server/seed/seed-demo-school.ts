@@ -57,21 +57,25 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
   const now = new Date().toISOString();
   step('пароль');
 
-  const district = await writeDistrict(db, {
-    name: 'Управление образования (демо)',
-    login: districtLogin,
-    seed: demoSeed * 1000,
-    startYear: year.startYear,
-    passwordHash,
-    now,
-  });
-  step('управление образования');
-  const school = await writeSchool(db, plan, {
-    districtId: district.districtId,
-    year,
-    passwordHash,
-    now,
-    step,
+  // One transaction: a failed demo leaves nothing behind, so the next start simply tries again.
+  const { district, school } = await db.transaction().execute(async (trx) => {
+    const district = await writeDistrict(trx, {
+      name: 'Управление образования (демо)',
+      login: districtLogin,
+      seed: demoSeed * 1000,
+      startYear: year.startYear,
+      passwordHash,
+      now,
+    });
+    step('управление образования');
+    const school = await writeSchool(trx, plan, {
+      districtId: district.districtId,
+      year,
+      passwordHash,
+      now,
+      step,
+    });
+    return { district, school };
   });
 
   const idOf = (index: number) => school.personIds[index] ?? -1;

@@ -28,7 +28,8 @@ export interface DistrictSummary {
 /**
  * Seeds a district of N schools for benchmarks: each with 3 classes per grade of ≈30 students
  * (≈1,000 students), their parents and staff. Logins carry the school number (`s12.admin`,
- * `s12.t.ivanova`); the inspector is `uo.district`. One transaction per school.
+ * `s12.t.ivanova`); the inspector is `uo.district`. One transaction per school, so
+ * a long run commits as it goes.
  */
 export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Promise<DistrictSummary> {
   const year = academicYearOf(options.today ?? new Date());
@@ -39,14 +40,16 @@ export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Pr
   await assertLoginsFree(db, [districtLogin]);
   const passwordHash = await hashPassword(demoPassword);
   const now = new Date().toISOString();
-  const district = await writeDistrict(db, {
-    name: `Управление образования (${options.schools} школ)`,
-    login: districtLogin,
-    seed: seed * 1000,
-    startYear: year.startYear,
-    passwordHash,
-    now,
-  });
+  const district = await db.transaction().execute((trx) =>
+    writeDistrict(trx, {
+      name: `Управление образования (школ: ${options.schools})`,
+      login: districtLogin,
+      seed: seed * 1000,
+      startYear: year.startYear,
+      passwordHash,
+      now,
+    }),
+  );
   step('управление образования');
 
   const schoolIds: number[] = [];
@@ -67,13 +70,8 @@ export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Pr
       db,
       plan.people.flatMap((p) => p.login ?? []),
     );
-    const school = await writeSchool(db, plan, {
-      districtId: district.districtId,
-      year,
-      passwordHash,
-      now,
-      step,
-    });
+    const ctx = { districtId: district.districtId, year, passwordHash, now, step };
+    const school = await db.transaction().execute((trx) => writeSchool(trx, plan, ctx));
     schoolIds.push(school.schoolId);
     const c = countPlan(plan);
     counts.students += c.students;

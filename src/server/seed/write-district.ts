@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { russianSortKey } from '../../domain/russian-order.ts';
 import type { DB } from '../db/schema.ts';
 import { chunks } from './batches.ts';
@@ -16,57 +16,55 @@ export interface DistrictSpec {
   now: string;
 }
 
-/** Creates a district and its inspector with an account, in one transaction with its audit event. */
-export function writeDistrict(
-  db: Kysely<DB>,
+/** Creates a district and its inspector with an account and the audit event, in the caller's transaction. */
+export async function writeDistrict(
+  trx: Transaction<DB>,
   spec: DistrictSpec,
 ): Promise<{ districtId: number; personId: number }> {
   const faker = seededFaker(spec.seed);
   const people = new PeopleBuilder(faker, '');
   const inspector = people.get(addStaff(people, faker, spec.startYear, ['district'], 0.7, [35, 60]));
-  return db.transaction().execute(async (trx) => {
-    const { id: districtId } = await trx
-      .insertInto('districts')
-      .values({ name: spec.name })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const { roles: _roles, login: _login, ...p } = inspector;
-    const { id: personId } = await trx
-      .insertInto('persons')
-      .values({
-        ...p,
-        schoolId: null,
-        sortKey: russianSortKey(p.lastName, p.firstName, p.middleName),
-        archivedAt: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('accounts')
-      .values({ personId, login: spec.login, passwordHash: spec.passwordHash, passwordChangedAt: spec.now })
-      .execute();
-    await trx
-      .insertInto('roleAssignments')
-      .values({ personId, schoolId: null, districtId, role: 'district', revokedAt: null })
-      .execute();
-    await trx
-      .insertInto('auditEvents')
-      .values({
-        schoolId: null,
-        at: spec.now,
-        actorId: null,
-        actorKind: 'system',
-        action: 'seed.district',
-        entity: 'district',
-        entityId: String(districtId),
-        before: null,
-        after: JSON.stringify({ name: spec.name }),
-        ip: null,
-        requestId: null,
-      })
-      .execute();
-    return { districtId, personId };
-  });
+  const { id: districtId } = await trx
+    .insertInto('districts')
+    .values({ name: spec.name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { roles: _roles, login: _login, ...p } = inspector;
+  const { id: personId } = await trx
+    .insertInto('persons')
+    .values({
+      ...p,
+      schoolId: null,
+      sortKey: russianSortKey(p.lastName, p.firstName, p.middleName),
+      archivedAt: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('accounts')
+    .values({ personId, login: spec.login, passwordHash: spec.passwordHash, passwordChangedAt: spec.now })
+    .execute();
+  await trx
+    .insertInto('roleAssignments')
+    .values({ personId, schoolId: null, districtId, role: 'district', revokedAt: null })
+    .execute();
+  await trx
+    .insertInto('auditEvents')
+    .values({
+      schoolId: null,
+      at: spec.now,
+      actorId: null,
+      actorKind: 'system',
+      action: 'seed.district',
+      entity: 'district',
+      entityId: String(districtId),
+      before: null,
+      after: JSON.stringify({ name: spec.name }),
+      ip: null,
+      requestId: null,
+    })
+    .execute();
+  return { districtId, personId };
 }
 
 /** Fails with a clear message when any of the logins is already taken (seeding twice). */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { schoolSettingsSchema } from '../../contract/settings.ts';
 import { russianSortKey } from '../../domain/russian-order.ts';
 import type { DB } from '../db/schema.ts';
@@ -30,12 +30,8 @@ export interface WrittenSchool {
 /** How many times `writeSchool` calls `step`. */
 export const schoolSteps = 5;
 
-/** Writes a planned school in one transaction, in batches, with its audit event. */
-export function writeSchool(db: Kysely<DB>, plan: SchoolPlan, ctx: WriteContext): Promise<WrittenSchool> {
-  return db.transaction().execute((trx) => writeInTransaction(trx, plan, ctx));
-}
-
-async function writeInTransaction(
+/** Writes a planned school in batches with its audit event, inside the caller's transaction. */
+export async function writeSchool(
   trx: Transaction<DB>,
   plan: SchoolPlan,
   ctx: WriteContext,
