@@ -22,9 +22,13 @@ import { registerStructureRoutes } from './structure/structure.routes.ts';
 export const version = '0.1.0';
 
 /** Builds the whole HTTP application over an open database; `main` listens, tests inject. */
-export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
+export async function buildApp(
+  database: Database,
+  config: Config,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: options.logStream },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -36,6 +40,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   registerErrorHandling(app);
 
   await app.register(helmet, {
+    hsts: config.cookieSecure,
     contentSecurityPolicy: {
       directives: {
         'img-src': ["'self'", 'data:'],

@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 
+const graceMs = 10_000;
+
 /** A running server and how to stop it cleanly. */
 export interface Running {
   app: FastifyInstance;
@@ -28,7 +30,16 @@ export async function serve(
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await app.close();
+      // Keep-alive connections become idle only once their request is answered: close each then,
+      // and give requests in flight at most `graceMs` before cutting them.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => app.server.closeAllConnections(), graceMs);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(idle);
+        clearTimeout(deadline);
+      }
       await database.close();
     })();
     return stopping;
