@@ -26,3 +26,13 @@ describe('progressBar', () => {
     expect(writes.every((w) => !w.includes('\r'))).toBe(true);
   });
 });
+
+describe('progressBar on a narrow terminal', () => {
+  it('keeps the percentage and cuts the label', () => {
+    const writes: string[] = [];
+    const report = progressBar({ isTTY: true, columns: 30, write: (text: string) => writes.push(text) });
+    report(1, 2, 'очень длинная подпись шага, которая не помещается');
+    expect(writes[0]).toContain('50%');
+    expect(writes[0]?.length).toBeLessThanOrEqual(30);
+  });
+});

@@ -27,9 +27,12 @@ export function progressBar(stream: ProgressStream, width = 30): OnProgress {
     const share = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
     const percent = `${Math.floor(share * 100)}%`.padStart(4);
     if (stream.isTTY) {
-      const filled = Math.round(share * width);
-      const line = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${percent} ${label}`;
-      const room = Math.max(20, (stream.columns ?? 80) - 1);
+      // Narrow terminals keep the percentage: the bar shrinks and the label is cut first.
+      const room = Math.max(10, (stream.columns || 80) - 1);
+      const barWidth = Math.max(0, Math.min(width, Math.floor(room / 3), room - percent.length - 3));
+      const filled = Math.round(share * barWidth);
+      const bar = barWidth > 0 ? `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ` : '';
+      const line = `${bar}${percent} ${label}`;
       stream.write(`\r${line.slice(0, room).padEnd(room)}${done >= total ? '\n' : ''}`);
       return;
     }
