@@ -1,4 +1,4 @@
-import { type Measurement, percentile } from './load.ts';
+import { type Measurement, percentile, sortedSamples } from './load.ts';
 import { type ServerSpec, startServer } from './servers.ts';
 
 /**
@@ -12,7 +12,7 @@ export async function measureColdStart(spec: ServerSpec, times: number): Promise
     samples.push(server.readyMs);
     await server.stop();
   }
-  const sorted = Float64Array.from(samples).sort();
+  const sorted = sortedSamples(samples);
   return {
     name: `cold start (median of ${times})`,
     p50: percentile(sorted, 50),
