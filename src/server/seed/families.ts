@@ -75,7 +75,7 @@ export function planFamilies(
 
   const slots = faker.helpers.shuffle(
     sizes.flatMap((size, classIndex) =>
-      Array.from({ length: size - classes[classIndex]!.students.length }, () => classIndex),
+      Array.from({ length: size - (classes[classIndex]?.students.length ?? 0) }, () => classIndex),
     ),
   );
   const taken = slots.map(() => false);
