@@ -39,6 +39,8 @@ export async function fetchMe(): Promise<Me | null> {
   } catch (error) {
     if (isUnauthenticated(error)) {
       setCsrfToken(null);
+      // The server ended an idle session (e.g. overnight, then a reload): say why on the login page.
+      if (error instanceof ApiError && error.code === 'session_expired') setNotice('sessionExpired');
       return null;
     }
     throw error;
