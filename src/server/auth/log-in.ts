@@ -33,16 +33,17 @@ export async function logIn(
     throw new AppError('locked', 'locked', { minutes });
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const failures = account.failedLogins + 1;
-    const lock = lockSeconds(failures);
-    await db
+    const { failedLogins } = await db
       .updateTable('accounts')
-      .set({
-        failedLogins: failures,
-        lockedUntil: lock > 0 ? new Date(now.getTime() + lock * 1000).toISOString() : null,
-      })
+      .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
       .where('id', '=', account.id)
-      .execute();
+      .returning('failedLogins')
+      .executeTakeFirstOrThrow();
+    const lock = lockSeconds(failedLogins);
+    if (lock > 0) {
+      const lockedUntil = new Date(now.getTime() + lock * 1000).toISOString();
+      await db.updateTable('accounts').set({ lockedUntil }).where('id', '=', account.id).execute();
+    }
     throw new AppError('unauthenticated', 'badCredentials');
   }
   if (account.disabledAt || account.archivedAt) throw new AppError('unauthenticated', 'accountDisabled');

@@ -5,9 +5,8 @@ import { fieldLabel, type Lang, langOf, type MessageKey, translate } from './mes
 import { fieldProblems, InputError } from './validation.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, body: Omit<ErrorBody, 'error'>) {
-  const status = code === 'validation' && reply.statusCode === 413 ? 413 : statusOf[code];
   return reply
-    .code(status)
+    .code(statusOf[code])
     .type('application/json; charset=utf-8')
     .send({ error: code, ...body, requestId: String(request.id) });
 }
