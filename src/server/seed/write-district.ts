@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { russianSortKey } from '../../domain/russian-order.ts';
+import { systemCtx } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { DB } from '../db/schema.ts';
 import { chunks } from './batches.ts';
 import { seededFaker } from './names.ts';
@@ -48,22 +50,13 @@ export async function writeDistrict(
     .insertInto('roleAssignments')
     .values({ personId, schoolId: null, districtId, role: 'district', revokedAt: null })
     .execute();
-  await trx
-    .insertInto('auditEvents')
-    .values({
-      schoolId: null,
-      at: spec.now,
-      actorId: null,
-      actorKind: 'system',
-      action: 'seed.district',
-      entity: 'district',
-      entityId: String(districtId),
-      before: null,
-      after: JSON.stringify({ name: spec.name }),
-      ip: null,
-      requestId: null,
-    })
-    .execute();
+  await recordAudit(trx, systemCtx(trx), {
+    schoolId: null,
+    action: 'seed.district',
+    entity: 'district',
+    entityId: districtId,
+    after: { name: spec.name },
+  });
   return { districtId, personId };
 }
 

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import { schoolSettingsSchema } from '../../contract/settings.ts';
 import { russianSortKey } from '../../domain/russian-order.ts';
+import { systemCtx } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { DB } from '../db/schema.ts';
 import { idAt, insertAll, insertReturningIds } from './batches.ts';
 import type { YearPlan } from './calendar.ts';
@@ -144,22 +146,13 @@ export async function writeSchool(
     archivedAt: null,
   }));
   await insertAll(courses, (batch) => trx.insertInto('courses').values(batch).execute());
-  await trx
-    .insertInto('auditEvents')
-    .values({
-      schoolId,
-      at: ctx.now,
-      actorId: null,
-      actorKind: 'system',
-      action: 'seed.school',
-      entity: 'school',
-      entityId: String(schoolId),
-      before: null,
-      after: JSON.stringify({ name: plan.name, people: plan.people.length, classes: plan.classes.length }),
-      ip: null,
-      requestId: null,
-    })
-    .execute();
+  await recordAudit(trx, systemCtx(trx), {
+    schoolId: schoolId,
+    action: 'seed.school',
+    entity: 'school',
+    entityId: schoolId,
+    after: { name: plan.name, people: plan.people.length, classes: plan.classes.length },
+  });
   ctx.step(label('нагрузка'));
   return { schoolId, academicYearId, personIds, classIds };
 }
