@@ -39,21 +39,11 @@ describe.skipIf(skipE2e)('idle session expiry in the browser', () => {
       .executeTakeFirst();
     expect(Number(updated.numUpdatedRows)).toBe(1);
 
-    // The app asks `/api/setup` and `/api/me` at once. Whichever reaches the server first ends the
-    // idle session, and today only that request learns why (the other gets `unauthenticated`):
-    // hold `/api/setup` until `/api/me` has answered, so the reason reaches the app.
-    let meAnswered = () => {};
-    const meDone = new Promise<void>((resolve) => {
-      meAnswered = resolve;
-    });
-    await page.route('**/api/setup', async (route) => {
-      await meDone;
-      await route.continue();
-    });
+    // The app asks `/api/setup` and `/api/me` at once; whichever ends the idle session, both
+    // requests carry the same cookie and `/api/me` must still learn why.
     const meAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me');
     await page.reload();
     const me = await meAnswer;
-    meAnswered();
     expect(me.status()).toBe(401);
     expect(((await me.json()) as { error: string }).error).toBe('session_expired');
 

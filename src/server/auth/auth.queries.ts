@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/roles.ts';
 import type { Db, RoleGrant } from '../access/actor.ts';
+import type { SessionEndReason } from '../db/schema.ts';
 
 /** The account behind a login (case-insensitive), with its person's school. */
 export function findAccountByLogin(db: Db, login: string) {
@@ -33,7 +34,7 @@ export async function grantsOf(db: Db, personId: number): Promise<RoleGrant[]> {
   return rows.map((r) => ({ role: r.role as Role, schoolId: r.schoolId, districtId: r.districtId }));
 }
 
-/** A live session with its account, by the hash of the cookie token. */
+/** A session (live or ended) with its account, by the hash of the cookie token. */
 export function findSession(db: Db, sessionId: string) {
   return db
     .selectFrom('sessions')
@@ -48,15 +49,26 @@ export function findSession(db: Db, sessionId: string) {
       'accounts.login',
       'accounts.passwordChangedAt',
       'accounts.disabledAt',
+      'sessions.endedAt',
+      'sessions.endReason',
     ])
     .where('sessions.id', '=', sessionId)
-    .where('sessions.endedAt', 'is', null)
     .executeTakeFirst();
 }
 
 /** Ends a session. */
-export async function endSession(db: Db, sessionId: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ endedAt: at }).where('id', '=', sessionId).execute();
+export async function endSession(
+  db: Db,
+  sessionId: string,
+  at: string,
+  reason: SessionEndReason,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ endedAt: at, endReason: reason })
+    .where('id', '=', sessionId)
+    .where('endedAt', 'is', null)
+    .execute();
 }
 
 /** Notes activity on a session (callers throttle this). */

@@ -221,12 +221,28 @@ describe.each(engines())('auth API on $name', (engine) => {
       .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000).toISOString() })
       .where('accountId', '=', account.id)
       .execute();
+    // A public request racing ahead ends the session; the app's own request must still learn why.
+    expect((await client.get('/api/setup')).statusCode).toBe(200);
     const res = await client.get('/api/me');
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({
       error: 'session_expired',
       message: 'Сеанс завершён из-за бездействия. Войдите снова.',
     });
+    const ended = await database.db
+      .selectFrom('sessions')
+      .select('endReason')
+      .where('accountId', '=', account.id)
+      .execute();
+    expect(ended).toEqual([{ endReason: 'idle' }]);
+  });
+
+  it('tells a signed-out cookie apart from an expired one', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const client = await signIn(app, p.login);
+    await client.send('POST', '/api/auth/logout');
+    expect((await client.get('/api/me')).json().error).toBe('unauthenticated');
   });
 
   it('publishes every route in the OpenAPI document', async () => {

@@ -33,7 +33,7 @@ export async function changePassword(
       .execute();
     await trx
       .updateTable('sessions')
-      .set({ endedAt: at })
+      .set({ endedAt: at, endReason: 'password_changed' })
       .where('accountId', '=', account.id)
       .where('id', '!=', input.sessionId)
       .where('endedAt', 'is', null)

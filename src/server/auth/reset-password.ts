@@ -21,7 +21,7 @@ export async function resetPassword(ctx: Ctx, input: { login: string; password: 
       .execute();
     await trx
       .updateTable('sessions')
-      .set({ endedAt: at })
+      .set({ endedAt: at, endReason: 'password_reset' })
       .where('accountId', '=', account.id)
       .where('endedAt', 'is', null)
       .execute();

@@ -99,3 +99,32 @@ describe.each(engines())('data model on $name', (engine) => {
     }
   });
 });
+
+describe.each(engines())('schema on $name', (engine) => {
+  it('gives every school-owned table its school_id', async () => {
+    const database = await engine.open();
+    try {
+      const tables = await database.db.introspection.getTables();
+      const global = new Set([
+        'districts',
+        'schools',
+        'persons',
+        'accounts',
+        'role_assignments',
+        'sessions',
+        'audit_events',
+      ]);
+      const own = tables.filter((t) => !t.name.startsWith('kysely_') && !global.has(t.name));
+      expect(own.length).toBeGreaterThan(20);
+      for (const t of own) {
+        const column = t.columns.find((c) => c.name === 'school_id');
+        expect(column, t.name).toBeDefined();
+        expect(column?.isNullable, t.name).toBe(false);
+      }
+      const persons = tables.find((t) => t.name === 'persons')!;
+      expect(persons.columns.map((c) => c.name)).toContain('school_id');
+    } finally {
+      await database.close();
+    }
+  });
+});

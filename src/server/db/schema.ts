@@ -82,6 +82,9 @@ export interface GuardianshipTable {
   archivedAt: Timestamp | null;
 }
 
+/** Why a session ended. */
+export type SessionEndReason = 'logout' | 'idle' | 'password_changed' | 'password_reset' | 'disabled';
+
 /** A server-side login session; the id is the SHA-256 of the cookie token. */
 export interface SessionTable {
   id: string;
@@ -93,6 +96,8 @@ export interface SessionTable {
   ip: string | null;
   userAgent: string | null;
   endedAt: Timestamp | null;
+  /** Why the session ended: an idle one is reported as expired, not as never signed in. */
+  endReason: SessionEndReason | null;
 }
 
 /** An academic year, 1 September – 31 August. */

@@ -88,10 +88,16 @@ function checkOrigin(request: FastifyRequest): void {
 export async function loadAuth(db: Kysely<DB>, sessionId: string): Promise<Auth | 'expired' | null> {
   const row = await findSession(db, sessionId);
   if (!row) return null;
+  // Requests racing the one that ended an idle session must say "expired" too.
+  if (row.endedAt) return row.endReason === 'idle' ? 'expired' : null;
   const now = Date.now();
+  if (row.disabledAt) {
+    await endSession(db, sessionId, new Date(now).toISOString(), 'disabled');
+    return null;
+  }
   const idleMs = now - new Date(row.lastSeenAt).getTime();
-  if (idleMs > row.idleTimeoutMinutes * 60_000 || row.disabledAt) {
-    await endSession(db, sessionId, new Date(now).toISOString());
+  if (idleMs > row.idleTimeoutMinutes * 60_000) {
+    await endSession(db, sessionId, new Date(now).toISOString(), 'idle');
     return 'expired';
   }
   if (idleMs > touchEverySeconds * 1000) await touchSession(db, sessionId, new Date(now).toISOString());

@@ -94,6 +94,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
     .addColumn('ended_at', t.timestamp)
+    .addColumn('end_reason', 'text')
     .execute();
   await db.schema.createIndex('sessions_account').on('sessions').column('account_id').execute();
 
