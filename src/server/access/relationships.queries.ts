@@ -18,9 +18,9 @@ export function classesLedBy(db: Db, personId: number) {
     .execute();
 }
 
-/** The class each student is in on a date (through the class's whole-class group). */
-export function currentClasses(db: Db, on: string = today()) {
-  return db
+/** Today's whole-class memberships (one per student), optionally only of some students. */
+export function currentClasses(db: Db, on: string = today(), studentIds?: readonly number[]) {
+  let query = db
     .selectFrom('groupMemberships')
     .innerJoin('groups', 'groups.id', 'groupMemberships.groupId')
     .innerJoin('classes', 'classes.id', 'groups.classId')
@@ -30,18 +30,32 @@ export function currentClasses(db: Db, on: string = today()) {
     .where((eb) =>
       eb.or([eb('groupMemberships.endsOn', 'is', null), eb('groupMemberships.endsOn', '>=', on)]),
     );
+  if (studentIds)
+    query = query.where('groupMemberships.studentId', 'in', studentIds.length ? studentIds : [-1]);
+  return query;
 }
 
 /** The person's children with the class each is in today, in Russian name order. */
-export function childrenWithClasses(db: Db, guardianId: number, on: string = today()) {
-  return db
+export async function childrenWithClasses(db: Db, guardianId: number, on: string = today()) {
+  const children = await db
     .selectFrom('guardianships')
     .innerJoin('persons', 'persons.id', 'guardianships.studentId')
-    .leftJoin(currentClasses(db, on).as('cc'), 'cc.studentId', 'persons.id')
-    .select(['persons.id', 'persons.lastName', 'persons.firstName', 'cc.grade', 'cc.letter'])
+    .select(['persons.id', 'persons.lastName', 'persons.firstName'])
     .where('guardianships.guardianId', '=', guardianId)
     .where('guardianships.archivedAt', 'is', null)
     .where('persons.archivedAt', 'is', null)
     .orderBy('persons.sortKey')
     .execute();
+  if (children.length === 0) return [];
+  const classes = await currentClasses(
+    db,
+    on,
+    children.map((c) => c.id),
+  ).execute();
+  const classOf = new Map(classes.map((c) => [c.studentId, c]));
+  return children.map((c) => ({
+    ...c,
+    grade: classOf.get(c.id)?.grade ?? null,
+    letter: classOf.get(c.id)?.letter ?? null,
+  }));
 }

@@ -5,7 +5,7 @@ import { currentClasses } from '../access/relationships.queries.ts';
 export function findStudent(db: Db, studentId: number) {
   return db
     .selectFrom('persons')
-    .leftJoin(currentClasses(db).as('cc'), 'cc.studentId', 'persons.id')
+    .leftJoin(currentClasses(db, undefined, [studentId]).as('cc'), 'cc.studentId', 'persons.id')
     .select([
       'persons.id',
       'persons.schoolId',
