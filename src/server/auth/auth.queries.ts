@@ -71,6 +71,23 @@ export async function endSession(
     .execute();
 }
 
+/** Ends every live session of an account, except `keep` (the one making the change). */
+export async function endSessionsOfAccount(
+  db: Db,
+  accountId: number,
+  at: string,
+  reason: SessionEndReason,
+  keep?: string,
+): Promise<void> {
+  let query = db
+    .updateTable('sessions')
+    .set({ endedAt: at, endReason: reason })
+    .where('accountId', '=', accountId)
+    .where('endedAt', 'is', null);
+  if (keep) query = query.where('id', '!=', keep);
+  await query.execute();
+}
+
 /** Notes activity on a session (callers throttle this). */
 export async function touchSession(db: Db, sessionId: string, at: string): Promise<void> {
   await db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', sessionId).execute();

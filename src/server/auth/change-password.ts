@@ -1,6 +1,7 @@
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
+import { endSessionsOfAccount } from './auth.queries.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 /**
@@ -31,13 +32,7 @@ export async function changePassword(
       .set({ passwordHash, passwordChangedAt: at })
       .where('id', '=', account.id)
       .execute();
-    await trx
-      .updateTable('sessions')
-      .set({ endedAt: at, endReason: 'password_changed' })
-      .where('accountId', '=', account.id)
-      .where('id', '!=', input.sessionId)
-      .where('endedAt', 'is', null)
-      .execute();
+    await endSessionsOfAccount(trx, account.id, at, 'password_changed', input.sessionId);
     await recordAudit(trx, ctx, {
       schoolId: account.schoolId,
       action: 'account.password_changed',

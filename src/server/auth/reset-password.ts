@@ -1,7 +1,7 @@
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
-import { findAccountByLogin } from './auth.queries.ts';
+import { endSessionsOfAccount, findAccountByLogin } from './auth.queries.ts';
 import { hashPassword } from './password.ts';
 
 /**
@@ -19,12 +19,7 @@ export async function resetPassword(ctx: Ctx, input: { login: string; password: 
       .set({ passwordHash, passwordChangedAt: null, failedLogins: 0, lockedUntil: null })
       .where('id', '=', account.id)
       .execute();
-    await trx
-      .updateTable('sessions')
-      .set({ endedAt: at, endReason: 'password_reset' })
-      .where('accountId', '=', account.id)
-      .where('endedAt', 'is', null)
-      .execute();
+    await endSessionsOfAccount(trx, account.id, at, 'password_reset');
     await recordAudit(trx, ctx, {
       schoolId: account.schoolId,
       action: 'account.password_reset',

@@ -12,7 +12,7 @@ describe.each(engines())('data model on $name', (engine) => {
   });
   afterAll(() => database.close());
 
-  it('refuses to delete people, courses or lessons that journal data refers to (no cascades)', async () => {
+  it('refuses to delete people, courses or lessons that journal data refers to (no cascades); one live attendance per lesson', async () => {
     const db = database.db;
     const { schoolId, yearId } = await buildSchool(db);
     const teacher = await buildPerson(db, { schoolId, roles: ['teacher'] });
@@ -54,6 +54,28 @@ describe.each(engines())('data model on $name', (engine) => {
     await expect(db.deleteFrom('courses').where('id', '=', courseId).execute()).rejects.toThrow();
     const marks = await db.selectFrom('marks').select('value').where('lessonId', '=', lesson.id).execute();
     expect(marks).toEqual([{ value: '5' }]);
+
+    const second = {
+      schoolId,
+      lessonId: lesson.id,
+      studentId: student.id,
+      value: 'б',
+      createdBy: teacher.id,
+    };
+    await expect(db.insertInto('attendance').values(second).execute()).rejects.toThrow();
+    await db
+      .updateTable('attendance')
+      .set({ deletedAt: new Date().toISOString() })
+      .where('lessonId', '=', lesson.id)
+      .execute();
+    await db.insertInto('attendance').values(second).execute();
+    const history = await db
+      .selectFrom('attendance')
+      .select('value')
+      .where('lessonId', '=', lesson.id)
+      .orderBy('id')
+      .execute();
+    expect(history).toEqual([{ value: 'н' }, { value: 'б' }]);
   });
 
   it.runIf(engine.name === 'sqlite')('runs SQLite with WAL, foreign keys and durable commits', async () => {

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../database.ts';
-import { columnTypes, withId } from './column-types.ts';
+import { columnTypes, journalStamps, withId } from './column-types.ts';
 
 /**
  * The whole domain model of DESIGN.md §2. Foreign keys never cascade: journal data outlives
@@ -268,46 +268,58 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addUniqueConstraint('lessons_course_date_number', ['course_id', 'date', 'lesson_number'])
     .execute();
 
-  for (const name of ['marks', 'attendance'] as const) {
-    let builder = table(name)
+  await journalStamps(
+    table('marks')
       .addColumn('school_id', school, (c) => c.notNull().references('schools.id'))
       .addColumn('lesson_id', 'integer', (c) => c.notNull().references('lessons.id'))
-      .addColumn('student_id', 'integer', (c) => c.notNull().references('persons.id'));
-    if (name === 'marks') {
-      builder = builder
-        .addColumn('work_kind_id', 'integer', (c) => c.notNull().references('work_kinds.id'))
-        .addColumn('value', 'text', (c) => c.notNull())
-        .addColumn('comment', 'text');
-    } else {
-      builder = builder.addColumn('value', 'text', (c) => c.notNull()).addColumn('reason', 'text');
-    }
-    await builder
-      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-      .addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
-      .addColumn('created_by', 'integer', (c) => c.notNull().references('persons.id'))
-      .addColumn('updated_at', t.timestamp)
-      .addColumn('updated_by', 'integer', (c) => c.references('persons.id'))
-      .addColumn('deleted_at', t.timestamp)
-      .execute();
+      .addColumn('student_id', 'integer', (c) => c.notNull().references('persons.id'))
+      .addColumn('work_kind_id', 'integer', (c) => c.notNull().references('work_kinds.id'))
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('comment', 'text'),
+    t,
+  ).execute();
+
+  await journalStamps(
+    table('attendance')
+      .addColumn('school_id', school, (c) => c.notNull().references('schools.id'))
+      .addColumn('lesson_id', 'integer', (c) => c.notNull().references('lessons.id'))
+      .addColumn('student_id', 'integer', (c) => c.notNull().references('persons.id'))
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text'),
+    t,
+  ).execute();
+
+  for (const name of ['marks', 'attendance']) {
     await db.schema.createIndex(`${name}_lesson`).on(name).column('lesson_id').execute();
     await db.schema.createIndex(`${name}_student`).on(name).column('student_id').execute();
   }
-
-  await table('period_marks')
-    .addColumn('school_id', school, (c) => c.notNull().references('schools.id'))
-    .addColumn('student_id', 'integer', (c) => c.notNull().references('persons.id'))
-    .addColumn('subject_id', 'integer', (c) => c.notNull().references('subjects.id'))
-    .addColumn('course_id', 'integer', (c) => c.references('courses.id'))
-    .addColumn('period_id', 'integer', (c) => c.notNull().references('periods.id'))
-    .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
-    .addColumn('created_by', 'integer', (c) => c.notNull().references('persons.id'))
-    .addColumn('updated_at', t.timestamp)
-    .addColumn('updated_by', 'integer', (c) => c.references('persons.id'))
-    .addColumn('deleted_at', t.timestamp)
+  // One live attendance entry per student and lesson (several marks are allowed).
+  await db.schema
+    .createIndex('attendance_live')
+    .on('attendance')
+    .columns(['lesson_id', 'student_id'])
+    .unique()
+    .where(sql.ref('deleted_at'), 'is', null)
     .execute();
+
+  await journalStamps(
+    table('period_marks')
+      .addColumn('school_id', school, (c) => c.notNull().references('schools.id'))
+      .addColumn('student_id', 'integer', (c) => c.notNull().references('persons.id'))
+      .addColumn('subject_id', 'integer', (c) => c.notNull().references('subjects.id'))
+      .addColumn('course_id', 'integer', (c) => c.references('courses.id'))
+      .addColumn('period_id', 'integer', (c) => c.notNull().references('periods.id'))
+      .addColumn('value', 'text', (c) => c.notNull()),
+    t,
+  ).execute();
   await db.schema.createIndex('period_marks_student').on('period_marks').column('student_id').execute();
+  await db.schema
+    .createIndex('period_marks_live')
+    .on('period_marks')
+    .columns(['student_id', 'subject_id', 'period_id'])
+    .unique()
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
 
   await table('remarks')
     .addColumn('school_id', school, (c) => c.notNull().references('schools.id'))

@@ -22,3 +22,20 @@ export function withId<T extends string>(
     engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
   );
 }
+
+/**
+ * The stamps every journal row carries: a version for conflict detection, who created and last
+ * changed it and when, and a soft-deletion time (journal rows are never physically removed).
+ */
+export function journalStamps<T extends string>(
+  table: CreateTableBuilder<T, 'id'>,
+  t: ReturnType<typeof columnTypes>,
+): CreateTableBuilder<T, 'id'> {
+  return table
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn('created_by', 'integer', (c) => c.notNull().references('persons.id'))
+    .addColumn('updated_at', t.timestamp)
+    .addColumn('updated_by', 'integer', (c) => c.references('persons.id'))
+    .addColumn('deleted_at', t.timestamp);
+}
