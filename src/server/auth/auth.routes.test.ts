@@ -86,6 +86,15 @@ describe.each(engines())('auth API on $name', (engine) => {
     const seconds = (new Date(row.lockedUntil!).getTime() - Date.now()) / 1000;
     expect(seconds).toBeGreaterThan(20);
     expect(seconds).toBeLessThanOrEqual(30);
+    const audit = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'after', 'ip'])
+      .where('entity', '=', 'account')
+      .where('schoolId', '=', schoolId)
+      .execute();
+    expect(audit).toEqual([
+      { action: 'account.locked', after: expect.stringContaining('"failedLogins":5'), ip: '127.0.0.1' },
+    ]);
   });
 
   it('rejects bad input with 400 naming each field', async () => {

@@ -2,6 +2,7 @@ import { parseSchoolSettings } from '../../contract/settings.ts';
 import { lockSeconds } from '../../domain/lockout.ts';
 import { isStaffRole } from '../../domain/roles.ts';
 import type { Ctx } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { findAccountByLogin, grantsOf } from './auth.queries.ts';
 import { verifyNothing, verifyPassword } from './password.ts';
@@ -33,17 +34,7 @@ export async function logIn(
     throw new AppError('locked', 'locked', { minutes });
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const { failedLogins } = await db
-      .updateTable('accounts')
-      .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
-      .where('id', '=', account.id)
-      .returning('failedLogins')
-      .executeTakeFirstOrThrow();
-    const lock = lockSeconds(failedLogins);
-    if (lock > 0) {
-      const lockedUntil = new Date(now.getTime() + lock * 1000).toISOString();
-      await db.updateTable('accounts').set({ lockedUntil }).where('id', '=', account.id).execute();
-    }
+    await countFailure(ctx, account, now);
     throw new AppError('unauthenticated', 'badCredentials');
   }
   if (account.disabledAt || account.archivedAt) throw new AppError('unauthenticated', 'accountDisabled');
@@ -77,6 +68,33 @@ export async function logIn(
       .execute();
   });
   return { token, accountId: account.id };
+}
+
+/** Counts a failed login; from the fifth in a row the account locks, which is audited. */
+async function countFailure(
+  ctx: Ctx,
+  account: { id: number; schoolId: number | null },
+  now: Date,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { failedLogins } = await trx
+      .updateTable('accounts')
+      .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
+      .where('id', '=', account.id)
+      .returning('failedLogins')
+      .executeTakeFirstOrThrow();
+    const lock = lockSeconds(failedLogins);
+    if (lock === 0) return;
+    const lockedUntil = new Date(now.getTime() + lock * 1000).toISOString();
+    await trx.updateTable('accounts').set({ lockedUntil }).where('id', '=', account.id).execute();
+    await recordAudit(trx, ctx, {
+      schoolId: account.schoolId,
+      action: 'account.locked',
+      entity: 'account',
+      entityId: account.id,
+      after: { failedLogins, lockedUntil },
+    });
+  });
 }
 
 async function idleTimeoutFor(ctx: Ctx, schoolId: number | null, staff: boolean): Promise<number> {
