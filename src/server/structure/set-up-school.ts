@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { setupBody } from '../../contract/auth.ts';
 import type { Ctx } from '../access/actor.ts';
 import { hashPassword } from '../auth/password.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { AppError } from '../http/app-error.ts';
 import { createPerson } from '../people/create-person.ts';
 import { createSchool } from './create-school.ts';
@@ -19,6 +20,7 @@ export async function isSetupNeeded(ctx: Ctx): Promise<boolean> {
 export async function setUpSchool(ctx: Ctx, input: z.infer<typeof setupBody>): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
+    await lockForTransaction(trx, 'first-run-setup');
     const exists = await trx.selectFrom('schools').select('id').limit(1).executeTakeFirst();
     if (exists) throw new AppError('conflict', 'setupDone');
     const schoolId = await createSchool(trx, ctx, {

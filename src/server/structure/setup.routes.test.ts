@@ -42,6 +42,13 @@ describe.each(engines())('first-run setup on $name', (engine) => {
       expect(again.statusCode).toBe(409);
       expect(again.json().message).toBe('Первоначальная настройка уже выполнена.');
 
+      const race = await Promise.all(
+        ['a1', 'a2', 'a3'].map((login) =>
+          app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, login } }),
+        ),
+      );
+      expect(race.map((r) => r.statusCode)).toEqual([409, 409, 409]);
+
       const admin = await signIn(app, 'admin7', body.password);
       const me = (await admin.get('/api/me')).json();
       expect(me).toMatchObject({
@@ -56,6 +63,26 @@ describe.each(engines())('first-run setup on $name', (engine) => {
       expect(kinds).toContainEqual({ name: 'Контрольная работа', weight: 2 });
       const audit = await database.db.selectFrom('auditEvents').select('action').orderBy('id').execute();
       expect(audit.map((a) => a.action)).toEqual(['school.created', 'person.created']);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});
+
+describe.each(engines())('concurrent first-run setups on $name', (engine) => {
+  it('let exactly one through', async () => {
+    const database = await freshDatabase(engine);
+    const app = await testApp(database);
+    try {
+      const answers = await Promise.all(
+        ['r1', 'r2', 'r3', 'r4'].map((login) =>
+          app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, login } }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+      const schools = await database.db.selectFrom('schools').select('id').execute();
+      expect(schools.length).toBe(1);
     } finally {
       await app.close();
       await database.close();
