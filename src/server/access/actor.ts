@@ -23,8 +23,13 @@ export interface SystemActor {
   kind: 'system';
 }
 
+/** A visitor without a session, on the few public routes (login, first-run setup). */
+export interface AnonymousActor {
+  kind: 'anonymous';
+}
+
 /** Who is acting. */
-export type Actor = PersonActor | SystemActor;
+export type Actor = PersonActor | SystemActor | AnonymousActor;
 
 /** Where a request came from, for the audit trail and translated messages. */
 export interface RequestInfo {

@@ -142,6 +142,17 @@ describe.each(engines())('auth API on $name', (engine) => {
     expect(nowhere.json()).toMatchObject({ error: 'not_found' });
   });
 
+  it('guards routes by the matched route, so percent-encoded paths get no way around the session', async () => {
+    expect((await app.inject({ method: 'GET', url: '/%61pi/me' })).statusCode).toBe(401);
+    const change = await app.inject({
+      method: 'POST',
+      url: '/%61pi/auth/change-password',
+      payload: { currentPassword: 'x', newPassword: 'y'.repeat(9) },
+    });
+    expect(change.statusCode).toBe(401);
+    expect(change.json().error).toBe('unauthenticated');
+  });
+
   it('logs out: the cookie opens nothing afterwards', async () => {
     const { schoolId } = await buildSchool(database.db);
     const p = await buildPerson(database.db, { schoolId, roles: ['director'] });

@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
-import { clearSessionCookie, ctxOf, loadAuth, sessionCookie } from '../http/session.ts';
+import { clearSessionCookie, ctxOf, loadAuth, requireAuth, sessionCookie } from '../http/session.ts';
 import { changePassword } from './change-password.ts';
 import { getMe } from './get-me.ts';
 import { logIn } from './log-in.ts';
@@ -74,7 +74,7 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
         response: { 200: meResponse, ...errors(401) },
       },
     },
-    async (request) => getMe(ctxOf(request, db), request.auth!),
+    async (request) => getMe(ctxOf(request, db), requireAuth(request)),
   );
 
   api.post(
@@ -89,7 +89,7 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
       },
     },
     async (request) => {
-      const auth = request.auth!;
+      const auth = requireAuth(request);
       await changePassword(ctxOf(request, db), {
         ...request.body,
         accountId: auth.accountId,

@@ -353,7 +353,7 @@ export interface AuditEventTable {
   schoolId: number | null;
   at: Timestamp;
   actorId: number | null;
-  actorKind: 'person' | 'system';
+  actorKind: 'person' | 'system' | 'anonymous';
   action: string;
   entity: string;
   entityId: string | null;

@@ -43,7 +43,9 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decide by the matched route, never by the raw URL (which may be percent-encoded).
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/')) return;
     if (unsafe.has(request.method)) checkOrigin(request);
     const token = request.cookies[sessionCookie];
     let expired = false;
@@ -60,8 +62,7 @@ export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
         throw new AppError('csrf', 'csrf');
       }
     }
-    const unmatched = !request.routeOptions.url;
-    if (config.public || unmatched || request.url.startsWith('/api/docs')) return;
+    if (config.public || route.startsWith('/api/docs')) return;
     if (!request.auth)
       throw expired
         ? new AppError('session_expired', 'sessionExpired')
@@ -81,7 +82,7 @@ function checkOrigin(request: FastifyRequest): void {
   } catch {
     throw new AppError('csrf', 'csrf');
   }
-  if (host !== request.headers.host) throw new AppError('csrf', 'csrf');
+  if (host !== request.host) throw new AppError('csrf', 'csrf');
 }
 
 /** Loads a live session by id, or tells that it has expired (and ends it). */
@@ -118,11 +119,17 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(sessionCookie, { path: '/' });
 }
 
-/** The use-case context of a request: its actor (anonymous requests act as the system). */
+/** The session of a route that requires one (the session hook has already refused others). */
+export function requireAuth(request: FastifyRequest): Auth {
+  if (!request.auth) throw new AppError('unauthenticated', 'unauthenticated');
+  return request.auth;
+}
+
+/** The use-case context of a request: the signed-in person, or an anonymous visitor. */
 export function ctxOf(request: FastifyRequest, db: Kysely<DB>): Ctx {
   return {
     db,
-    actor: request.auth?.actor ?? { kind: 'system' },
+    actor: request.auth?.actor ?? { kind: 'anonymous' },
     request: {
       requestId: String(request.id),
       ip: request.ip,
