@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { type Action, capabilities, type Scope } from '../../domain/abilities.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
+import { today } from './relationships.queries.ts';
 
 /** Where an action reaches for an actor: whole schools, whole districts, and relationships. */
 export interface Reach {
@@ -39,10 +40,17 @@ function schoolsOfDistricts(eb: Eb<'persons'> | Eb<'classes'>, districtIds: numb
   return q.selectFrom('schools').select('schools.id').where('schools.districtId', 'in', districtIds);
 }
 
-/** Students of classes the person leads (any membership in the class's whole-class group). */
-function studentsOfClassTeacher(eb: Eb<'persons'>, personId: number) {
+/** Memberships that hold on a date: a student who moved out no longer counts. */
+function currentMemberships(eb: Eb<'persons'>, on: string) {
   return eb
     .selectFrom('groupMemberships')
+    .where('groupMemberships.startsOn', '<=', on)
+    .where((w) => w.or([w('groupMemberships.endsOn', 'is', null), w('groupMemberships.endsOn', '>=', on)]));
+}
+
+/** Today's students of the classes the person leads. */
+function studentsOfClassTeacher(eb: Eb<'persons'>, personId: number, on: string) {
+  return currentMemberships(eb, on)
     .innerJoin('groups', 'groups.id', 'groupMemberships.groupId')
     .innerJoin('classes', 'classes.id', 'groups.classId')
     .select('groupMemberships.studentId')
@@ -51,10 +59,9 @@ function studentsOfClassTeacher(eb: Eb<'persons'>, personId: number) {
     .where('classes.archivedAt', 'is', null);
 }
 
-/** Students who have been members of a group the person teaches. */
-function studentsTaughtBy(eb: Eb<'persons'>, personId: number) {
-  return eb
-    .selectFrom('groupMemberships')
+/** Today's members of the groups the person teaches. */
+function studentsTaughtBy(eb: Eb<'persons'>, personId: number, on: string) {
+  return currentMemberships(eb, on)
     .innerJoin('courses', 'courses.groupId', 'groupMemberships.groupId')
     .select('groupMemberships.studentId')
     .where((w) => w.or([w('courses.teacherId', '=', personId), w('courses.secondTeacherId', '=', personId)]))
@@ -78,8 +85,10 @@ export function studentScope(eb: Eb<'persons'>, actor: Actor, action: Action): E
   if (reach.schoolIds.length) any.push(eb('persons.schoolId', 'in', reach.schoolIds));
   if (reach.districtIds.length)
     any.push(eb('persons.schoolId', 'in', schoolsOfDistricts(eb, reach.districtIds)));
-  if (reach.relations.has('classTeacher')) any.push(eb('persons.id', 'in', studentsOfClassTeacher(eb, me)));
-  if (reach.relations.has('teaches')) any.push(eb('persons.id', 'in', studentsTaughtBy(eb, me)));
+  const on = today();
+  if (reach.relations.has('classTeacher'))
+    any.push(eb('persons.id', 'in', studentsOfClassTeacher(eb, me, on)));
+  if (reach.relations.has('teaches')) any.push(eb('persons.id', 'in', studentsTaughtBy(eb, me, on)));
   if (reach.relations.has('guardian')) any.push(eb('persons.id', 'in', childrenOf(eb, me)));
   if (reach.relations.has('self')) any.push(eb('persons.id', '=', me));
   const isStudent = eb(
@@ -88,7 +97,8 @@ export function studentScope(eb: Eb<'persons'>, actor: Actor, action: Action): E
     eb
       .selectFrom('roleAssignments')
       .select('roleAssignments.personId')
-      .where('roleAssignments.role', '=', 'student'),
+      .where('roleAssignments.role', '=', 'student')
+      .where('roleAssignments.revokedAt', 'is', null),
   );
   return eb.and([isStudent, eb.or(any)]);
 }
