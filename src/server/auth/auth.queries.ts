@@ -39,7 +39,9 @@ export function findSession(db: Db, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
+    .innerJoin('persons', 'persons.id', 'accounts.personId')
     .select([
+      'persons.archivedAt',
       'sessions.id',
       'sessions.csrfToken',
       'sessions.lastSeenAt',

@@ -257,6 +257,26 @@ describe.each(engines())('auth API on $name', (engine) => {
     expect(ended).toEqual([{ endReason: 'idle' }]);
   });
 
+  it('ends the sessions of a person who is archived or whose account is disabled', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const archived = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const disabled = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const a = await signIn(app, archived.login);
+    const d = await signIn(app, disabled.login);
+    const at = new Date().toISOString();
+    await database.db.updateTable('persons').set({ archivedAt: at }).where('id', '=', archived.id).execute();
+    await database.db
+      .updateTable('accounts')
+      .set({ disabledAt: at })
+      .where('personId', '=', disabled.id)
+      .execute();
+    expect((await a.get('/api/me')).statusCode).toBe(401);
+    expect((await d.get('/api/me')).statusCode).toBe(401);
+    const again = await login({ login: archived.login, password: testPassword });
+    expect(again.statusCode).toBe(401);
+    expect(again.json().message).toBe('Учётная запись отключена. Обратитесь к администратору школы.');
+  });
+
   it('tells a signed-out cookie apart from an expired one', async () => {
     const { schoolId } = await buildSchool(database.db);
     const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });

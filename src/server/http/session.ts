@@ -92,7 +92,7 @@ export async function loadAuth(db: Kysely<DB>, sessionId: string): Promise<Auth 
   // Requests racing the one that ended an idle session must say "expired" too.
   if (row.endedAt) return row.endReason === 'idle' ? 'expired' : null;
   const now = Date.now();
-  if (row.disabledAt) {
+  if (row.disabledAt || row.archivedAt) {
     await endSession(db, sessionId, new Date(now).toISOString(), 'disabled');
     return null;
   }
