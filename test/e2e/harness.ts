@@ -178,7 +178,8 @@ export interface AxeViolation {
 
 /** Runs axe-core on the page (its context must have `bypassCSP: true`) and returns the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // A single-page app keeps its window between pages: load axe-core only once per page.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     type Result = {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
