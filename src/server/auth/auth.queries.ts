@@ -13,8 +13,6 @@ export function findAccountByLogin(db: Db, login: string) {
       'accounts.login',
       'accounts.passwordHash',
       'accounts.passwordChangedAt',
-      'accounts.failedLogins',
-      'accounts.lockedUntil',
       'accounts.disabledAt',
       'persons.schoolId',
       'persons.archivedAt',

@@ -78,11 +78,11 @@ describe.each(engines())('auth API on $name', (engine) => {
     expect(locked.json()).toMatchObject({ error: 'locked' });
     expect(locked.json().message).toMatch(/Повторите через 1 мин/);
     const row = await database.db
-      .selectFrom('accounts')
-      .select(['failedLogins', 'lockedUntil'])
-      .where('personId', '=', p.id)
+      .selectFrom('loginThrottles')
+      .select(['failures', 'lockedUntil'])
+      .where('login', '=', p.login.toLowerCase())
       .executeTakeFirstOrThrow();
-    expect(row.failedLogins).toBe(5);
+    expect(row.failures).toBe(5);
     const seconds = (new Date(row.lockedUntil!).getTime() - Date.now()) / 1000;
     expect(seconds).toBeGreaterThan(20);
     expect(seconds).toBeLessThanOrEqual(30);
@@ -95,6 +95,23 @@ describe.each(engines())('auth API on $name', (engine) => {
     expect(audit).toEqual([
       { action: 'account.locked', after: expect.stringContaining('"failedLogins":5'), ip: '127.0.0.1' },
     ]);
+  });
+
+  it('locks unknown logins the same way, so a lock does not reveal which logins exist', async () => {
+    const ghost = `ghost-${Date.now()}`;
+    for (let i = 0; i < 5; i++) expect((await login({ login: ghost, password: 'bad' })).statusCode).toBe(401);
+    const locked = await login({ login: ghost, password: 'bad' });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().message).toMatch(/Повторите через 1 мин/);
+  });
+
+  it('forgets the failures after a successful login', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    for (let i = 0; i < 4; i++) await login({ login: p.login, password: 'bad' });
+    expect((await login({ login: p.login, password: testPassword })).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) await login({ login: p.login, password: 'bad' });
+    expect((await login({ login: p.login, password: testPassword })).statusCode).toBe(200);
   });
 
   it('rejects bad input with 400 naming each field', async () => {

@@ -2,6 +2,7 @@ import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { endSessionsOfAccount, findAccountByLogin } from './auth.queries.ts';
+import { clearThrottle } from './login-throttle.ts';
 import { hashPassword } from './password.ts';
 
 /**
@@ -16,10 +17,11 @@ export async function resetPassword(ctx: Ctx, input: { login: string; password: 
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('accounts')
-      .set({ passwordHash, passwordChangedAt: null, failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, passwordChangedAt: null })
       .where('id', '=', account.id)
       .execute();
     await endSessionsOfAccount(trx, account.id, at, 'password_reset');
+    await clearThrottle(trx, account.login);
     await recordAudit(trx, ctx, {
       schoolId: account.schoolId,
       action: 'account.password_reset',

@@ -53,11 +53,20 @@ export interface AccountTable {
   passwordHash: string;
   /** Null until the person sets their own password: the first login forces a change. */
   passwordChangedAt: Timestamp | null;
-  failedLogins: Generated<number>;
-  lockedUntil: Timestamp | null;
   lastLoginAt: Timestamp | null;
   createdAt: CreatedAt;
   disabledAt: Timestamp | null;
+}
+
+/**
+ * Failed logins in a row per login name, whether or not an account has it, so that a lock says
+ * nothing about which logins exist. The row goes away at the next successful login.
+ */
+export interface LoginThrottleTable {
+  login: string;
+  failures: number;
+  lockedUntil: Timestamp | null;
+  updatedAt: Timestamp;
 }
 
 /** A role a person holds in a school (or, for `district`, in a district). */
@@ -369,6 +378,7 @@ export interface DB {
   schools: SchoolTable;
   persons: PersonTable;
   accounts: AccountTable;
+  loginThrottles: LoginThrottleTable;
   roleAssignments: RoleAssignmentTable;
   guardianships: GuardianshipTable;
   sessions: SessionTable;

@@ -6,11 +6,11 @@ import { lockForTransaction } from '../db/locks.ts';
 import { AppError } from '../http/app-error.ts';
 import { createPerson } from '../people/create-person.ts';
 import { createSchool } from './create-school.ts';
+import { anySchoolExists } from './structure.queries.ts';
 
 /** Whether the installation still has no school: the first-run setup is then offered. */
 export async function isSetupNeeded(ctx: Ctx): Promise<boolean> {
-  const any = await ctx.db.selectFrom('schools').select('id').limit(1).executeTakeFirst();
-  return !any;
+  return !(await anySchoolExists(ctx.db));
 }
 
 /**
@@ -21,8 +21,7 @@ export async function setUpSchool(ctx: Ctx, input: z.infer<typeof setupBody>): P
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     await lockForTransaction(trx, 'first-run-setup');
-    const exists = await trx.selectFrom('schools').select('id').limit(1).executeTakeFirst();
-    if (exists) throw new AppError('conflict', 'setupDone');
+    if (await anySchoolExists(trx)) throw new AppError('conflict', 'setupDone');
     const schoolId = await createSchool(trx, ctx, {
       name: input.schoolName,
       shortName: input.schoolShortName,

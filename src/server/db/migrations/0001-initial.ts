@@ -50,11 +50,17 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('login', 'text', (c) => c.notNull().unique())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('password_changed_at', t.timestamp)
-    .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', t.timestamp)
     .addColumn('last_login_at', t.timestamp)
     .addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addColumn('disabled_at', t.timestamp)
+    .execute();
+
+  await db.schema
+    .createTable('login_throttles')
+    .addColumn('login', 'text', (c) => c.primaryKey())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('locked_until', t.timestamp)
+    .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
 
   await table('role_assignments')
