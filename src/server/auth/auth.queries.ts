@@ -21,6 +21,16 @@ export function findAccountByLogin(db: Db, login: string) {
     .executeTakeFirst();
 }
 
+/** An account with its person and school, by id. */
+export function findAccountById(db: Db, accountId: number) {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('persons', 'persons.id', 'accounts.personId')
+    .select(['accounts.id', 'accounts.personId', 'accounts.passwordHash', 'persons.schoolId'])
+    .where('accounts.id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}
+
 /** The live roles of a person. */
 export async function grantsOf(db: Db, personId: number): Promise<RoleGrant[]> {
   const rows = await db

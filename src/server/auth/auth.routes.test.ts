@@ -200,7 +200,7 @@ describe.each(engines())('auth API on $name', (engine) => {
     expect((await client.get('/api/me')).statusCode).toBe(200);
   });
 
-  it('forces a password change at first login, then signs out other sessions', async () => {
+  it('forces a password change at first login, then issues a fresh session and ends all others', async () => {
     const { schoolId } = await buildSchool(database.db);
     const p = await buildPerson(database.db, { schoolId, roles: ['admin'], mustChangePassword: true });
     const first = await signIn(app, p.login);
@@ -232,8 +232,19 @@ describe.each(engines())('auth API on $name', (engine) => {
       newPassword: 'a new secret',
     });
     expect(ok.statusCode).toBe(200);
-    expect((await first.get('/api/classes')).statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ mustChangePassword: false, person: { id: p.id } });
+    // The session is issued anew: the old cookie and token are worth nothing now.
+    expect((await first.get('/api/classes')).statusCode).toBe(401);
     expect((await other.get('/api/me')).statusCode).toBe(401);
+    const fresh = ok.cookies.find((c) => c.name === 'otmetka_session')!.value;
+    expect(`otmetka_session=${fresh}`).not.toBe(first.cookie);
+    const classes = await app.inject({
+      method: 'GET',
+      url: '/api/classes',
+      headers: { cookie: `otmetka_session=${fresh}` },
+    });
+    expect(classes.statusCode).toBe(200);
+    expect(ok.json().csrfToken).not.toBe(first.csrf);
     const events = await database.db
       .selectFrom('auditEvents')
       .select(['action', 'actorId'])

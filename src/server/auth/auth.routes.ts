@@ -1,6 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meResponse, okResponse } from '../../contract/auth.ts';
+import type { Ctx } from '../access/actor.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
@@ -16,6 +18,20 @@ const tags = ['auth'];
 
 /** Login, logout, the current person and the password change. */
 export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): void {
+  /** Hands a new session's cookie to the browser and answers who is now signed in. */
+  const startSession = async (reply: FastifyReply, ctx: Ctx, token: string) => {
+    reply.setCookie(sessionCookie, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.cookieSecure,
+      maxAge: 60 * 60 * 24 * 30,
+    });
+    const auth = await loadAuth(db, sessionIdOf(token));
+    if (!auth || auth === 'expired') throw new Error('a session just opened was not found');
+    return getMe({ ...ctx, actor: auth.actor }, auth);
+  };
+
   api.post(
     '/api/auth/login',
     {
@@ -33,16 +49,7 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
         ...request.body,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      reply.setCookie(sessionCookie, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: config.cookieSecure,
-        maxAge: 60 * 60 * 24 * 30,
-      });
-      const auth = await loadAuth(db, sessionIdOf(token));
-      if (!auth || auth === 'expired') throw new Error('a session just created was not found');
-      return getMe({ ...ctx, actor: auth.actor }, auth);
+      return startSession(reply, ctx, token);
     },
   );
 
@@ -83,19 +90,20 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
       config: { beforePasswordChange: true },
       schema: {
         tags,
-        summary: 'Смена собственного пароля (обязательна при первом входе)',
+        summary: 'Смена собственного пароля (обязательна при первом входе); сеанс выдаётся заново',
         body: changePasswordBody,
-        response: { 200: okResponse, ...errors(400, 401, 403) },
+        response: { 200: meResponse, ...errors(400, 401, 403) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const auth = requireAuth(request);
-      await changePassword(ctxOf(request, db), {
+      const ctx = ctxOf(request, db);
+      const token = await changePassword(ctx, {
         ...request.body,
         accountId: auth.accountId,
-        sessionId: auth.sessionId,
+        userAgent: request.headers['user-agent'] ?? null,
       });
-      return { ok: true as const };
+      return startSession(reply, ctx, token);
     },
   );
 }

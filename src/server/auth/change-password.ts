@@ -1,23 +1,20 @@
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
-import { endSessionsOfAccount } from './auth.queries.ts';
+import { endSessionsOfAccount, findAccountById } from './auth.queries.ts';
+import { openSession } from './open-session.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 /**
- * Replaces the actor's password after checking the current one, lifts the forced change of a
- * first login, and signs out every other session of the account.
+ * Replaces the actor's password after checking the current one and lifts the forced change of a
+ * first login. Every session of the account ends, the current one included; the returned token
+ * opens a fresh session in its place, so an old cookie is worth nothing afterwards.
  */
 export async function changePassword(
   ctx: Ctx,
-  input: { accountId: number; sessionId: string; currentPassword: string; newPassword: string },
-): Promise<void> {
-  const account = await ctx.db
-    .selectFrom('accounts')
-    .innerJoin('persons', 'persons.id', 'accounts.personId')
-    .select(['accounts.id', 'accounts.passwordHash', 'persons.schoolId'])
-    .where('accounts.id', '=', input.accountId)
-    .executeTakeFirstOrThrow();
+  input: { accountId: number; currentPassword: string; newPassword: string; userAgent: string | null },
+): Promise<string> {
+  const account = await findAccountById(ctx.db, input.accountId);
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AppError('validation', 'wrongCurrentPassword', {}, { currentPassword: 'wrongCurrentPassword' });
   }
@@ -26,18 +23,19 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   const at = new Date().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('accounts')
       .set({ passwordHash, passwordChangedAt: at })
       .where('id', '=', account.id)
       .execute();
-    await endSessionsOfAccount(trx, account.id, at, 'password_changed', input.sessionId);
+    await endSessionsOfAccount(trx, account.id, at, 'password_changed');
     await recordAudit(trx, ctx, {
       schoolId: account.schoolId,
       action: 'account.password_changed',
       entity: 'account',
       entityId: account.id,
     });
+    return openSession(trx, ctx, account, input.userAgent);
   });
 }
