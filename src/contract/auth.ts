@@ -1,36 +1,29 @@
 import { z } from 'zod';
 import { actions } from '../domain/abilities.ts';
 import { roles } from '../domain/roles.ts';
+import { line, secret } from './fields.ts';
 
 /** Logins: Latin letters, digits, dot, dash and underscore. */
-export const loginField = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[a-zA-Z0-9._-]+$/);
+export const loginField = line(1, 64).regex(/^[a-zA-Z0-9._-]+$/);
 /** Passwords: at least 8 characters for new ones; any length up to 200 is accepted at login. */
-export const newPasswordField = z.string().min(8).max(200);
+export const newPasswordField = secret(8, 200);
 
 /** `POST /api/auth/login` body. */
-export const loginBody = z.strictObject({
-  login: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
+export const loginBody = z.strictObject({ login: line(1, 64), password: secret(1, 200) });
 /** `POST /api/auth/change-password` body. */
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: secret(1, 200),
   newPassword: newPasswordField,
 });
 
-const personName = z.string().trim().min(1).max(100);
+const personName = line(1, 100);
 /** `POST /api/setup` body: the first school and its administrator. */
 export const setupBody = z.strictObject({
-  schoolName: z.string().trim().min(3).max(300),
-  schoolShortName: z.string().trim().min(1).max(100),
+  schoolName: line(3, 300),
+  schoolShortName: line(1, 100),
   lastName: personName,
   firstName: personName,
-  middleName: z.string().trim().max(100).default(''),
+  middleName: line(0, 100).default(''),
   login: loginField,
   password: newPasswordField,
 });

@@ -11,7 +11,7 @@ import { healthResponse } from '../contract/auth.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { registerErrorHandling, registerNotFound } from './http/errors.ts';
+import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSessions } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
@@ -33,6 +33,7 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors: frameworkError,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

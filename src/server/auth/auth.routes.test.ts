@@ -150,6 +150,18 @@ describe.each(engines())('auth API on $name', (engine) => {
     expect(form.json().error).toBe('unsupported_media_type');
   });
 
+  it('refuses control characters and malformed addresses with 400, never a 500', async () => {
+    const nul = await login({ login: 'a\u0000b', password: 'x' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().fields).toEqual({ login: 'Содержит недопустимые управляющие символы.' });
+    const badUrl = await app.inject({ method: 'GET', url: '/api/students/%zz' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json()).toMatchObject({ error: 'validation', message: 'Неверный адрес запроса.' });
+    const notObject = await login([1, 2]);
+    expect(notObject.statusCode).toBe(400);
+    expect(notObject.json().message).toBe('Проверьте поля: «Тело запроса».');
+  });
+
   it('answers 401 without a session and 404 JSON for unknown routes', async () => {
     const me = await app.inject({ method: 'GET', url: '/api/me' });
     expect(me.statusCode).toBe(401);
@@ -225,7 +237,10 @@ describe.each(engines())('auth API on $name', (engine) => {
       currentPassword: 'x',
       newPassword: 'a new secret',
     });
-    expect(wrong.json().fields).toHaveProperty('currentPassword');
+    expect(wrong.json()).toMatchObject({
+      message: 'Проверьте поля: «Текущий пароль».',
+      fields: { currentPassword: 'Текущий пароль указан неверно.' },
+    });
 
     const ok = await first.send('POST', '/api/auth/change-password', {
       currentPassword: testPassword,

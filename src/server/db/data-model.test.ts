@@ -132,6 +132,7 @@ describe.each(engines())('schema on $name', (engine) => {
         'schools',
         'persons',
         'accounts',
+        'login_throttles',
         'role_assignments',
         'sessions',
         'audit_events',

@@ -20,13 +20,13 @@ function inputErrorBody(lang: Lang, error: InputError): Omit<ErrorBody, 'error'>
 }
 
 function appErrorBody(lang: Lang, error: AppError): Omit<ErrorBody, 'error'> {
-  const body: Omit<ErrorBody, 'error'> = { message: translate(lang, error.messageKey, error.params) };
-  if (error.fields) {
-    body.fields = Object.fromEntries(
-      Object.entries(error.fields).map(([name, key]) => [name, translate(lang, key as MessageKey)]),
-    );
-  }
-  return body;
+  if (!error.fields) return { message: translate(lang, error.messageKey, error.params) };
+  // Field problems are told beside each field; the message above the form only names them.
+  const fields = Object.fromEntries(
+    Object.entries(error.fields).map(([name, key]) => [name, translate(lang, key)]),
+  );
+  const names = Object.keys(fields).map((p) => `«${fieldLabel(lang, p)}»`);
+  return { message: translate(lang, 'validation', { fields: names.join(', ') }), fields };
 }
 
 /** Fastify's own client errors by their code (matched on codes, never on messages). */
@@ -64,4 +64,13 @@ export function registerNotFound(app: FastifyInstance, hasWeb: boolean): void {
     const lang = langOf(request.headers['accept-language']);
     return send(reply, request, 'not_found', { message: translate(lang, 'routeNotFound') });
   });
+}
+
+/** Errors Fastify meets before routing (a malformed URL): the same JSON shape, translated. */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(request.headers['accept-language']);
+  if (error.code === 'FST_ERR_BAD_URL')
+    return send(reply, request, 'validation', { message: translate(lang, 'badUrl') });
+  request.log.error({ err: error, requestId: request.id }, 'unexpected framework error');
+  return send(reply, request, 'internal', { message: translate(lang, 'internal') });
 }

@@ -25,6 +25,10 @@ const ru = {
   tooShort: 'Не короче {min} символов.',
   tooSmall: 'Не меньше {min}.',
   tooBig: 'Не больше {max}.',
+  greaterThan: 'Больше {min}.',
+  lessThan: 'Меньше {max}.',
+  controlCharacters: 'Содержит недопустимые управляющие символы.',
+  badUrl: 'Неверный адрес запроса.',
   invalidFormat: 'Неверный формат.',
   invalidLogin: 'Только латинские буквы, цифры, точка, дефис и подчёркивание.',
   invalidType: 'Неверный тип значения.',
@@ -62,6 +66,10 @@ const en: Record<MessageKey, string> = {
   tooShort: 'At least {min} characters.',
   tooSmall: 'At least {min}.',
   tooBig: 'At most {max}.',
+  greaterThan: 'Greater than {min}.',
+  lessThan: 'Less than {max}.',
+  controlCharacters: 'Contains control characters that are not allowed.',
+  badUrl: 'Malformed request address.',
   invalidFormat: 'Invalid format.',
   invalidLogin: 'Latin letters, digits, dot, dash and underscore only.',
   invalidType: 'Wrong type of value.',
@@ -84,6 +92,7 @@ const fieldLabels: Record<'ru' | 'en', Record<string, string>> = {
     phone: 'Телефон',
     email: 'Электронная почта',
     id: 'Идентификатор',
+    body: 'Тело запроса',
   },
   en: {
     login: 'Login',
@@ -98,15 +107,28 @@ const fieldLabels: Record<'ru' | 'en', Record<string, string>> = {
     phone: 'Phone',
     email: 'E-mail',
     id: 'Identifier',
+    body: 'Request body',
   },
 };
 
 /** A language the server speaks. */
 export type Lang = 'ru' | 'en';
 
-/** Picks English when the client's first preference is English; Russian otherwise. */
+/** The language the client prefers of the two, by `Accept-Language` weights; Russian on a tie. */
 export function langOf(acceptLanguage: string | undefined): Lang {
-  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ru';
+  let best: Lang = 'ru';
+  let bestWeight = 0;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const lang = tag.startsWith('en') ? 'en' : tag.startsWith('ru') ? 'ru' : null;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    const weight = q === undefined ? 1 : Number(q);
+    if (lang && weight > bestWeight) {
+      best = lang;
+      bestWeight = weight;
+    }
+  }
+  return best;
 }
 
 /** Renders a message in a language, filling `{name}` parameters. */

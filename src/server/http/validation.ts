@@ -1,5 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
+import { hasControlCharacters } from '../../contract/fields.ts';
 import type { MessageKey } from './messages.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -53,19 +54,21 @@ export function fieldProblems(error: InputError): Map<string, FieldProblem> {
         break;
       case 'too_small': {
         const min = Number(issue.minimum);
-        if (issue.origin === 'string')
+        if (issue.origin === 'string') {
           add(issue.path, value === '' || min <= 1 ? 'required' : 'tooShort', { min });
-        else if (issue.origin === 'array') add(issue.path, 'tooShort', { min });
-        else add(issue.path, 'tooSmall', { min });
+        } else if (issue.origin === 'array') add(issue.path, 'tooShort', { min });
+        else add(issue.path, issue.inclusive === false ? 'greaterThan' : 'tooSmall', { min });
         break;
       }
       case 'too_big': {
         const max = Number(issue.maximum);
-        add(issue.path, issue.origin === 'string' ? 'tooLong' : 'tooBig', { max });
+        if (issue.origin === 'string') add(issue.path, 'tooLong', { max });
+        else add(issue.path, issue.inclusive === false ? 'lessThan' : 'tooBig', { max });
         break;
       }
       case 'invalid_format':
-        add(issue.path, issue.path.at(-1) === 'login' ? 'invalidLogin' : 'invalidFormat');
+        if (typeof value === 'string' && hasControlCharacters(value)) add(issue.path, 'controlCharacters');
+        else add(issue.path, issue.path.at(-1) === 'login' ? 'invalidLogin' : 'invalidFormat');
         break;
       case 'unrecognized_keys':
         for (const key of issue.keys) add([...issue.path, key], 'unknownField');

@@ -177,6 +177,7 @@ describe.each(engines())('access matrix on $name', (engine) => {
   it('rejects a bad id and bad contacts with 400 naming the field, storing nothing', async () => {
     const admin = await signIn(app, logins.get('admin')!);
     expect((await admin.get('/api/students/abc')).json().fields).toHaveProperty('id');
+    expect((await admin.get('/api/students/0')).json().fields).toEqual({ id: 'Больше 0.' });
     const bad = await admin.send('PATCH', `/api/students/${studentS}`, {
       email: 'not-an-email',
       phone: '12',

@@ -29,6 +29,13 @@ describe.each(engines())('first-run setup on $name', (engine) => {
         login: 'Только латинские буквы, цифры, точка, дефис и подчёркивание.',
         password: 'Не короче 8 символов.',
       });
+      const nul = await app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { ...body, schoolName: 'Школа\u0000' },
+      });
+      expect(nul.statusCode).toBe(400);
+      expect(nul.json().fields).toEqual({ schoolName: 'Содержит недопустимые управляющие символы.' });
       expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
 
       const done = await app.inject({ method: 'POST', url: '/api/setup', payload: body });
