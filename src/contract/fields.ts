@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 // Control characters (NUL above all) have no place in names or logins, and PostgreSQL refuses NUL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const noControl = /^[^\u0000-\u001f\u007f]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const noNul = /^[^\u0000]*$/;
 
 /** A line of text: trimmed, within length, without control characters. */

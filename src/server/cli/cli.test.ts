@@ -89,5 +89,35 @@ describe.each(engines())('otmetka CLI on $name', (engine) => {
     });
     const missing = otmetka(url, ['user', 'create', '--login', 'x']);
     await expect(missing).rejects.toMatchObject({ stderr: expect.stringContaining('--last-name') });
+    const badLogin = otmetka(url, [
+      'user',
+      'create',
+      '--school',
+      '1',
+      '--login',
+      'и.петрова',
+      '--last-name',
+      'А',
+      '--first-name',
+      'Б',
+      '--roles',
+      'teacher',
+    ]);
+    await expect(badLogin).rejects.toMatchObject({
+      stderr: expect.stringContaining('Проверьте параметры: --login'),
+    });
+    const noSchool = otmetka(url, [
+      'user',
+      'create',
+      '--login',
+      'x.y',
+      '--last-name',
+      'А',
+      '--first-name',
+      'Б',
+      '--roles',
+      'teacher',
+    ]);
+    await expect(noSchool).rejects.toMatchObject({ stderr: expect.stringContaining('нужен --school') });
   });
 });

@@ -1,6 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Role, roles } from '../../domain/roles.ts';
+import { z } from 'zod';
+import { loginField } from '../../contract/auth.ts';
+import { line } from '../../contract/fields.ts';
+import { roles } from '../../domain/roles.ts';
 import { systemCtx } from '../access/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { resetPassword } from '../auth/reset-password.ts';
@@ -25,23 +28,45 @@ export interface CreateUserOptions {
   roles: string;
 }
 
+const userOptions = z.object({
+  login: loginField,
+  lastName: line(1, 100),
+  firstName: line(1, 100),
+  middleName: line(0, 100),
+  school: z.coerce.number().int().positive().optional(),
+  district: z.coerce.number().int().positive().optional(),
+  roles: z.array(z.enum(roles)).min(1),
+});
+
 /** `otmetka user create`: a staff member with a temporary password to change at first login. */
 export async function createUserCommand(db: Kysely<DB>, o: CreateUserOptions): Promise<string> {
   const wanted = o.roles.split(',').map((r) => r.trim());
   const bad = wanted.filter((r) => !(roles as readonly string[]).includes(r));
   if (bad.length) throw new Error(`Неизвестные роли: ${bad.join(', ')}. Допустимые: ${roles.join(', ')}`);
+  const parsed = userOptions.safeParse({ ...o, middleName: o.middleName ?? '', roles: wanted });
+  if (!parsed.success) {
+    const names = parsed.error.issues.map(
+      (i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    );
+    throw new Error(`Проверьте параметры: ${[...new Set(names)].join(', ')}`);
+  }
+  const input = parsed.data;
+  if (input.roles.some((r) => r !== 'district') && !input.school)
+    throw new Error('Для школьных ролей нужен --school');
+  if (input.roles.includes('district') && !input.district)
+    throw new Error('Для роли district нужен --district');
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   const ctx = systemCtx(db);
   await db.transaction().execute((trx) =>
     createPerson(trx, ctx, {
-      schoolId: o.school ? Number(o.school) : null,
-      districtId: o.district ? Number(o.district) : null,
-      lastName: o.lastName,
-      firstName: o.firstName,
-      middleName: o.middleName ?? '',
-      roles: wanted as Role[],
-      account: { login: o.login, passwordHash, mustChangePassword: true },
+      schoolId: input.school ?? null,
+      districtId: input.district ?? null,
+      lastName: input.lastName,
+      firstName: input.firstName,
+      middleName: input.middleName,
+      roles: input.roles,
+      account: { login: input.login, passwordHash, mustChangePassword: true },
     }),
   );
   return password;
