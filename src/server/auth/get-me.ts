@@ -4,6 +4,8 @@ import { roles as roleOrder } from '../../domain/roles.ts';
 import { type Ctx, rolesOf } from '../access/actor.ts';
 import { childrenWithClasses, classesLedBy } from '../access/relationships.queries.ts';
 import { AppError } from '../http/app-error.ts';
+import { personName } from '../people/people.queries.ts';
+import { districtById, schoolsByIds } from '../structure/structure.queries.ts';
 
 /** The session facts the HTTP layer already knows. */
 export interface SessionFacts {
@@ -18,27 +20,14 @@ export interface SessionFacts {
 export async function getMe(ctx: Ctx, session: SessionFacts): Promise<Me> {
   const { db, actor } = ctx;
   if (actor.kind !== 'person') throw new AppError('unauthenticated', 'unauthenticated');
-  const person = await db
-    .selectFrom('persons')
-    .select(['id', 'lastName', 'firstName', 'middleName'])
-    .where('id', '=', actor.personId)
-    .executeTakeFirstOrThrow();
+  const person = await personName(db, actor.personId);
   const schoolIds = [
     ...new Set(actor.grants.map((g) => g.schoolId).filter((id): id is number => id !== null)),
   ];
   const districtId = actor.grants.find((g) => g.districtId !== null)?.districtId ?? null;
   const [schools, district, led, children] = await Promise.all([
-    schoolIds.length
-      ? db
-          .selectFrom('schools')
-          .select(['id', 'name', 'shortName'])
-          .where('id', 'in', schoolIds)
-          .orderBy('id')
-          .execute()
-      : [],
-    districtId === null
-      ? undefined
-      : db.selectFrom('districts').select(['id', 'name']).where('id', '=', districtId).executeTakeFirst(),
+    schoolsByIds(db, schoolIds),
+    districtId === null ? undefined : districtById(db, districtId),
     classesLedBy(db, actor.personId),
     childrenWithClasses(db, actor.personId),
   ]);

@@ -41,3 +41,30 @@ export function guardiansOf(db: Db, studentId: number) {
     .orderBy('persons.sortKey')
     .execute();
 }
+
+/** A person's full name. */
+export function personName(db: Db, personId: number) {
+  return db
+    .selectFrom('persons')
+    .select(['id', 'lastName', 'firstName', 'middleName'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+}
+
+/** A student's contact data and school, as they are before a change. */
+export function contactsOf(db: Db, personId: number) {
+  return db
+    .selectFrom('persons')
+    .select(['schoolId', 'phone', 'email'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Writes a person's contact data. */
+export async function setContacts(
+  db: Db,
+  personId: number,
+  change: { phone?: string | null; email?: string | null },
+) {
+  await db.updateTable('persons').set(change).where('id', '=', personId).execute();
+}

@@ -4,6 +4,7 @@ import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { getStudentCard } from './get-student-card.ts';
 import { requireStudent } from './people.policy.ts';
+import { contactsOf, setContacts } from './people.queries.ts';
 
 /** The class teacher (or the administrator) keeps a student's phone and e-mail current. */
 export async function updateStudentContacts(
@@ -17,13 +18,9 @@ export async function updateStudentContacts(
     ...(input.email !== undefined && { email: input.email || null }),
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('persons')
-      .select(['schoolId', 'phone', 'email'])
-      .where('id', '=', studentId)
-      .executeTakeFirstOrThrow();
+    const before = await contactsOf(trx, studentId);
     if (Object.keys(change).length === 0) return;
-    await trx.updateTable('persons').set(change).where('id', '=', studentId).execute();
+    await setContacts(trx, studentId, change);
     await recordAudit(trx, ctx, {
       schoolId: before.schoolId,
       action: 'student.contacts_updated',
