@@ -42,13 +42,25 @@ export async function grantsOf(db: Db, personId: number): Promise<RoleGrant[]> {
   return rows.map((r) => ({ role: r.role as Role, schoolId: r.schoolId, districtId: r.districtId }));
 }
 
-/** A session (live or ended) with its account, by the hash of the cookie token. */
-export function findSession(db: Db, sessionId: string) {
-  return db
+/**
+ * A session (live or ended) with its account, person and live roles, by the hash of the cookie
+ * token: one round trip for every request. Empty when there is no such session.
+ */
+export async function findSession(db: Db, sessionId: string) {
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
     .innerJoin('persons', 'persons.id', 'accounts.personId')
+    .leftJoin('roleAssignments', (join) =>
+      join.onRef('roleAssignments.personId', '=', 'persons.id').on('roleAssignments.revokedAt', 'is', null),
+    )
     .select([
+      'roleAssignments.role',
+      'roleAssignments.schoolId',
+      'roleAssignments.districtId',
+      'persons.lastName',
+      'persons.firstName',
+      'persons.middleName',
       'persons.archivedAt',
       'sessions.id',
       'sessions.csrfToken',
@@ -63,7 +75,13 @@ export function findSession(db: Db, sessionId: string) {
       'sessions.endReason',
     ])
     .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+    .execute();
+  const [first] = rows;
+  if (!first) return undefined;
+  const grants: RoleGrant[] = rows
+    .filter((r) => r.role !== null)
+    .map((r) => ({ role: r.role as Role, schoolId: r.schoolId, districtId: r.districtId }));
+  return { ...first, grants };
 }
 
 /** Ends a session. */

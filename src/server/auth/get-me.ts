@@ -4,11 +4,11 @@ import { roles as roleOrder } from '../../domain/roles.ts';
 import { type Ctx, rolesOf } from '../access/actor.ts';
 import { childrenWithClasses, classesLedBy } from '../access/relationships.queries.ts';
 import { AppError } from '../http/app-error.ts';
-import { personName } from '../people/people.queries.ts';
 import { districtById, schoolsByIds } from '../structure/structure.queries.ts';
 
 /** The session facts the HTTP layer already knows. */
 export interface SessionFacts {
+  person: Me['person'];
   accountId: number;
   login: string;
   mustChangePassword: boolean;
@@ -20,7 +20,6 @@ export interface SessionFacts {
 export async function getMe(ctx: Ctx, session: SessionFacts): Promise<Me> {
   const { db, actor } = ctx;
   if (actor.kind !== 'person') throw new AppError('unauthenticated', 'unauthenticated');
-  const person = await personName(db, actor.personId);
   const schoolIds = [
     ...new Set(actor.grants.map((g) => g.schoolId).filter((id): id is number => id !== null)),
   ];
@@ -33,7 +32,7 @@ export async function getMe(ctx: Ctx, session: SessionFacts): Promise<Me> {
   ]);
   const held = rolesOf(actor);
   return {
-    person,
+    person: session.person,
     login: session.login,
     roles: roleOrder.filter((r) => held.includes(r)),
     schools,

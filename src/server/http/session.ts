@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Ctx, PersonActor } from '../access/actor.ts';
-import { endSession, findSession, grantsOf, touchSession } from '../auth/auth.queries.ts';
+import { endSession, findSession, touchSession } from '../auth/auth.queries.ts';
 import { sameSecret, sessionIdOf } from '../auth/session-token.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from './app-error.ts';
@@ -14,6 +14,7 @@ const touchEverySeconds = 30;
 /** The signed-in session behind a request. */
 export interface Auth {
   sessionId: string;
+  person: { id: number; lastName: string; firstName: string; middleName: string };
   csrfToken: string;
   accountId: number;
   login: string;
@@ -102,15 +103,20 @@ export async function loadAuth(db: Kysely<DB>, sessionId: string): Promise<Auth 
     return 'expired';
   }
   if (idleMs > touchEverySeconds * 1000) await touchSession(db, sessionId, new Date(now).toISOString());
-  const grants = await grantsOf(db, row.personId);
   return {
     sessionId,
+    person: {
+      id: row.personId,
+      lastName: row.lastName,
+      firstName: row.firstName,
+      middleName: row.middleName,
+    },
     csrfToken: row.csrfToken,
     accountId: row.accountId,
     login: row.login,
     mustChangePassword: row.passwordChangedAt === null,
     idleTimeoutMinutes: row.idleTimeoutMinutes,
-    actor: { kind: 'person', personId: row.personId, accountId: row.accountId, grants },
+    actor: { kind: 'person', personId: row.personId, accountId: row.accountId, grants: row.grants },
   };
 }
 

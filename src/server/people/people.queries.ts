@@ -42,15 +42,6 @@ export function guardiansOf(db: Db, studentId: number) {
     .execute();
 }
 
-/** A person's full name. */
-export function personName(db: Db, personId: number) {
-  return db
-    .selectFrom('persons')
-    .select(['id', 'lastName', 'firstName', 'middleName'])
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
-}
-
 /** A student's contact data and school, as they are before a change. */
 export function contactsOf(db: Db, personId: number) {
   return db
