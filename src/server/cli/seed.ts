@@ -1,10 +1,13 @@
+import { rmSync } from 'node:fs';
+import { today } from '../access/relationships.queries.ts';
 import type { Config } from '../config.ts';
-import { type Database, openDatabase } from '../db/database.ts';
+import { type Database, engineOf, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { serve } from '../main.ts';
 import { progressBar } from '../seed/progress.ts';
 import { seedDemoSchool } from '../seed/seed-demo-school.ts';
 import { seedDistrict } from '../seed/seed-district.ts';
+import { anySchoolExists } from '../structure/structure.queries.ts';
 
 /** `otmetka seed --schools N`: a district of N generated schools, with a progress bar. */
 export async function seedDatabase(database: Database, schools: number): Promise<void> {
@@ -15,12 +18,32 @@ export async function seedDatabase(database: Database, schools: number): Promise
   process.stdout.write(`Готово: ${schools} шк. за ${((Date.now() - started) / 1000).toFixed(1)} с.\n`);
 }
 
+/** Opens the demo database; a SQLite demo whose school year is over is thrown away and made anew. */
+async function openDemo(config: Config): Promise<Database> {
+  const url = config.demoDatabaseUrl;
+  const database = openDatabase(url, { poolSize: config.databasePoolSize });
+  await migrateToLatest(database);
+  const now = today();
+  const [school, year] = await Promise.all([
+    anySchoolExists(database.db),
+    database.db
+      .selectFrom('academicYears')
+      .select('id')
+      .where('startsOn', '<=', now)
+      .where('endsOn', '>=', now)
+      .executeTakeFirst(),
+  ]);
+  if (!school || year || engineOf(url) !== 'sqlite') return database;
+  process.stderr.write('Учебный год демо-школы закончился: создаю её заново.\n');
+  await database.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${url}${suffix}`, { force: true });
+  return openDemo(config);
+}
+
 /** `otmetka demo`: the demo school in its own database (created on first run), then the server. */
 export async function startDemo(config: Config): Promise<void> {
-  const database = openDatabase(config.demoDatabaseUrl, { poolSize: config.databasePoolSize });
-  await migrateToLatest(database);
-  const any = await database.db.selectFrom('schools').select('id').limit(1).executeTakeFirst();
-  if (!any) {
+  const database = await openDemo(config);
+  if (!(await anySchoolExists(database.db))) {
     process.stderr.write('Создаю демо-школу…\n');
     await seedDemoSchool(database.db, { onProgress: progressBar(process.stderr) });
   }

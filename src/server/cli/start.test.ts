@@ -4,6 +4,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedDemoSchool } from '../seed/seed-demo-school.ts';
 
 /** Starts `otmetka <command>` on a free port and resolves with its address once it listens. */
 function start(command: string, env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
@@ -64,5 +67,26 @@ describe('the README commands', () => {
     } finally {
       await stop(child);
     }
+  });
+
+  it('`otmetka demo` makes the demo school anew once its school year is over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otmetka-demo-'));
+    const file = join(dir, 'demo.db');
+    const stale = openDatabase(file, { poolSize: 1 });
+    await migrateToLatest(stale);
+    await seedDemoSchool(stale.db, { today: new Date('2023-10-02T12:00:00Z') });
+    await stale.close();
+    const { child, url } = start('demo', { DEMO_DATABASE_URL: file });
+    try {
+      const base = await url;
+      expect((await post(`${base}/api/auth/login`, { login: 'teacher', password: 'demo' })).status).toBe(200);
+    } finally {
+      await stop(child);
+    }
+    const fresh = openDatabase(file, { poolSize: 1 });
+    const years = await fresh.db.selectFrom('academicYears').select('name').execute();
+    await fresh.close();
+    expect(years.map((y) => y.name)).not.toContain('2023/2024');
+    expect(years.length).toBe(1);
   });
 });
