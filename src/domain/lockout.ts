@@ -4,7 +4,7 @@ export const freeAttempts = 5;
 export const maxLockSeconds = 3600;
 
 /**
- * How long an account stays locked after its `failures`-th failed login in a row: nothing for the
+ * How long a login name stays locked after its `failures`-th failed attempt in a row: nothing for the
  * first five, then 30 s, doubling with every further failure, capped at an hour.
  */
 export function lockSeconds(failures: number): number {

@@ -26,7 +26,13 @@ export function findAccountById(db: Db, accountId: number) {
   return db
     .selectFrom('accounts')
     .innerJoin('persons', 'persons.id', 'accounts.personId')
-    .select(['accounts.id', 'accounts.personId', 'accounts.passwordHash', 'persons.schoolId'])
+    .select([
+      'accounts.id',
+      'accounts.personId',
+      'accounts.login',
+      'accounts.passwordHash',
+      'persons.schoolId',
+    ])
     .where('accounts.id', '=', accountId)
     .executeTakeFirstOrThrow();
 }
@@ -81,7 +87,8 @@ export async function findSession(db: Db, sessionId: string) {
   const grants: RoleGrant[] = rows
     .filter((r) => r.role !== null)
     .map((r) => ({ role: r.role as Role, schoolId: r.schoolId, districtId: r.districtId }));
-  return { ...first, grants };
+  const { role: _role, schoolId: _school, districtId: _district, ...session } = first;
+  return { ...session, grants };
 }
 
 /** Ends a session. */
@@ -99,21 +106,14 @@ export async function endSession(
     .execute();
 }
 
-/** Ends every live session of an account, except `keep` (the one making the change). */
-export async function endSessionsOfAccount(
-  db: Db,
-  accountId: number,
-  at: string,
-  reason: SessionEndReason,
-  keep?: string,
-): Promise<void> {
-  let query = db
+/** Ends every live session of an account. */
+export async function endSessionsOfAccount(db: Db, accountId: number, at: string, reason: SessionEndReason) {
+  await db
     .updateTable('sessions')
     .set({ endedAt: at, endReason: reason })
     .where('accountId', '=', accountId)
-    .where('endedAt', 'is', null);
-  if (keep) query = query.where('id', '!=', keep);
-  await query.execute();
+    .where('endedAt', 'is', null)
+    .execute();
 }
 
 /** Notes activity on a session (callers throttle this). */

@@ -105,6 +105,74 @@ describe.each(engines())('auth API on $name', (engine) => {
     expect(locked.json().message).toMatch(/Повторите через 1 мин/);
   });
 
+  it('counts parallel guesses before checking them, so only five are ever checked', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => login({ login: p.login, password: 'bad' })),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+  });
+
+  it('lets the fifth attempt in, and a right password then lifts the lock it set', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    for (let i = 0; i < 4; i++) await login({ login: p.login, password: 'bad' });
+    expect((await login({ login: p.login, password: testPassword })).statusCode).toBe(200);
+    const rows = await database.db
+      .selectFrom('loginThrottles')
+      .selectAll()
+      .where('login', '=', p.login.toLowerCase())
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('starts the count afresh after two quiet hours', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    for (let i = 0; i < 4; i++) await login({ login: p.login, password: 'bad' });
+    await database.db
+      .updateTable('loginThrottles')
+      .set({ updatedAt: new Date(Date.now() - 3 * 3600_000).toISOString() })
+      .where('login', '=', p.login.toLowerCase())
+      .execute();
+    expect((await login({ login: p.login, password: 'bad' })).statusCode).toBe(401);
+    expect((await login({ login: p.login, password: 'bad' })).statusCode).toBe(401);
+    const row = await database.db
+      .selectFrom('loginThrottles')
+      .select('failures')
+      .where('login', '=', p.login.toLowerCase())
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(2);
+  });
+
+  it('ends the browser’s previous session when it signs in again', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const first = await signIn(app, p.login);
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: p.login, password: testPassword },
+      headers: { cookie: first.cookie },
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await first.get('/api/me')).statusCode).toBe(401);
+    const account = await database.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('personId', '=', p.id)
+      .executeTakeFirstOrThrow();
+    const live = await database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('accountId', '=', account.id)
+      .where('endedAt', 'is', null)
+      .execute();
+    expect(live.length).toBe(1);
+  });
+
   it('forgets the failures after a successful login', async () => {
     const { schoolId } = await buildSchool(database.db);
     const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
@@ -172,7 +240,15 @@ describe.each(engines())('auth API on $name', (engine) => {
   });
 
   it('guards routes by the matched route, so percent-encoded paths get no way around the session', async () => {
-    expect((await app.inject({ method: 'GET', url: '/%61pi/me' })).statusCode).toBe(401);
+    const anonymous = await app.inject({ method: 'GET', url: '/%61pi/classes' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error).toBe('unauthenticated');
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['admin'], mustChangePassword: true });
+    const client = await signIn(app, p.login);
+    const early = await client.get('/%61pi/classes');
+    expect(early.statusCode).toBe(403);
+    expect(early.json().error).toBe('password_change_required');
     const change = await app.inject({
       method: 'POST',
       url: '/%61pi/auth/change-password',
@@ -268,6 +344,18 @@ describe.each(engines())('auth API on $name', (engine) => {
       .execute();
     expect(events).toEqual([{ action: 'account.password_changed', actorId: p.id }]);
     expect((await login({ login: p.login, password: 'a new secret' })).statusCode).toBe(200);
+  });
+
+  it('throttles guesses of the current password like logins', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const client = await signIn(app, p.login);
+    const change = (currentPassword: string) =>
+      client.send('POST', '/api/auth/change-password', { currentPassword, newPassword: 'a new secret' });
+    for (let i = 0; i < 5; i++) expect((await change(`guess ${i}`)).statusCode).toBe(400);
+    const locked = await change(testPassword);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error).toBe('locked');
   });
 
   it('ends a session idle longer than the school allows', async () => {

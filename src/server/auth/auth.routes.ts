@@ -48,6 +48,7 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
       const { token } = await logIn(ctx, {
         ...request.body,
         userAgent: request.headers['user-agent'] ?? null,
+        previousSessionId: request.auth?.sessionId ?? null,
       });
       return startSession(reply, ctx, token);
     },

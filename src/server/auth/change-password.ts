@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { endSessionsOfAccount, findAccountById } from './auth.queries.ts';
 import { openSession } from './open-session.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword } from './password.ts';
+import { provePassword } from './prove-password.ts';
 
 /**
  * Replaces the actor's password after checking the current one and lifts the forced change of a
@@ -15,7 +16,7 @@ export async function changePassword(
   input: { accountId: number; currentPassword: string; newPassword: string; userAgent: string | null },
 ): Promise<string> {
   const account = await findAccountById(ctx.db, input.accountId);
-  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+  if (!(await provePassword(ctx, account.login, account, input.currentPassword))) {
     throw new AppError('validation', 'wrongCurrentPassword', {}, { currentPassword: 'wrongCurrentPassword' });
   }
   if (input.newPassword === input.currentPassword) {

@@ -1,43 +1,46 @@
-import { lockSeconds } from '../../domain/lockout.ts';
+import { freeAttempts, lockSeconds, maxLockSeconds } from '../../domain/lockout.ts';
 import type { Db } from '../access/actor.ts';
+import { lockForTransaction } from '../db/locks.ts';
 
-/** When the login is locked until, if it is locked now. */
-export async function lockedUntil(db: Db, login: string, now: Date): Promise<Date | null> {
-  const row = await db
-    .selectFrom('loginThrottles')
-    .select('lockedUntil')
-    .where('login', '=', login.toLowerCase())
-    .executeTakeFirst();
-  const until = row?.lockedUntil ? new Date(row.lockedUntil) : null;
-  return until && until > now ? until : null;
-}
+/** An attempt to prove a password: refused while locked, otherwise counted before the check. */
+export type Attempt = { locked: Date } | { locked: null; failures: number; locksNow: string | null };
 
-/** Counts one more failure in a row for the login; returns the count and any new lock. */
-export async function countFailure(
-  trx: Db,
-  login: string,
-  now: Date,
-): Promise<{ failures: number; lockedUntil: string | null }> {
+/** Failures older than this start the count afresh. */
+const forgetAfterMs = 2 * maxLockSeconds * 1000;
+
+/**
+ * Counts an attempt for a login name *before* its password is checked, one attempt at a time per
+ * name, so that parallel guesses cannot all slip in before the lock: the fifth attempt in a row
+ * sets the lock, and its own success lifts it again (`clearThrottle`). Names with and without an
+ * account are treated alike. Call inside a transaction.
+ */
+export async function reserveAttempt(trx: Db, login: string, now: Date): Promise<Attempt> {
   const key = login.toLowerCase();
-  const at = now.toISOString();
-  const { failures } = await trx
+  await lockForTransaction(trx, `login:${key}`);
+  const row = await trx
+    .selectFrom('loginThrottles')
+    .select(['failures', 'lockedUntil', 'updatedAt'])
+    .where('login', '=', key)
+    .executeTakeFirst();
+  if (row?.lockedUntil && new Date(row.lockedUntil) > now) return { locked: new Date(row.lockedUntil) };
+  const stale = !row || now.getTime() - new Date(row.updatedAt).getTime() > forgetAfterMs;
+  const failures = (stale ? 0 : row.failures) + 1;
+  const locksNow =
+    failures >= freeAttempts ? new Date(now.getTime() + lockSeconds(failures) * 1000).toISOString() : null;
+  const values = { failures, lockedUntil: locksNow, updatedAt: now.toISOString() };
+  await trx
     .insertInto('loginThrottles')
-    .values({ login: key, failures: 1, lockedUntil: null, updatedAt: at })
-    .onConflict((oc) =>
-      oc
-        .column('login')
-        .doUpdateSet((eb) => ({ failures: eb('loginThrottles.failures', '+', 1), updatedAt: at })),
-    )
-    .returning('failures')
-    .executeTakeFirstOrThrow();
-  const lock = lockSeconds(failures);
-  if (lock === 0) return { failures, lockedUntil: null };
-  const lockedUntil = new Date(now.getTime() + lock * 1000).toISOString();
-  await trx.updateTable('loginThrottles').set({ lockedUntil }).where('login', '=', key).execute();
-  return { failures, lockedUntil };
+    .values({ login: key, ...values })
+    .onConflict((oc) => oc.column('login').doUpdateSet(values))
+    .execute();
+  await trx
+    .deleteFrom('loginThrottles')
+    .where('updatedAt', '<', new Date(now.getTime() - forgetAfterMs).toISOString())
+    .execute();
+  return { locked: null, failures, locksNow };
 }
 
-/** Forgets the failures of a login (after a successful login or a password reset). */
+/** Forgets the attempts of a login (after a proven password or a password reset). */
 export async function clearThrottle(db: Db, login: string): Promise<void> {
   await db.deleteFrom('loginThrottles').where('login', '=', login.toLowerCase()).execute();
 }

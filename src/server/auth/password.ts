@@ -19,7 +19,8 @@ export async function verifyPassword(stored: string, password: string): Promise<
 
 let dummy: Promise<string> | undefined;
 /** Spends the time of a real check for unknown logins, so timing does not reveal which exist. */
-export async function verifyNothing(password: string): Promise<void> {
+export async function verifyNothing(password: string): Promise<false> {
   dummy ??= hashPassword('otmetka-timing-equaliser');
   await verifyPassword(await dummy, password);
+  return false;
 }

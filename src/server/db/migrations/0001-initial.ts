@@ -62,6 +62,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('locked_until', t.timestamp)
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('login_throttles_updated').on('login_throttles').column('updated_at').execute();
 
   await table('role_assignments')
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
