@@ -119,6 +119,7 @@ export function classScope(eb: Eb<'classes'>, actor: Actor, action: Action): Exp
       .innerJoin('groups', 'groups.id', 'courses.groupId')
       .select('groups.classId')
       .where((w) => w.or([w('courses.teacherId', '=', me), w('courses.secondTeacherId', '=', me)]))
+      .where('courses.archivedAt', 'is', null)
       .where('groups.classId', 'is not', null);
     any.push(eb('classes.id', 'in', taught.$narrowType<{ classId: number }>()));
   }

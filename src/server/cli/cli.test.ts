@@ -119,5 +119,24 @@ describe.each(engines())('otmetka CLI on $name', (engine) => {
       'teacher',
     ]);
     await expect(noSchool).rejects.toMatchObject({ stderr: expect.stringContaining('нужен --school') });
+    const noSuchSchool = otmetka(url, [
+      'user',
+      'create',
+      '--school',
+      '999999',
+      '--login',
+      'x.z',
+      '--last-name',
+      'А',
+      '--first-name',
+      'Б',
+      '--roles',
+      'teacher',
+    ]);
+    await expect(noSuchSchool).rejects.toMatchObject({
+      stderr: expect.stringContaining('Школы с номером 999999 нет'),
+    });
+    const nobody = otmetka(url, ['user', 'reset-password', '--login', 'nobody.at.all']);
+    await expect(nobody).rejects.toMatchObject({ stderr: 'Ошибка: Не найдено.\n' });
   });
 });

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { AppError } from '../http/app-error.ts';
+import { translate } from '../http/messages.ts';
 import { serve } from '../main.ts';
 import { seedDatabase, startDemo } from './seed.ts';
 import { createUserCommand, resetPasswordCommand } from './user.ts';
@@ -80,6 +82,17 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`Ошибка: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message =
+    error instanceof AppError
+      ? [
+          translate('ru', error.messageKey, error.params),
+          ...Object.values(error.fields ?? {}).map((k) => translate('ru', k)),
+        ]
+          .filter((m, i, all) => all.indexOf(m) === i)
+          .join(' ')
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`Ошибка: ${message}\n`);
   process.exit(1);
 });

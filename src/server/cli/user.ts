@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password.ts';
 import { resetPassword } from '../auth/reset-password.ts';
 import type { DB } from '../db/schema.ts';
 import { createPerson } from '../people/create-person.ts';
+import { districtById, schoolsByIds } from '../structure/structure.queries.ts';
 
 const alphabet = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY23456789';
 
@@ -55,6 +56,12 @@ export async function createUserCommand(db: Kysely<DB>, o: CreateUserOptions): P
     throw new Error('Для школьных ролей нужен --school');
   if (input.roles.includes('district') && !input.district)
     throw new Error('Для роли district нужен --district');
+  if (input.school && (await schoolsByIds(db, [input.school])).length === 0) {
+    throw new Error(`Школы с номером ${input.school} нет`);
+  }
+  if (input.district && !(await districtById(db, input.district))) {
+    throw new Error(`Управления образования с номером ${input.district} нет`);
+  }
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   const ctx = systemCtx(db);

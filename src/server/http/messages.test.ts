@@ -12,6 +12,8 @@ describe('langOf', () => {
     ['ru;q=0.5, en', 'en'],
     ['de-DE, fr;q=0.9', 'ru'],
     ['de, en;q=0.3', 'en'],
+    ['en, ru', 'ru'],
+    ['en;q=0.5, ru;q=0.5', 'ru'],
   ])('%s → %s', (header, lang) => {
     expect(langOf(header)).toBe(lang);
   });

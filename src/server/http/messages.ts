@@ -123,7 +123,7 @@ export function langOf(acceptLanguage: string | undefined): Lang {
     const lang = tag.startsWith('en') ? 'en' : tag.startsWith('ru') ? 'ru' : null;
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
     const weight = q === undefined ? 1 : Number(q);
-    if (lang && weight > bestWeight) {
+    if (lang && (weight > bestWeight || (weight === bestWeight && lang === 'ru'))) {
       best = lang;
       bestWeight = weight;
     }
