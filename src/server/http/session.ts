@@ -54,7 +54,9 @@ export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
       const found = await loadAuth(db, sessionIdOf(token));
       if (found === 'expired') expired = true;
       else request.auth = found;
-      if (!request.auth) clearSessionCookie(reply);
+      // An idle-expired cookie stays, so every later request (in whatever order) can say why;
+      // the next login replaces it.
+      if (!request.auth && !expired) clearSessionCookie(reply);
     }
     const config = request.routeOptions.config;
     // Public writes (login, first-run setup) act on no session, so they need no CSRF token.
