@@ -2,8 +2,8 @@ import type { Role } from '../../domain/roles.ts';
 import type { Db, RoleGrant } from '../access/actor.ts';
 import type { SessionEndReason } from '../db/schema.ts';
 
-/** The account behind a login (case-insensitive), with its person's school. */
-export function findAccountByLogin(db: Db, login: string) {
+/** Accounts with what login and password checks need of their person. */
+function accounts(db: Db) {
   return db
     .selectFrom('accounts')
     .innerJoin('persons', 'persons.id', 'accounts.personId')
@@ -16,25 +16,17 @@ export function findAccountByLogin(db: Db, login: string) {
       'accounts.disabledAt',
       'persons.schoolId',
       'persons.archivedAt',
-    ])
-    .where('accounts.login', '=', login.toLowerCase())
-    .executeTakeFirst();
+    ]);
+}
+
+/** The account behind a login (case-insensitive), with its person's school. */
+export function findAccountByLogin(db: Db, login: string) {
+  return accounts(db).where('accounts.login', '=', login.toLowerCase()).executeTakeFirst();
 }
 
 /** An account with its person and school, by id. */
 export function findAccountById(db: Db, accountId: number) {
-  return db
-    .selectFrom('accounts')
-    .innerJoin('persons', 'persons.id', 'accounts.personId')
-    .select([
-      'accounts.id',
-      'accounts.personId',
-      'accounts.login',
-      'accounts.passwordHash',
-      'persons.schoolId',
-    ])
-    .where('accounts.id', '=', accountId)
-    .executeTakeFirstOrThrow();
+  return accounts(db).where('accounts.id', '=', accountId).executeTakeFirstOrThrow();
 }
 
 /** The live roles of a person. */
