@@ -15,6 +15,16 @@ declare module 'autocannon' {
     /** Seconds to wait for a response. */
     timeout?: number;
     title?: string;
+    /** Requests each connection cycles through; `setupRequest` may rewrite one before it is sent. */
+    requests?: { setupRequest?: (request: RequestShape) => RequestShape }[];
+  }
+
+  /** A request as `setupRequest` sees and returns it. */
+  export interface RequestShape {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
   }
 
   /** Summary of one histogram (latency in ms, requests and bytes per second). */

@@ -7,6 +7,8 @@ export interface Scenario {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Bodies sent in turn instead of `body` (e.g. several accounts, so one is not throttled). */
+  bodies?: string[];
 }
 
 /** How hard and how long to load a scenario. */
@@ -46,7 +48,12 @@ export function sortedSamples(values: number[]): Float64Array {
 }
 
 function run(baseUrl: string, scenario: Scenario, duration: number, connections: number) {
+  const bodies = scenario.bodies;
+  let turn = 0;
   return autocannon({
+    requests: bodies?.length
+      ? [{ setupRequest: (request) => ({ ...request, body: bodies[turn++ % bodies.length] }) }]
+      : undefined,
     url: `${baseUrl}${scenario.path}`,
     method: scenario.method,
     headers: scenario.headers ?? {},

@@ -13,11 +13,14 @@ export function appScenarios(cookies: { teacher: string; parent: string }): Scen
   return [
     { name: 'GET /api/health', method: 'GET', path: '/api/health' },
     {
-      name: 'POST /api/auth/login (teacher)',
+      // Seven demo accounts in turn: one person's parallel attempts would meet the login throttle.
+      name: 'POST /api/auth/login (7 demo accounts)',
       method: 'POST',
       path: '/api/auth/login',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(demoCredentials('teacher')),
+      bodies: ['admin', 'director', 'deputy', 'teacher', 'parent', 'student', 'district'].map((login) =>
+        JSON.stringify(demoCredentials(login)),
+      ),
     },
     { name: 'GET /api/me (teacher)', method: 'GET', path: '/api/me', headers: { cookie: cookies.teacher } },
     { name: 'GET /api/me (parent)', method: 'GET', path: '/api/me', headers: { cookie: cookies.parent } },
