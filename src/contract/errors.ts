@@ -12,6 +12,7 @@ export const errorCodes = [
   'conflict',
   'locked',
   'rate_limited',
+  'unavailable',
   'unsupported_media_type',
   'payload_too_large',
   'internal',

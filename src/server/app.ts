@@ -7,10 +7,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { healthResponse } from '../contract/auth.ts';
+import { errorBody } from '../contract/errors.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { AppError } from './http/app-error.ts';
 import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSessions } from './http/session.ts';
@@ -60,9 +63,21 @@ export async function buildApp(
     '/api/health',
     {
       config: { public: true },
-      schema: { tags: ['system'], summary: 'Состояние сервера', response: { 200: healthResponse } },
+      schema: {
+        tags: ['system'],
+        summary: 'Состояние сервера и связь с базой данных',
+        response: { 200: healthResponse, 503: errorBody },
+      },
     },
-    async () => ({ status: 'ok' as const, database: database.engine }),
+    async (request) => {
+      try {
+        await sql`select 1`.execute(database.db);
+      } catch (error) {
+        request.log.error({ err: error }, 'database unreachable');
+        throw new AppError('unavailable', 'databaseUnavailable');
+      }
+      return { status: 'ok' as const, database: database.engine };
+    },
   );
   registerAuthRoutes(api, database.db, config);
   registerStructureRoutes(api, database.db);

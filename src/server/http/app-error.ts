@@ -15,6 +15,7 @@ export const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   locked: 429,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 

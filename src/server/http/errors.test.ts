@@ -40,3 +40,25 @@ describe.each(engines())('unexpected errors on $name', (engine) => {
     }
   });
 });
+
+describe.each(engines())('health on $name', (engine) => {
+  it('says 503 in words when the database is gone', async () => {
+    const database = await engine.open();
+    const app = await buildApp(database, readConfig({ LOG_LEVEL: 'silent', WEB_DIR: 'test/no-web' }));
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({
+        status: 'ok',
+        database: engine.name,
+      });
+      await database.close();
+      const res = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({
+        error: 'unavailable',
+        message: 'База данных недоступна. Повторите попытку позже.',
+      });
+    } finally {
+      await app.close();
+    }
+  });
+});
