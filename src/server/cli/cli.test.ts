@@ -139,4 +139,13 @@ describe.each(engines())('otmetka CLI on $name', (engine) => {
     const nobody = otmetka(url, ['user', 'reset-password', '--login', 'nobody.at.all']);
     await expect(nobody).rejects.toMatchObject({ stderr: 'Ошибка: Не найдено.\n' });
   });
+
+  it('never seeds benchmark data into a database with a real school', async () => {
+    await buildSchool(database.db);
+    const seeded = otmetka(url, ['seed', '--schools', '1']);
+    await expect(seeded).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('настоящая школа'),
+    });
+  });
 });

@@ -13,6 +13,17 @@ import { anySchoolExists } from '../structure/structure.queries.ts';
 export async function seedDatabase(database: Database, schools: number): Promise<void> {
   if (!Number.isInteger(schools) || schools < 1 || schools > 1000)
     throw new Error('--schools: целое число от 1 до 1000');
+  const real = await database.db
+    .selectFrom('auditEvents')
+    .select('id')
+    .where('action', '=', 'school.created')
+    .limit(1)
+    .executeTakeFirst();
+  if (real) {
+    throw new Error(
+      'В этой базе работает настоящая школа: данные для замеров сюда не пишутся. Укажите другую базу в DATABASE_URL.',
+    );
+  }
   const started = Date.now();
   await seedDistrict(database.db, { schools, onProgress: progressBar(process.stderr) });
   process.stdout.write(`Готово: ${schools} шк. за ${((Date.now() - started) / 1000).toFixed(1)} с.\n`);
