@@ -28,7 +28,7 @@ export const studentList = z.object({ students: z.array(studentItem) });
 export const guardianItem = z.object({
   id: z.number(),
   name: z.string(),
-  kind: z.enum(['mother', 'father', 'guardian']),
+  kind: z.enum(['mother', 'father', 'guardian', 'other']),
   phone: z.string().nullable(),
   email: z.string().nullable(),
 });

@@ -11,15 +11,20 @@ import { sql } from 'kysely';
 import { healthResponse } from '../contract/auth.ts';
 import { errorBody } from '../contract/errors.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
 import type { Config } from './config.ts';
+import { registerCredentialsRoutes } from './credentials/credentials.routes.ts';
 import type { Database } from './db/database.ts';
+import { registerDistrictRoutes } from './district/district.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSessions } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
+import { registerImportsRoutes } from './imports/imports.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
+import { registerTimetableRoutes } from './timetable/timetable.routes.ts';
 
 /** The Otmetka version, shown in the API document. */
 export const version = '0.1.0';
@@ -82,6 +87,11 @@ export async function buildApp(
   registerAuthRoutes(api, database.db, config);
   registerStructureRoutes(api, database.db);
   registerPeopleRoutes(api, database.db);
+  registerCalendarRoutes(api, database.db);
+  registerImportsRoutes(api, database.db);
+  registerCredentialsRoutes(api, database.db);
+  registerTimetableRoutes(api, database.db);
+  registerDistrictRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

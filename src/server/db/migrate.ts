@@ -3,6 +3,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { Migrator } from 'kysely/migration';
 import type { Database, Engine } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
+import * as schoolRecords from './migrations/0002-school-records.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -10,6 +11,7 @@ type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 /** Every migration in order; a new one is added here with the next number. */
 const modules: Record<string, MigrationModule> = {
   '0001-initial': initial,
+  '0002-school-records': schoolRecords,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -41,8 +41,46 @@ export interface PersonTable {
   birthDate: DateOnly | null;
   email: string | null;
   phone: string | null;
+  extraPhone: string | null;
+  address: string | null;
+  /** A parent's place of work, as the class journal's general information records it. */
+  workplace: string | null;
   createdAt: CreatedAt;
   archivedAt: Timestamp | null;
+}
+
+/** A student's personal file (личное дело): one row per student, keyed by the person. */
+export interface StudentProfileTable {
+  personId: number;
+  schoolId: number;
+  /** The personal file number: unique in the school, the key imports match students by. */
+  fileNumber: string;
+  healthGroup: string | null;
+  peGroup: string | null;
+  arrivedOn: DateOnly | null;
+  arrivalOrder: string | null;
+  departedOn: DateOnly | null;
+  departureOrder: string | null;
+}
+
+/** A parent's consent to processing personal data (152-ФЗ), with its date; withdrawal ends it. */
+export interface ConsentTable {
+  id: Generated<number>;
+  schoolId: number;
+  guardianId: number;
+  givenOn: DateOnly;
+  withdrawnOn: DateOnly | null;
+  recordedBy: number | null;
+  recordedAt: CreatedAt;
+}
+
+/** Who opened a student's card and when. */
+export interface CardViewTable {
+  id: Generated<number>;
+  schoolId: number;
+  studentId: number;
+  viewerId: number;
+  at: CreatedAt;
 }
 
 /** Login credentials of a person. */
@@ -80,13 +118,16 @@ export interface RoleAssignmentTable {
   revokedAt: Timestamp | null;
 }
 
+/** How a parent or legal representative is related to the student. */
+export type GuardianKind = 'mother' | 'father' | 'guardian' | 'other';
+
 /** A parent or legal guardian of a student. */
 export interface GuardianshipTable {
   id: Generated<number>;
   schoolId: number;
   guardianId: number;
   studentId: number;
-  kind: 'mother' | 'father' | 'guardian';
+  kind: GuardianKind;
   createdAt: CreatedAt;
   archivedAt: Timestamp | null;
 }
@@ -152,6 +193,8 @@ export interface CalendarEntryTable {
   endsOn: DateOnly;
   /** Null: the whole school; otherwise only this grade (e.g. extra holidays for grade 1). */
   grade: number | null;
+  /** For a working-day transfer: whose weekday's timetable the day follows (1 = Monday). */
+  asWeekday: number | null;
 }
 
 /** A class: grade level and letter, with its class teacher. */
@@ -184,6 +227,8 @@ export interface GroupTable {
   classId: number | null;
   kind: 'class' | 'subgroup' | 'cross';
   name: string;
+  /** The subject a subgroup or cross-class group was formed for. */
+  subjectId: number | null;
   archivedAt: Timestamp | null;
 }
 
@@ -225,6 +270,8 @@ export interface BellScheduleTable {
   id: Generated<number>;
   schoolId: number;
   name: string;
+  /** JSON array of the weekdays (1 = Monday … 6 = Saturday) this set applies to. */
+  weekdays: ColumnType<JsonText, JsonText | undefined, JsonText>;
 }
 
 /** Lesson number → start and end time within a bell schedule. */
@@ -259,6 +306,11 @@ export interface TimetableChangeTable {
   kind: 'cancel' | 'substitute' | 'move' | 'extra';
   substituteTeacherId: number | null;
   room: string | null;
+  /** For a moved lesson: where it goes. */
+  movedToDate: DateOnly | null;
+  movedToLessonNumber: number | null;
+  reason: string | null;
+  createdBy: number | null;
   createdAt: CreatedAt;
 }
 
@@ -292,6 +344,10 @@ export interface LessonTable {
   topicEnteredAt: Timestamp | null;
   homeworkEnteredAt: Timestamp | null;
   attendanceTakenAt: Timestamp | null;
+  /** Set when a timetable change cancels the lesson; the row stays. */
+  cancelledAt: Timestamp | null;
+  /** Where the lesson came from: the weekly timetable, or a dated change (extra, moved). */
+  origin: ColumnType<'timetable' | 'change', 'timetable' | 'change' | undefined, 'timetable' | 'change'>;
 }
 
 /** A mark of a student for a lesson and a kind of work. Removal is soft, and audited. */
@@ -381,6 +437,9 @@ export interface DB {
   loginThrottles: LoginThrottleTable;
   roleAssignments: RoleAssignmentTable;
   guardianships: GuardianshipTable;
+  studentProfiles: StudentProfileTable;
+  consents: ConsentTable;
+  cardViews: CardViewTable;
   sessions: SessionTable;
   academicYears: AcademicYearTable;
   gradeSchemes: GradeSchemeTable;

@@ -1,5 +1,16 @@
-/** Every message the server says to people, in Russian; `{name}` marks a parameter. */
-const ru = {
+import * as calendar from '../calendar/calendar.messages.ts';
+import * as credentials from '../credentials/credentials.messages.ts';
+import * as district from '../district/district.messages.ts';
+import * as imports from '../imports/imports.messages.ts';
+import * as people from '../people/people.messages.ts';
+import * as structure from '../structure/structure.messages.ts';
+import * as timetable from '../timetable/timetable.messages.ts';
+
+/** The modules that bring their own messages and field labels. */
+const modules = [calendar, structure, people, imports, credentials, timetable, district];
+
+/** The core messages in Russian; `{name}` marks a parameter. */
+const coreRu = {
   notFound: 'Не найдено.',
   routeNotFound: 'Такого адреса нет.',
   forbidden: 'Недостаточно прав для этого действия.',
@@ -37,11 +48,22 @@ const ru = {
   unknownField: 'Неизвестное поле.',
 } as const;
 
+/** Every message the server says to people, in Russian. */
+const ru = {
+  ...coreRu,
+  ...calendar.messages.ru,
+  ...structure.messages.ru,
+  ...people.messages.ru,
+  ...imports.messages.ru,
+  ...credentials.messages.ru,
+  ...timetable.messages.ru,
+  ...district.messages.ru,
+};
+
 /** A message key. */
 export type MessageKey = keyof typeof ru;
 
-/** The English twin of every message. */
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreRu, string> = {
   notFound: 'Not found.',
   routeNotFound: 'There is no such address.',
   forbidden: 'You are not allowed to do this.',
@@ -79,8 +101,20 @@ const en: Record<MessageKey, string> = {
   unknownField: 'Unknown field.',
 };
 
+/** The English twin of every message. */
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...calendar.messages.en,
+  ...structure.messages.en,
+  ...people.messages.en,
+  ...imports.messages.en,
+  ...credentials.messages.en,
+  ...timetable.messages.en,
+  ...district.messages.en,
+};
+
 /** Labels of input fields, used to name them in messages. */
-const fieldLabels: Record<'ru' | 'en', Record<string, string>> = {
+const coreFieldLabels: Record<'ru' | 'en', Record<string, string>> = {
   ru: {
     login: 'Логин',
     password: 'Пароль',
@@ -111,6 +145,11 @@ const fieldLabels: Record<'ru' | 'en', Record<string, string>> = {
     id: 'Identifier',
     body: 'Request body',
   },
+};
+
+const fieldLabels: Record<'ru' | 'en', Record<string, string>> = {
+  ru: Object.assign({}, coreFieldLabels.ru, ...modules.map((m) => m.fields.ru)),
+  en: Object.assign({}, coreFieldLabels.en, ...modules.map((m) => m.fields.en)),
 };
 
 /** A language the server speaks. */

@@ -1,17 +1,33 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
+import { routes as calendarRoutes } from '../calendar/routes.ts';
 import { AppHeader } from '../components/app-header.tsx';
 import { RoleNav } from '../components/role-nav.tsx';
+import { routes as credentialsRoutes } from '../credentials/routes.ts';
+import { routes as districtRoutes } from '../district/routes.ts';
 import { useT } from '../i18n/use-t.ts';
+import { routes as importsRoutes } from '../imports/routes.ts';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
+import { routes as peopleRoutes } from '../people/routes.ts';
+import { routes as structureRoutes } from '../structure/routes.ts';
+import { routes as timetableRoutes } from '../timetable/routes.ts';
 import { useIdleTimeout } from './idle.ts';
 import { navigationFor } from './navigation.ts';
 import { signOut } from './session.ts';
 
 const ChangePasswordPage = lazy(() => import('../pages/change-password-page.tsx'));
 const navId = 'main-nav';
+const pageRoutes = [
+  ...calendarRoutes,
+  ...structureRoutes,
+  ...peopleRoutes,
+  ...importsRoutes,
+  ...credentialsRoutes,
+  ...timetableRoutes,
+  ...districtRoutes,
+];
 
 /** The app after sign-in: header, role navigation, the page of the current address; idle sign-out. */
 export default function SignedInApp({ me }: { me: Me }) {
@@ -58,6 +74,11 @@ export default function SignedInApp({ me }: { me: Me }) {
               <Route path="/password">
                 <ChangePasswordPage />
               </Route>
+              {pageRoutes.map(({ path, page: Page }) => (
+                <Route key={path} path={path}>
+                  {(params) => <Page me={me} params={params} />}
+                </Route>
+              ))}
               <Route>
                 <SectionPage groups={groups} path={location} />
               </Route>

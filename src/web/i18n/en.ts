@@ -1,7 +1,14 @@
-import type { MessageKey } from './ru.ts';
+import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
+import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
+import { dictionary as district } from '../district/district.i18n.ts';
+import { dictionary as imports } from '../imports/imports.i18n.ts';
+import { dictionary as people } from '../people/people.i18n.ts';
+import { dictionary as structure } from '../structure/structure.i18n.ts';
+import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
+import type { coreRu, MessageKey } from './ru.ts';
 
-/** Every interface string in English; the type makes a missing key a compile error. */
-export const en: Record<MessageKey, string> = {
+/** The shell's interface strings in English; the type makes a missing key a compile error. */
+const coreEn: Record<keyof typeof coreRu, string> = {
   'lang.name': 'English',
   'app.name': 'Otmetka',
   'app.loading': 'Loading…',
@@ -77,7 +84,8 @@ export const en: Record<MessageKey, string> = {
   'section.absence': 'Report an absence',
   'section.firstSteps': 'First steps',
   'section.people': 'People and accounts',
-  'section.structure': 'Structure',
+  'section.calendar': 'School year and calendar',
+  'section.structure': 'Classes and subjects',
   'section.timetable': 'Timetable',
   'section.settings': 'Settings',
   'section.backups': 'Backups',
@@ -86,4 +94,16 @@ export const en: Record<MessageKey, string> = {
   'placeholder.back': 'Back to home',
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no such address in Otmetka.',
+};
+
+/** Every interface string in English. */
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...calendar.en,
+  ...structure.en,
+  ...people.en,
+  ...imports.en,
+  ...credentials.en,
+  ...timetable.en,
+  ...district.en,
 };

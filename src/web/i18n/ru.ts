@@ -1,5 +1,13 @@
-/** Every interface string in Russian, the default language; `{name}` marks a parameter. */
-export const ru = {
+import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
+import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
+import { dictionary as district } from '../district/district.i18n.ts';
+import { dictionary as imports } from '../imports/imports.i18n.ts';
+import { dictionary as people } from '../people/people.i18n.ts';
+import { dictionary as structure } from '../structure/structure.i18n.ts';
+import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
+
+/** The shell's interface strings in Russian; `{name}` marks a parameter. */
+export const coreRu = {
   'lang.name': 'Русский',
   'app.name': 'Отметка',
   'app.loading': 'Загрузка…',
@@ -75,7 +83,8 @@ export const ru = {
   'section.absence': 'Сообщить об отсутствии',
   'section.firstSteps': 'Первые шаги',
   'section.people': 'Люди и доступы',
-  'section.structure': 'Структура',
+  'section.calendar': 'Учебный год и календарь',
+  'section.structure': 'Классы и предметы',
   'section.timetable': 'Расписание',
   'section.settings': 'Настройки',
   'section.backups': 'Резервные копии',
@@ -85,6 +94,18 @@ export const ru = {
   'notFound.title': 'Страница не найдена',
   'notFound.text': 'Такого адреса в Отметке нет.',
 } as const satisfies Record<string, string>;
+
+/** Every interface string in Russian, the default language: the shell's and each module's. */
+export const ru = {
+  ...coreRu,
+  ...calendar.ru,
+  ...structure.ru,
+  ...people.ru,
+  ...imports.ru,
+  ...credentials.ru,
+  ...timetable.ru,
+  ...district.ru,
+};
 
 /** A key of the interface dictionary. */
 export type MessageKey = keyof typeof ru;
