@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/database.ts';
+import { type Client, signIn, testApp } from '../app.ts';
+import { engines } from '../databases.ts';
+import { buildClass, buildCourse, buildPerson, buildSchool, enroll, linkGuardian } from '../factories.ts';
+
+/**
+ * Walks every API route as a parent and as a student and checks that none of the school's
+ * administration (structure, people, credentials, imports, timetable, settings, district) answers
+ * them. Routes made for families are listed here with the reason; a new route is covered at once.
+ */
+const familyRoutes = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/change-password',
+  'GET /api/me',
+  'GET /api/health',
+  'GET /api/setup',
+  'POST /api/setup',
+  'GET /api/openapi.json',
+  // The child's own card (names and contacts): the diary's header; issue #5 builds on it.
+  'GET /api/students/:id',
+]);
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+describe.each(engines())('families reach no administration on $name', (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  const clients = new Map<string, Client>();
+  let params: Record<string, number> = {};
+
+  beforeAll(async () => {
+    database = await engine.open();
+    app = await testApp(database);
+    const db = database.db;
+    const { schoolId, yearId } = await buildSchool(db);
+    const teacher = await buildPerson(db, { schoolId, roles: ['teacher'] });
+    const { classId, groupId } = await buildClass(db, { schoolId, yearId, classTeacherId: teacher.id });
+    const courseId = await buildCourse(db, { schoolId, yearId, groupId, teacherId: teacher.id });
+    const student = await buildPerson(db, { schoolId, roles: ['student'] });
+    const parent = await buildPerson(db, { schoolId, roles: ['parent'] });
+    await enroll(db, { schoolId, groupId, studentId: student.id });
+    await linkGuardian(db, { schoolId, guardianId: parent.id, studentId: student.id });
+    clients.set('parent', await signIn(app, parent.login));
+    clients.set('student', await signIn(app, student.login));
+    // Every id parameter points at the family's own school, class and child: the closest they get.
+    params = {
+      id: classId,
+      classId,
+      studentId: student.id,
+      personId: parent.id,
+      schoolId,
+      yearId,
+      courseId,
+      groupId,
+    };
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const fill = (url: string) =>
+    url.replace(/:(\w+)/g, (_, name: string) => String(params[name] ?? params.id));
+
+  const auditCount = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  for (const who of ['parent', 'student']) {
+    it(`answers a ${who} with a refusal on every administrative route, and stores nothing`, async () => {
+      const client = clients.get(who)!;
+      const routes = app.apiRoutes().filter((r) => !familyRoutes.has(`${r.method} ${r.url}`));
+      expect(routes.length).toBeGreaterThan(0);
+      const before = await auditCount();
+      const reached: string[] = [];
+      for (const route of routes) {
+        const url = fill(route.url);
+        const res = writeMethods.has(route.method)
+          ? await client.send(route.method as 'POST', url, {})
+          : await client.get(url);
+        // A write may be refused for its empty body before the policy runs (400); a read never.
+        const refused = writeMethods.has(route.method) ? [400, 403, 404, 415] : [403, 404];
+        if (!refused.includes(res.statusCode))
+          reached.push(`${route.method} ${route.url} → ${res.statusCode}`);
+      }
+      expect(reached).toEqual([]);
+      expect(await auditCount()).toBe(before);
+    });
+  }
+});
