@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   type ClassCalendar,
+  checkCalendarEntry,
   mondayOf,
   schoolDays,
   timetableWeekday,
@@ -63,6 +64,56 @@ describe('school days', () => {
           if (weekdayOf(date) === 7) return false;
         }
         return true;
+      }),
+    );
+  });
+});
+
+describe('calendar entries', () => {
+  const range = { startsOn: '2026-09-01', endsOn: '2027-08-31' };
+  const entry = { grade: null, asWeekday: null } as const;
+
+  it('accepts a vacation and a one-day transfer inside the year', () => {
+    expect(
+      checkCalendarEntry({ ...entry, kind: 'vacation', startsOn: '2026-10-24', endsOn: '2026-11-01' }, range),
+    ).toEqual([]);
+    expect(
+      checkCalendarEntry(
+        { ...entry, kind: 'workday', startsOn: '2026-11-14', endsOn: '2026-11-14', asWeekday: 3 },
+        range,
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses reversed and outside entries, long transfers and transfers without a weekday', () => {
+    expect(
+      checkCalendarEntry({ ...entry, kind: 'holiday', startsOn: '2026-11-05', endsOn: '2026-11-04' }, range),
+    ).toEqual([{ field: 'endsOn', problem: 'endsBeforeStart' }]);
+    expect(
+      checkCalendarEntry({ ...entry, kind: 'vacation', startsOn: '2026-08-30', endsOn: '2026-09-02' }, range),
+    ).toEqual([{ field: 'startsOn', problem: 'outsideYear' }]);
+    expect(
+      checkCalendarEntry({ ...entry, kind: 'workday', startsOn: '2026-11-14', endsOn: '2026-11-15' }, range),
+    ).toEqual([
+      { field: 'endsOn', problem: 'transferOneDay' },
+      { field: 'asWeekday', problem: 'transferWeekday' },
+    ]);
+    expect(
+      checkCalendarEntry(
+        { ...entry, kind: 'vacation', startsOn: '2026-11-14', endsOn: '2026-11-14', asWeekday: 2 },
+        range,
+      ),
+    ).toEqual([{ field: 'asWeekday', problem: 'weekdayNotTransfer' }]);
+  });
+
+  it('makes an accepted transfer a school day following its weekday', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 250 }), fc.integer({ min: 1, max: 6 }), (offset, asWeekday) => {
+        const date = addDays('2026-09-01', offset);
+        const transfer = { kind: 'workday', startsOn: date, endsOn: date, grade: null, asWeekday } as const;
+        expect(checkCalendarEntry(transfer, range)).toEqual([]);
+        const cal: ClassCalendar = { ...year, entries: [transfer] };
+        expect(timetableWeekday(date, cal)).toBe(asWeekday);
       }),
     );
   });

@@ -68,3 +68,32 @@ export function schoolDays(
   }
   return out;
 }
+
+/** What is wrong with a calendar entry, by field. */
+export interface CalendarEntryProblem {
+  field: 'startsOn' | 'endsOn' | 'asWeekday';
+  problem: 'endsBeforeStart' | 'outsideYear' | 'transferOneDay' | 'transferWeekday' | 'weekdayNotTransfer';
+}
+
+/**
+ * The rules of a calendar entry within its year: it ends no earlier than it starts and lies inside
+ * the year; a working-day transfer is one day and names the weekday (Monday–Saturday) it follows;
+ * vacations and holidays name no weekday.
+ */
+export function checkCalendarEntry(
+  entry: CalendarDay,
+  year: { startsOn: string; endsOn: string },
+): CalendarEntryProblem[] {
+  const out: CalendarEntryProblem[] = [];
+  if (entry.startsOn < year.startsOn || entry.startsOn > year.endsOn)
+    out.push({ field: 'startsOn', problem: 'outsideYear' });
+  if (entry.endsOn < entry.startsOn) out.push({ field: 'endsOn', problem: 'endsBeforeStart' });
+  else if (entry.endsOn > year.endsOn) out.push({ field: 'endsOn', problem: 'outsideYear' });
+  if (entry.kind === 'workday') {
+    if (entry.endsOn !== entry.startsOn && entry.endsOn >= entry.startsOn)
+      out.push({ field: 'endsOn', problem: 'transferOneDay' });
+    if (entry.asWeekday === null || entry.asWeekday < 1 || entry.asWeekday > 6)
+      out.push({ field: 'asWeekday', problem: 'transferWeekday' });
+  } else if (entry.asWeekday !== null) out.push({ field: 'asWeekday', problem: 'weekdayNotTransfer' });
+  return out;
+}
