@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs';
+import { columns, templateHeader } from './columns.ts';
+import { type ImportedRecord, type Relation, relationWords } from './parse-students.ts';
+import { csvLine } from './template.ts';
+
+const cp1251 = new Map<string, number>();
+const decoder = new TextDecoder('windows-1251');
+for (let b = 0; b < 256; b++) cp1251.set(decoder.decode(new Uint8Array([b])), b);
+
+/** Text in Windows-1251, as Russian Excel saves CSV (throws on a character it cannot hold). */
+export function encode1251(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((ch) => {
+      const b = cp1251.get(ch);
+      if (b === undefined) throw new Error(`not in windows-1251: ${ch}`);
+      return b;
+    }),
+  );
+}
+
+const ruDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : '');
+
+/** The cells of one row for a record, in template column order, as a person would type them. */
+export function recordCells(record: ImportedRecord): string[] {
+  const s = record.student;
+  const values: Record<string, string> = {
+    lastName: s.lastName,
+    firstName: s.firstName,
+    middleName: s.middleName,
+    birthDate: ruDate(s.birthDate),
+    sex: s.sex === 'm' ? 'м' : s.sex === 'f' ? 'ж' : '',
+    address: s.address ?? '',
+    phone: s.phone ?? '',
+    email: s.email ?? '',
+    fileNumber: s.fileNumber,
+    healthGroup: s.healthGroup ?? '',
+    peGroup: s.peGroup ?? '',
+    arrivedOn: ruDate(s.arrivedOn),
+    arrivalOrder: s.arrivalOrder ?? '',
+  };
+  record.guardians.forEach((g, i) => {
+    const p = `guardian${i + 1}.`;
+    Object.assign(values, {
+      [`${p}lastName`]: g.lastName,
+      [`${p}firstName`]: g.firstName,
+      [`${p}middleName`]: g.middleName,
+      [`${p}kind`]: relationWords[g.kind as Relation],
+      [`${p}phone`]: g.phone ?? '',
+      [`${p}extraPhone`]: g.extraPhone ?? '',
+      [`${p}email`]: g.email ?? '',
+      [`${p}workplace`]: g.workplace ?? '',
+      [`${p}consentGivenOn`]: ruDate(g.consentGivenOn),
+    });
+  });
+  return columns.map((c) => values[c.key] ?? '');
+}
+
+/** A CSV file of records: the template header, then one line per record. */
+export function csvOf(
+  records: ImportedRecord[],
+  o: { separator?: string; encoding?: 'utf8' | 'utf8bom' | 'cp1251' } = {},
+): Buffer {
+  const sep = o.separator ?? ';';
+  const text = [columns.map(templateHeader), ...records.map(recordCells)]
+    .map((cells) => csvLine(cells, sep))
+    .join('\r\n');
+  if (o.encoding === 'cp1251') return encode1251(text);
+  return Buffer.from(o.encoding === 'utf8bom' ? `\uFEFF${text}` : text, 'utf8');
+}
+
+/** An XLSX file of raw rows under the template header (cells may be dates and numbers). */
+export async function xlsxOf(rows: (string | number | Date | null)[][], headers?: string[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Ученики');
+  sheet.addRow(headers ?? columns.map(templateHeader));
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A valid record with a given file number, with one parent who gave consent. */
+export function sampleRecord(fileNumber: string, lastName = 'Петров'): ImportedRecord {
+  return {
+    student: {
+      lastName,
+      firstName: 'Пётр',
+      middleName: 'Сергеевич',
+      birthDate: '2015-03-14',
+      sex: 'm',
+      address: 'г. Москва, ул. Ленина, д. 1, кв. 2',
+      phone: null,
+      email: null,
+      fileNumber,
+      healthGroup: 'II',
+      peGroup: 'основная',
+      arrivedOn: null,
+      arrivalOrder: null,
+    },
+    guardians: [
+      {
+        lastName,
+        firstName: 'Сергей',
+        middleName: 'Иванович',
+        kind: 'father',
+        phone: '+7 916 123-45-67',
+        extraPhone: null,
+        email: `${fileNumber.toLowerCase()}@example.ru`,
+        workplace: 'ООО «Ромашка»',
+        consentGivenOn: '2026-09-01',
+      },
+    ],
+  };
+}
