@@ -5,6 +5,8 @@ import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
+import { registerCatalogRoutes } from './catalog.routes.ts';
+import { registerGroupRoutes } from './groups.routes.ts';
 import { listClasses, listClassStudents } from './list-classes.ts';
 import { isSetupNeeded, setUpSchool } from './set-up-school.ts';
 
@@ -62,4 +64,7 @@ export function registerStructureRoutes(api: Api, db: Kysely<DB>): void {
     },
     async (request) => ({ students: await listClassStudents(ctxOf(request, db), request.params.id) }),
   );
+
+  registerCatalogRoutes(api, db);
+  registerGroupRoutes(api, db);
 }
