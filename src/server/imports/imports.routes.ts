@@ -8,6 +8,7 @@ import { reachesAnything, reachOf } from '../access/scopes.ts';
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
+import { langOf } from '../http/messages.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
 import {
@@ -48,17 +49,15 @@ async function rejecting<T>(request: FastifyRequest, reply: FastifyReply, run: (
     return await run();
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
-    const lang = ctxOf(request, null as never).request.lang;
+    const lang = langOf(request.headers['accept-language']);
     const { message, fields } = rejectionMessage(lang, error.report);
-    return reply
-      .code(400)
-      .send({
-        error: 'validation' as const,
-        message,
-        fields,
-        report: error.report,
-        requestId: String(request.id),
-      });
+    return reply.code(400).send({
+      error: 'validation' as const,
+      message,
+      fields,
+      report: error.report,
+      requestId: String(request.id),
+    });
   }
 }
 

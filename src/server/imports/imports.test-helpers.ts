@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import { buildClass, buildCourse, buildPerson, buildSchool } from '../../../test/factories.ts';
+import type { Ctx } from '../access/actor.ts';
+import type { DB } from '../db/schema.ts';
 import { columns, templateHeader } from './columns.ts';
 import { type ImportedRecord, type Relation, relationWords } from './parse-students.ts';
 import { csvLine } from './template.ts';
@@ -109,4 +113,69 @@ export function sampleRecord(fileNumber: string, lastName = 'Петров'): Imp
       },
     ],
   };
+}
+
+/** A school with classes 5А (class teacher `teacher`) and 5Б (`otherTeacher`) and people around them. */
+export async function buildImportSchool(db: Kysely<DB>) {
+  const { schoolId, yearId } = await buildSchool(db);
+  const teacher = await buildPerson(db, { schoolId, roles: ['teacher'] });
+  const otherTeacher = await buildPerson(db, { schoolId, roles: ['teacher'] });
+  const subjectTeacher = await buildPerson(db, { schoolId, roles: ['teacher'] });
+  const admin = await buildPerson(db, { schoolId, roles: ['admin'] });
+  const parent = await buildPerson(db, { schoolId, roles: ['parent'] });
+  const a = await buildClass(db, { schoolId, yearId, letter: 'А', classTeacherId: teacher.id });
+  const b = await buildClass(db, { schoolId, yearId, letter: 'Б', classTeacherId: otherTeacher.id });
+  await buildCourse(db, { schoolId, yearId, groupId: a.groupId, teacherId: subjectTeacher.id });
+  return { schoolId, yearId, teacher, otherTeacher, subjectTeacher, admin, parent, a, b };
+}
+
+/** The use-case context of a school teacher acting through the API. */
+export function teacherCtx(
+  db: Kysely<DB>,
+  personId: number,
+  schoolId: number,
+  lang: 'ru' | 'en' = 'ru',
+): Ctx {
+  return {
+    db,
+    actor: {
+      kind: 'person',
+      personId,
+      accountId: 0,
+      grants: [{ role: 'teacher', schoolId, districtId: null }],
+    },
+    request: { requestId: null, ip: null, lang },
+  };
+}
+
+type Counted =
+  | 'persons'
+  | 'guardianships'
+  | 'groupMemberships'
+  | 'auditEvents'
+  | 'consents'
+  | 'studentProfiles';
+
+/** How many rows of a school a table holds (people, memberships, audit events…): shows what was stored. */
+export async function countOf(db: Kysely<DB>, table: Counted, schoolId: number): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('schoolId', '=', schoolId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Every countable table of a school at once. */
+export async function snapshot(db: Kysely<DB>, schoolId: number): Promise<Record<Counted, number>> {
+  const tables: Counted[] = [
+    'persons',
+    'guardianships',
+    'groupMemberships',
+    'auditEvents',
+    'consents',
+    'studentProfiles',
+  ];
+  const counts = await Promise.all(tables.map((t) => countOf(db, t, schoolId)));
+  return Object.fromEntries(tables.map((t, i) => [t, counts[i] ?? 0])) as Record<Counted, number>;
 }
