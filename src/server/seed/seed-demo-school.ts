@@ -8,6 +8,7 @@ import { countPlan, type PlanCounts, planSchool } from './plan-school.ts';
 import { type OnProgress, progressCounter } from './progress.ts';
 import { assertLoginsFree, writeDistrict } from './write-district.ts';
 import { schoolSteps, writeSchool } from './write-school.ts';
+import { writeTimetable } from './write-timetable.ts';
 
 /** Options shared by the seeders. */
 export interface SeedOptions {
@@ -75,6 +76,7 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
       now,
       step,
     });
+    await writeTimetable(trx, school, year);
     return { district, school };
   });
 

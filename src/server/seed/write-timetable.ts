@@ -1,0 +1,32 @@
+import type { Transaction } from 'kysely';
+import { systemCtx } from '../access/actor.ts';
+import type { DB } from '../db/schema.ts';
+import { draftClasses } from '../timetable/draft-timetable.ts';
+import { type GenerationReport, regenerateLessons } from '../timetable/generate-lessons.ts';
+
+/** What seeding a timetable made. */
+export interface SeededTimetable {
+  slots: number;
+  unplacedHours: number;
+  lessons: GenerationReport;
+}
+
+/**
+ * Gives a seeded school its weekly timetable (the draft builder, through the same placing and
+ * clash checks as a slot saved by hand) and generates the lessons of the whole year from it.
+ */
+export async function writeTimetable(
+  trx: Transaction<DB>,
+  school: { schoolId: number; academicYearId: number },
+  year: { startsOn: string; endsOn: string },
+): Promise<SeededTimetable> {
+  const ctx = systemCtx(trx);
+  const scope = { ...school, classIds: null };
+  const draft = await draftClasses(trx, ctx, { ...scope, from: year.startsOn });
+  const lessons = await regenerateLessons(trx, { ...scope, from: year.startsOn, to: year.endsOn });
+  return {
+    slots: draft.placed,
+    unplacedHours: draft.unplaced.reduce((sum, u) => sum + u.hours, 0),
+    lessons,
+  };
+}
