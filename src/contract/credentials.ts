@@ -52,13 +52,21 @@ export const staffCredentials = z.object({ staff: z.array(credentialStaff) });
 /** The staff credentials list. */
 export type StaffCredentials = z.infer<typeof staffCredentials>;
 
+const isPersonId = (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 2_147_483_647;
+
 /**
  * `POST /api/credentials/issue`: issue or reissue credentials for these people; the answer is one
  * PDF of slips. A switched-off account is switched on again only with `reactivate: true`; otherwise
  * it is skipped and reported.
  */
 export const issueBody = z.strictObject({
-  personIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500),
+  // Checked as a whole, so that a bad id is reported against «personIds», not «personIds.3».
+  personIds: z
+    .array(z.unknown())
+    .min(1)
+    .max(500)
+    .refine((ids): ids is number[] => ids.every(isPersonId)),
   reactivate: z.boolean().default(false),
 });
 /** The issue request. */
