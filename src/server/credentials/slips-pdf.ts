@@ -83,25 +83,24 @@ export function renderSlips(
         .fillColor(color)
         .text(text, left, y + top, { width: w, height, ellipsis: true });
     const pair = (label: string, value: string, top: number) => {
-      doc
-        .font('regular')
-        .fontSize(8)
-        .fillColor('#444444')
-        .text(`${label}:`, left, y + top + 4, { width: 90 });
+      doc.font('regular').fontSize(8).fillColor('#444444').text(`${label}:`, left, y + top + 4, { width: 90 });
+      // A long login shrinks to fit its line rather than running into the next slip.
+      const room = w - 92;
+      const size = Math.max(7, Math.min(13, (13 * room) / doc.font('bold').fontSize(13).widthOfString(value)));
       doc
         .font('bold')
-        .fontSize(13)
+        .fontSize(size)
         .fillColor('#000000')
-        .text(value, left + 92, y + top, { width: w - 92, lineBreak: false });
+        .text(value, left + 92, y + top + (13 - size) / 2, { width: room, lineBreak: false });
     };
     line('regular', 8, t.title, 10, 11, '#444444');
-    line('bold', 12, s.name, 23, 30);
-    line('regular', 8, s.role, 55, 20);
-    pair(t.login, s.login, 78);
-    pair(t.password, s.password, 97);
-    line('regular', 8, `${t.address}: ${siteUrl}`, 120, 20);
-    line('regular', 7.5, ru.instructions, 142, 30);
-    if (lang === 'en') line('regular', 7.5, slipText.en.instructions, 176, 30);
+    line('bold', 12, s.name, 23, 34);
+    line('regular', 8, s.role, 58, 22);
+    pair(t.login, s.login, 82);
+    pair(t.password, s.password, 101);
+    line('regular', 8, `${t.address}: ${siteUrl}`, 124, 20);
+    line('regular', 7.5, ru.instructions, 144, 30);
+    if (lang === 'en') line('regular', 7.5, slipText.en.instructions, 178, 30);
   };
 
   const perPage = slipsPerPage(lang);
