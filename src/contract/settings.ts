@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from './fields.ts';
 
 /** A kind of work with its weight, as school settings define it. */
 export const workKindSetting = z.object({
@@ -52,4 +53,79 @@ export const defaultWorkKinds: z.infer<typeof workKindSetting>[] = [
 /** Reads stored settings text, applying defaults for any missing key. */
 export function parseSchoolSettings(text: string | null | undefined): SchoolSettings {
   return schoolSettingsSchema.parse(text ? JSON.parse(text) : {});
+}
+
+/** The settings form of «Настройки школы»: flat, one field per control. */
+export const settingsForm = z.strictObject({
+  markedGrades: z.array(z.number().int().min(1).max(11)).max(11),
+  markScale: z.enum(['five', 'pass']),
+  usePlusMinus: z.boolean(),
+  roundFive: z.number().min(1).max(5),
+  roundFour: z.number().min(1).max(5),
+  roundThree: z.number().min(1).max(5),
+  editWindowDays: z.number().int().min(0).max(365),
+  idleTimeoutMinutesStaff: z.number().int().min(5).max(720),
+  idleTimeoutMinutesFamily: z.number().int().min(5).max(43200),
+  topicSameDay: z.boolean(),
+  attendanceSameDay: z.boolean(),
+  homeworkHoursAfterLastLesson: z.number().int().min(0).max(72),
+  writtenWorkMarksDays: z.number().int().min(1).max(60),
+});
+/** The settings as the form shows and sends them. */
+export type SettingsForm = z.infer<typeof settingsForm>;
+
+/** A work kind of the school. */
+export const workKindItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string(),
+  weight: z.number(),
+});
+/** `GET /api/settings`: the school's settings and its work kinds. */
+export const settingsAnswer = z.object({ settings: settingsForm, workKinds: z.array(workKindItem) });
+/** `POST /api/work-kinds`: a new work kind with its weight. */
+export const workKindBody = z.strictObject({
+  name: line(1, 100),
+  shortName: line(1, 10),
+  weight: z.number().positive().max(10),
+});
+/** `POST /api/work-kinds/:id`: rename or reweigh a work kind. */
+export const workKindUpdateBody = workKindBody.partial();
+
+/** Stored settings → the flat form. */
+export function toSettingsForm(s: SchoolSettings): SettingsForm {
+  return {
+    markedGrades: [...s.markedGrades].sort((a, b) => a - b),
+    markScale: s.markScale,
+    usePlusMinus: s.usePlusMinus,
+    roundFive: s.roundingThresholds.five,
+    roundFour: s.roundingThresholds.four,
+    roundThree: s.roundingThresholds.three,
+    editWindowDays: s.editWindowDays,
+    idleTimeoutMinutesStaff: s.idleTimeoutMinutesStaff,
+    idleTimeoutMinutesFamily: s.idleTimeoutMinutesFamily,
+    topicSameDay: s.timeliness.topicSameDay,
+    attendanceSameDay: s.timeliness.attendanceSameDay,
+    homeworkHoursAfterLastLesson: s.timeliness.homeworkHoursAfterLastLesson,
+    writtenWorkMarksDays: s.timeliness.writtenWorkMarksDays,
+  };
+}
+
+/** The flat form → stored settings. */
+export function fromSettingsForm(f: SettingsForm): SchoolSettings {
+  return {
+    markedGrades: [...new Set(f.markedGrades)].sort((a, b) => a - b),
+    markScale: f.markScale,
+    usePlusMinus: f.usePlusMinus,
+    roundingThresholds: { five: f.roundFive, four: f.roundFour, three: f.roundThree },
+    editWindowDays: f.editWindowDays,
+    idleTimeoutMinutesStaff: f.idleTimeoutMinutesStaff,
+    idleTimeoutMinutesFamily: f.idleTimeoutMinutesFamily,
+    timeliness: {
+      topicSameDay: f.topicSameDay,
+      attendanceSameDay: f.attendanceSameDay,
+      homeworkHoursAfterLastLesson: f.homeworkHoursAfterLastLesson,
+      writtenWorkMarksDays: f.writtenWorkMarksDays,
+    },
+  };
 }

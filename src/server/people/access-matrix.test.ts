@@ -153,7 +153,7 @@ describe.each(engines())('access matrix on $name', (engine) => {
     const events = await database.db
       .selectFrom('auditEvents')
       .select(['actorId', 'after'])
-      .where('action', '=', 'student.contacts_updated')
+      .where('action', '=', 'student.updated')
       .where('entityId', '=', String(studentS))
       .where('after', 'like', `%${phone}%`)
       .execute();

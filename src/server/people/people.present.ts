@@ -1,31 +1,73 @@
-import type { StudentCard } from '../../contract/people.ts';
-import type { findStudent, guardiansOf } from './people.queries.ts';
+import type { AccountStatus, GuardianItem, StudentCard } from '../../contract/people.ts';
+import type { GuardianRow, StudentRow } from './people.queries.ts';
 
-type StudentRow = Awaited<ReturnType<typeof findStudent>>;
-type GuardianRow = Awaited<ReturnType<typeof guardiansOf>>[number];
+/** How much of a student a viewer may see: names only, the family's view, or the personal file. */
+export type CardLevel = 'names' | 'family' | 'personal';
 
-/** A student's card as the API answers it. */
+/** A person's full name as the interface writes it. */
+export function fullName(p: { lastName: string; firstName: string; middleName: string }): string {
+  return `${p.lastName} ${p.firstName} ${p.middleName}`.trim();
+}
+
+/** A guardian on the card; workplace, extra phone, consent and account only at the personal level. */
+export function presentGuardian(
+  g: GuardianRow,
+  level: CardLevel,
+  consentGivenOn: string | null,
+  account: AccountStatus | null,
+): GuardianItem {
+  const personal = level === 'personal';
+  return {
+    id: g.id,
+    name: fullName(g),
+    lastName: g.lastName,
+    firstName: g.firstName,
+    middleName: g.middleName,
+    kind: g.kind,
+    phone: g.phone,
+    extraPhone: personal ? g.extraPhone : null,
+    email: g.email,
+    workplace: personal ? g.workplace : null,
+    consentGivenOn: personal ? consentGivenOn : null,
+    account: personal ? account : null,
+  };
+}
+
+/** A student's card as the API answers it, cut to what the viewer's level allows. */
 export function presentStudentCard(
   student: StudentRow,
-  guardians: GuardianRow[],
-  canEdit: boolean,
+  guardians: GuardianItem[],
+  o: { level: CardLevel; canEdit: boolean; consent: boolean; account: AccountStatus },
 ): StudentCard {
+  const personal = o.level === 'personal';
+  const contacts = o.level !== 'names';
   return {
     id: student.id,
     lastName: student.lastName,
     firstName: student.firstName,
     middleName: student.middleName,
-    birthDate: student.birthDate,
-    phone: student.phone,
-    email: student.email,
+    classId: student.classId ?? null,
     className: student.grade === null ? null : `${student.grade}${student.letter}`,
-    guardians: guardians.map((g) => ({
-      id: g.id,
-      name: `${g.lastName} ${g.firstName} ${g.middleName}`.trim(),
-      kind: g.kind,
-      phone: g.phone,
-      email: g.email,
-    })),
-    can: { edit: canEdit },
+    birthDate: contacts ? student.birthDate : null,
+    sex: personal ? student.sex : null,
+    address: personal ? student.address : null,
+    phone: contacts ? student.phone : null,
+    email: contacts ? student.email : null,
+    file:
+      personal && student.profileId !== null
+        ? {
+            fileNumber: student.fileNumber ?? '',
+            healthGroup: student.healthGroup ?? null,
+            peGroup: student.peGroup ?? null,
+            arrivedOn: student.arrivedOn ?? null,
+            arrivalOrder: student.arrivalOrder ?? null,
+            departedOn: student.departedOn ?? null,
+            departureOrder: student.departureOrder ?? null,
+          }
+        : null,
+    guardians: contacts ? guardians : [],
+    consent: personal ? o.consent : null,
+    account: personal ? o.account : null,
+    can: { edit: o.canEdit, personal },
   };
 }

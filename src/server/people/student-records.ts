@@ -69,7 +69,7 @@ function changed<T, K extends keyof T & string>(
 }
 
 /** The later of two dates 'YYYY-MM-DD'. */
-function laterOf(a: string, b: string): string {
+export function laterOf(a: string, b: string): string {
   return a > b ? a : b;
 }
 
@@ -213,7 +213,12 @@ async function saveGuardian(
 }
 
 /** A parent already in the school with the same full name and the same phone or e-mail. */
-async function findSchoolParent(trx: Db, schoolId: number, sortKey: string, input: GuardianRecordInput) {
+export async function findSchoolParent(
+  trx: Db,
+  schoolId: number,
+  sortKey: string,
+  input: Pick<GuardianRecordInput, 'phone' | 'extraPhone' | 'email'>,
+) {
   const phones = new Set([phoneKey(input.phone), phoneKey(input.extraPhone)].filter((p): p is string => !!p));
   const email = input.email?.trim().toLowerCase() || null;
   if (phones.size === 0 && !email) return null;
@@ -236,11 +241,12 @@ async function findSchoolParent(trx: Db, schoolId: number, sortKey: string, inpu
   return match?.id ?? null;
 }
 
-async function createParent(
+/** A new person with the `parent` role and no account, audited. */
+export async function createParent(
   trx: Db,
   ctx: Ctx,
   schoolId: number,
-  input: GuardianRecordInput,
+  input: Omit<GuardianRecordInput, 'kind' | 'consentGivenOn'>,
 ): Promise<number> {
   const { id } = await trx
     .insertInto('persons')

@@ -1,0 +1,66 @@
+import type { Ctx } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { AppError } from '../http/app-error.ts';
+import { currentConsents } from './consent.queries.ts';
+import { getStudentCard } from './get-student-card.ts';
+import { requireGuardianship } from './people.policy.ts';
+
+/** Records a parent's consent to processing personal data (152-ФЗ) with its date. */
+export async function recordConsent(ctx: Ctx, studentId: number, guardianId: number, givenOn: string) {
+  const link = await requireGuardianship(ctx, studentId, guardianId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const open = await trx
+      .selectFrom('consents')
+      .select('id')
+      .where('guardianId', '=', guardianId)
+      .where('schoolId', '=', link.schoolId)
+      .where('withdrawnOn', 'is', null)
+      .executeTakeFirst();
+    if (open) throw new AppError('conflict', 'peopleConsentExists', {}, { givenOn: 'peopleConsentExists' });
+    const { id } = await trx
+      .insertInto('consents')
+      .values({
+        schoolId: link.schoolId,
+        guardianId,
+        givenOn,
+        withdrawnOn: null,
+        recordedBy: ctx.actor.kind === 'person' ? ctx.actor.personId : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      schoolId: link.schoolId,
+      action: 'consent.recorded',
+      entity: 'consent',
+      entityId: id,
+      after: { guardianId, givenOn },
+    });
+  });
+  return getStudentCard(ctx, studentId, { log: false });
+}
+
+/** The parent withdraws their consent from a date; the row stays as history. */
+export async function withdrawConsent(ctx: Ctx, studentId: number, guardianId: number, withdrawnOn: string) {
+  const link = await requireGuardianship(ctx, studentId, guardianId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const consent = (await currentConsents(trx, [guardianId], '9999-12-31')).get(guardianId);
+    if (!consent) throw new AppError('conflict', 'peopleNoConsent');
+    if (withdrawnOn < consent.givenOn)
+      throw new AppError(
+        'validation',
+        'peopleWithdrawBeforeGiven',
+        {},
+        { withdrawnOn: 'peopleWithdrawBeforeGiven' },
+      );
+    await trx.updateTable('consents').set({ withdrawnOn }).where('id', '=', consent.id).execute();
+    await recordAudit(trx, ctx, {
+      schoolId: link.schoolId,
+      action: 'consent.withdrawn',
+      entity: 'consent',
+      entityId: consent.id,
+      before: { withdrawnOn: null },
+      after: { withdrawnOn },
+    });
+  });
+  return getStudentCard(ctx, studentId, { log: false });
+}
