@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, PostgresAdapter, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { generateBody, generationReport } from '../../contract/timetable.ts';
 import { type ClassCalendar, schoolDays } from '../../domain/school-days.ts';
@@ -210,21 +210,7 @@ export async function regenerateLessons(trx: Db, s: GenerationScope): Promise<Ge
   }));
   const plan = planLessons(wanted, existing);
   const now = new Date().toISOString();
-  for (const batch of chunks(plan.create))
-    await trx
-      .insertInto('lessons')
-      .values(
-        batch.map((l) => ({
-          schoolId: s.schoolId,
-          courseId: l.courseId,
-          date: l.date,
-          lessonNumber: l.lessonNumber,
-          teacherId: l.teacherId,
-          cancelledAt: l.cancelled ? now : null,
-          origin: l.origin,
-        })),
-      )
-      .execute();
+  await insertLessons(trx, s.schoolId, plan.create, now);
   const groups = new Map<string, number[]>();
   for (const u of plan.update) {
     const k = `${u.teacherId}|${u.cancelled ? 1 : 0}|${u.origin}`;
@@ -251,6 +237,40 @@ export async function regenerateLessons(trx: Db, s: GenerationScope): Promise<Ge
     unchanged: existing.length - plan.update.length - plan.remove.length,
     conflicts: await describeKept(trx, plan.kept),
   };
+}
+
+/**
+ * Inserts lessons: on PostgreSQL as arrays through unnest (one statement, no per-row parameters),
+ * on SQLite in multi-row VALUES of 4,000 rows (7 values a row, under its 32,766 parameters).
+ */
+async function insertLessons(trx: Db, schoolId: number, rows: readonly WantedLesson[], now: string) {
+  if (rows.length === 0) return;
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const batch of chunks(rows, 50_000))
+      await sql`insert into lessons (school_id, course_id, date, lesson_number, teacher_id, cancelled_at, origin)
+        select ${schoolId}, * from unnest(
+          ${batch.map((l) => l.courseId)}::int[], ${batch.map((l) => l.date)}::date[],
+          ${batch.map((l) => l.lessonNumber)}::int[], ${batch.map((l) => l.teacherId)}::int[],
+          ${batch.map((l) => (l.cancelled ? now : null))}::timestamptz[], ${batch.map((l) => l.origin)}::text[])`.execute(
+        trx,
+      );
+    return;
+  }
+  for (const batch of chunks(rows, 4000))
+    await trx
+      .insertInto('lessons')
+      .values(
+        batch.map((l) => ({
+          schoolId,
+          courseId: l.courseId,
+          date: l.date,
+          lessonNumber: l.lessonNumber,
+          teacherId: l.teacherId,
+          cancelledAt: l.cancelled ? now : null,
+          origin: l.origin,
+        })),
+      )
+      .execute();
 }
 
 const max = (a: string, b: string) => (a > b ? a : b);
