@@ -43,6 +43,7 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
 
     const rows: Measurement[] = [await measureColdStart(spec, options.coldStarts)];
     print(`cold start: ${rows[0]!.p50.toFixed(0)} ms (median of ${options.coldStarts})`);
+    rows.push(await (await import('./lessons.ts')).measureLessonGeneration(options.database));
 
     const ceilingServer = await startServer({
       name: 'ceiling server',
