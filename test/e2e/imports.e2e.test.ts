@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columns, templateHeader } from '../../src/server/imports/columns.ts';
+import {
+  demoPassword,
+  expectNoAxeViolations,
+  type Harness,
+  logIn,
+  skipE2e,
+  startHarness,
+} from './harness.ts';
+
+/** An XLSX file as a school secretary would fill it: Excel dates, a phone Excel made a number. */
+async function classFile(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Ученики');
+  sheet.addRow(columns.map(templateHeader));
+  const at = (key: string) => columns.findIndex((c) => c.key === key);
+  const row = (o: Record<string, string | number | Date>) => {
+    const cells: (string | number | Date | null)[] = columns.map(() => null);
+    for (const [key, value] of Object.entries(o)) cells[at(key)] = value;
+    sheet.addRow(cells);
+  };
+  row({
+    lastName: 'Импортова',
+    firstName: 'Алёна',
+    middleName: 'Игоревна',
+    birthDate: new Date(Date.UTC(2015, 4, 20)),
+    sex: 'ж',
+    fileNumber: 'ИМП-1',
+    'guardian1.lastName': 'Импортова',
+    'guardian1.firstName': 'Ирина',
+    'guardian1.kind': 'мать',
+    'guardian1.phone': 79160001122,
+    'guardian1.consentGivenOn': new Date(Date.UTC(2026, 8, 1)),
+  });
+  row({
+    lastName: 'Загрузкин',
+    firstName: 'Фёдор',
+    birthDate: '03.11.2014',
+    sex: 'м',
+    fileNumber: 'ИМП-2',
+    'guardian1.lastName': 'Загрузкин',
+    'guardian1.firstName': 'Олег',
+    'guardian1.kind': 'отец',
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe.skipIf(skipE2e)('the class teacher imports the class from XLSX', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ demo: true });
+  });
+  afterAll(() => h?.stop());
+
+  it('chooses the file, sees the preview, imports it and finds the students in the class', async () => {
+    const demo = h.demo!;
+    const cls = await h.database.db
+      .selectFrom('classes')
+      .select('id')
+      .where('classTeacherId', '=', demo.people.teacher)
+      .executeTakeFirstOrThrow();
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, demo.logins.teacher, demoPassword);
+    await page.goto(`/class/${cls.id}/import`);
+    await page.getByRole('heading', { level: 1, name: 'Загрузка учеников и родителей: 5А' }).waitFor();
+    await expectNoAxeViolations(page, 'the import page');
+
+    await page.getByLabel('Файл CSV или XLSX').setInputFiles({
+      name: '5А.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await classFile(),
+    });
+    await page.getByText('Новых: 2. Изменится: 0. Без изменений: 0. С ошибками: 0.').waitFor();
+    const table = page.getByRole('table', { name: 'Строки файла' });
+    expect(await table.getByRole('row').count()).toBe(3);
+    expect(await table.textContent()).toContain('20.05.2015');
+    expect(await table.textContent()).toContain('+7 916 000-11-22');
+    await expectNoAxeViolations(page, 'the import preview');
+
+    await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
+    await page.getByText('Загружено. Новых учеников: 2, изменено: 0, без изменений: 0.').waitFor();
+
+    const names = await page.evaluate(async (id) => {
+      const res = await fetch(`/api/classes/${id}/students`, { headers: { Accept: 'application/json' } });
+      const body = (await res.json()) as { students: { lastName: string }[] };
+      return body.students.map((s) => s.lastName);
+    }, cls.id);
+    expect(names).toEqual(expect.arrayContaining(['Импортова', 'Загрузкин']));
+
+    await page.getByRole('link', { name: 'К списку класса' }).click();
+    await page.waitForURL(`**/class/${cls.id}`);
+  }, 30_000);
+});
