@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoSummary } from '../../src/server/seed/seed-demo-school.ts';
+import {
+  demoPassword,
+  expectNoAxeViolations,
+  type Harness,
+  logIn,
+  skipE2e,
+  startHarness,
+} from './harness.ts';
+
+/** Today as the browser's date input takes it. */
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+describe.skipIf(skipE2e)('structure: classes, subjects and subgroups', () => {
+  let h: Harness;
+  let demo: DemoSummary;
+  let classId: number;
+
+  beforeAll(async () => {
+    h = await startHarness({ demo: true });
+    demo = h.demo!;
+    const fiveA = await h.database.db
+      .selectFrom('classes')
+      .select('id')
+      .where('schoolId', '=', demo.schoolId)
+      .where('grade', '=', 5)
+      .where('letter', '=', 'А')
+      .executeTakeFirstOrThrow();
+    classId = fiveA.id;
+  });
+  afterAll(() => h?.stop());
+
+  it('the class teacher of 5А moves a student to the other subgroup from a date, and it stays after a reload', async () => {
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, demo.logins.teacher, demoPassword);
+    await page.goto(`/class/${classId}/subgroups`);
+    await page.getByRole('heading', { level: 1, name: 'Подгруппы 5А' }).waitFor();
+    const date = todayIso();
+    await page.getByLabel('Дата, с которой действует перевод').fill(date);
+
+    const columns = page.locator('.subgroup-column');
+    const first = columns.nth(0);
+    const second = columns.nth(1);
+    const target = (await second.getByRole('heading', { level: 3 }).textContent()) ?? '';
+    const student = (await first.locator('li span').first().textContent()) ?? '';
+    expect(student).not.toBe('');
+    await first.getByRole('button', { name: `Перевести ${student} в «${target}»` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${student} переведён(а) в «${target}»` })
+      .waitFor();
+    await second.getByText(student, { exact: true }).waitFor();
+    expect(await first.getByText(student, { exact: true }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'the subgroups page');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Подгруппы 5А' }).waitFor();
+    expect(await page.getByLabel('Дата, с которой действует перевод').inputValue()).toBe(date);
+    await second.getByText(student, { exact: true }).waitFor();
+    expect(await first.getByText(student, { exact: true }).count()).toBe(0);
+  });
+
+  it('the class teacher is refused another class’s subgroups; the administrator sees the structure', async () => {
+    const other = await h.database.db
+      .selectFrom('classes')
+      .select('id')
+      .where('schoolId', '=', demo.schoolId)
+      .where('grade', '=', 5)
+      .where('letter', '=', 'Б')
+      .executeTakeFirstOrThrow();
+    const teacher = await h.newPage('/');
+    await logIn(teacher, demo.logins.teacher, demoPassword);
+    await teacher.goto(`/class/${other.id}/subgroups`);
+    await teacher.getByRole('alert').filter({ hasText: 'Недостаточно прав' }).waitFor();
+
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, demo.logins.admin, demoPassword);
+    await page.getByRole('link', { name: 'Классы и предметы' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Классы и предметы' }).waitFor();
+    await page.getByRole('link', { name: '5А', exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'the structure page');
+  });
+});
