@@ -36,6 +36,7 @@ export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRo
       'persons.lastName',
       'persons.firstName',
       'persons.middleName',
+      'persons.sortKey',
       'studentProfiles.departedOn',
     ])
     .distinct()
