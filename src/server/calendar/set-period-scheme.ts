@@ -77,8 +77,9 @@ async function spanYearPeriod(trx: Db, schoolId: number, yearId: number): Promis
   const periods = await periodsOfYear(trx, yearId);
   const terms = periods.filter((p) => p.kind === 'term');
   if (terms.length === 0) return;
-  const startsOn = terms.map((p) => p.startsOn).reduce((a, b) => (a < b ? a : b));
-  const endsOn = terms.map((p) => p.endsOn).reduce((a, b) => (a > b ? a : b));
+  const days = terms.flatMap((p) => [p.startsOn, p.endsOn]).sort();
+  const startsOn = days[0]!;
+  const endsOn = days[days.length - 1]!;
   const yearPeriod = periods.find((p) => p.kind === 'year');
   if (yearPeriod) {
     if (!yearPeriod.closedAt)
