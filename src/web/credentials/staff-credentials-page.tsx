@@ -32,6 +32,7 @@ export default function StaffCredentialsPage({ me }: PageProps) {
     name: p.name,
     account: p.account,
     canManage: p.canManage,
+    blocked: p.canManage ? undefined : t('credentials.self'),
     cells: [p.roles.map((r) => t(`role.${r}`)).join(', ')],
   }));
   return (
