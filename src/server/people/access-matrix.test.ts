@@ -13,6 +13,7 @@ import {
 } from '../../../test/factories.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Database } from '../db/database.ts';
+import { buildProfile } from './people.test-helpers.ts';
 
 /**
  * The role × relationship matrix: each actor, with or without a relationship to student S of
@@ -36,6 +37,29 @@ const matrix: [string, number, number, string[] | null][] = [
   ['district of the school', 404, 404, []],
   ['district elsewhere', 404, 404, null],
   ['admin of another school', 404, 404, null],
+];
+
+/**
+ * What of S's card each actor sees (personal: everything; family: contacts, no personal file;
+ * names: names only; null: no card) and the status of «Мой класс» of 5А.
+ */
+const personalData: [string, 'personal' | 'family' | 'names' | null, number][] = [
+  ['admin', 'personal', 200],
+  ['director', 'personal', 200],
+  ['deputy', 'personal', 200],
+  ['class teacher of 5А', 'personal', 200],
+  ['teacher of a 5А course', 'names', 403],
+  ['teacher of S’s subgroup only', 'names', 403],
+  ['teacher without relation', null, 403],
+  ['former class teacher (S moved out)', null, 403],
+  ['former teacher of S’s old subgroup', null, 403],
+  ['parent of S', 'family', 404],
+  ['parent of another child', null, 404],
+  ['student S', 'family', 404],
+  ['student T (classmate)', null, 404],
+  ['district of the school', null, 403],
+  ['district elsewhere', null, 404],
+  ['admin of another school', null, 404],
 ];
 
 describe.each(engines())('access matrix on $name', (engine) => {
@@ -133,8 +157,24 @@ describe.each(engines())('access matrix on $name', (engine) => {
     });
     await buildCourse(db, { schoolId, yearId, groupId: oldSub.id, teacherId: formerTeacher });
     await linkGuardian(db, { schoolId, guardianId: parentS, studentId: studentS });
+    await buildProfile(db, { schoolId, studentId: studentS, fileNumber: 'S-1' });
+    await db
+      .updateTable('persons')
+      .set({ birthDate: '2015-01-02', address: 'ул. Мира, 1' })
+      .where('id', '=', studentS)
+      .execute();
     await linkGuardian(db, { schoolId, guardianId: parentOther, studentId: otherChild.id });
   });
+  const countViews = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('cardViews')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('studentId', '=', studentS)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   afterAll(async () => {
     await app.close();
     await database.close();
@@ -173,6 +213,37 @@ describe.each(engines())('access matrix on $name', (engine) => {
       expect([...ids].sort()).toEqual([...expected].sort());
     }
   });
+
+  it.each(personalData)(
+    '%s sees S’s card as %s, «Мой класс» %i; each view is logged',
+    async (label, level, roster) => {
+      const client = await signIn(app, logins.get(label)!);
+      const viewsBefore = await countViews();
+      const card = await client.get(`/api/students/${studentS}`);
+      if (level === null) {
+        expect(card.statusCode).toBe(404);
+        expect(await countViews()).toBe(viewsBefore);
+      } else {
+        const body = card.json();
+        expect(body.birthDate).toBe(level === 'names' ? null : '2015-01-02');
+        expect(body.address).toBe(level === 'personal' ? 'ул. Мира, 1' : null);
+        expect(body.file?.fileNumber ?? null).toBe(level === 'personal' ? 'S-1' : null);
+        expect(body.guardians.length).toBe(level === 'names' ? 0 : 1);
+        expect(body.can.personal).toBe(level === 'personal');
+        const views = await database.db
+          .selectFrom('cardViews')
+          .select('viewerId')
+          .where('studentId', '=', studentS)
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow();
+        expect(await countViews()).toBe(viewsBefore + 1);
+        expect(views.viewerId).toBe(ids.get(label));
+      }
+      const res = await client.get(`/api/classes/${classId}/roster`);
+      expect(res.statusCode).toBe(roster);
+      if (roster !== 200) expect(res.json().students).toBeUndefined();
+    },
+  );
 
   it('rejects a bad id and bad contacts with 400 naming the field, storing nothing', async () => {
     const admin = await signIn(app, logins.get('admin')!);
