@@ -121,11 +121,13 @@ describe.each(engines())('structure routes on $name', (engine) => {
     ]);
     expect((await teacher.get(`/api/classes/${s.b.classId}/subgroups`)).statusCode).toBe(403);
     expect((await teacher.get('/api/classes/999999/subgroups')).statusCode).toBe(404);
-    for (const who of [s.subjectTeacher, s.parent]) {
+    for (const who of [s.subjectTeacher, s.director, s.parent]) {
       const client = await signIn(app, who.login);
       const res = await client.get(`/api/classes/${s.a.classId}/subgroups`);
       expect(res.statusCode).toBe(who === s.parent ? 404 : 403);
     }
+    const admin = await signIn(app, s.admin.login);
+    expect((await admin.get(`/api/classes/${s.b.classId}/subgroups`)).statusCode).toBe(200);
   });
 
   it('moves a student between subgroups; the class teacher of 5А cannot move students of 5Б', async () => {

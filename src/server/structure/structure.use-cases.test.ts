@@ -5,8 +5,9 @@ import type { Ctx } from '../access/actor.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { createSubgroups } from './create-subgroups.ts';
-import { createClass } from './manage-classes.ts';
+import { createClass, updateClass } from './manage-classes.ts';
 import { createCourse } from './manage-courses.ts';
+import { createSubject } from './manage-subjects.ts';
 import { moveStudentToGroup } from './move-student-to-group.ts';
 import { buildStructureSchool, buildSubject, historyOf } from './structure.test-helpers.ts';
 
@@ -242,5 +243,50 @@ describe.each(engines())('structure use cases on $name', (engine) => {
       code: 'forbidden',
       fields: {},
     });
+  });
+
+  it('renames the whole-class group with its class and audits the change', async () => {
+    const s = await buildStructureSchool(database.db);
+    const admin = ctxAs(database, s.admin.id, s.schoolId, 'admin');
+    await updateClass(admin, s.a.classId, {
+      grade: 6,
+      letter: 'А',
+      classTeacherId: s.teacherB.id,
+      daysPerWeek: 6,
+    });
+    const group = await database.db
+      .selectFrom('groups')
+      .select('name')
+      .where('id', '=', s.a.groupId)
+      .executeTakeFirstOrThrow();
+    expect(group.name).toBe('6А');
+    const audit = await database.db
+      .selectFrom('auditEvents')
+      .select(['before', 'after'])
+      .where('action', '=', 'class.updated')
+      .where('entityId', '=', String(s.a.classId))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before ?? '{}')).toMatchObject({ grade: 5, classTeacherId: s.teacherA.id });
+    expect(JSON.parse(audit.after ?? '{}')).toMatchObject({
+      grade: 6,
+      classTeacherId: s.teacherB.id,
+      daysPerWeek: 6,
+    });
+  });
+
+  it('keeps subject names unique in the school, whatever the case', async () => {
+    const s = await buildStructureSchool(database.db);
+    const admin = ctxAs(database, s.admin.id, s.schoolId, 'admin');
+    expect(
+      await refusal(
+        createSubject(admin, { subjectName: 'английский ЯЗЫК', shortName: 'Англ', sortOrder: 3 }),
+      ),
+    ).toEqual({
+      code: 'conflict',
+      fields: { subjectName: 'structureSubjectTaken' },
+    });
+    expect(
+      await createSubject(admin, { subjectName: 'Немецкий язык', shortName: 'Нем', sortOrder: 4 }),
+    ).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,8 @@ const empty = { subjectId: '', groupId: '', teacherId: '', secondTeacherId: '', 
 /** The teaching load, filtered by class: a table and a form to add or change a course. */
 export function CoursesSection({ data, manage }: { data: StructureOverview; manage: boolean }) {
   const t = useT();
-  const [filter, setFilter] = useState('');
+  // One class at a time by default: a whole school's load is hundreds of rows.
+  const [filter, setFilter] = useState(() => String(data.classes.find((c) => !c.archived)?.id ?? ''));
   const [editing, setEditing] = useState<CourseRow | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const archive = useStructureWrite(() => setSaved(t('structure.archivedDone')));
