@@ -188,4 +188,26 @@ describe.each(engines())('issuing credentials on $name', (engine) => {
     expect(parent).toHaveLength(2);
     expect(new Set(parent.map((p) => p.login)).size).toBe(2);
   });
+
+  it('gives namesakes issued by two batches at the same moment different logins', async () => {
+    const s = await buildCredentialsSchool(database.db);
+    const namesake = () =>
+      buildPerson(database.db, {
+        schoolId: s.schoolId,
+        roles: ['teacher'],
+        lastName: 'Одновременная',
+        firstName: 'Ольга',
+        middleName: 'Олеговна',
+        account: false,
+      });
+    const [one, two] = [await namesake(), await namesake()];
+    const ctx = await ctxFor(database.db, s.admin.id);
+    const batches = await Promise.all([
+      issueCredentials(ctx, { personIds: [one.id] }),
+      issueCredentials(ctx, { personIds: [two.id] }),
+    ]);
+    const logins = batches.map((b) => b.slips[0]?.login);
+    expect(new Set(logins).size).toBe(2);
+    for (const login of logins) expect(login).toMatch(/^odnovremennaia\.o/);
+  });
 });

@@ -91,64 +91,94 @@ export async function issueCredentials(
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
   const at = new Date().toISOString();
 
-  const slips = await ctx.db.transaction().execute(async (trx) => {
-    const assigned = new Set<string>();
-    const out: IssueResult['slips'] = [];
-    for (const [i, person] of chosen.entries()) {
-      const password = passwords[i] ?? '';
-      const passwordHash = hashes[i] ?? '';
-      const existing = accountOf.get(person.id);
-      let login: string;
-      if (existing) {
-        login = existing.login;
-        await trx
-          .updateTable('accounts')
-          .set({ passwordHash, passwordChangedAt: null, disabledAt: null })
-          .where('id', '=', existing.id)
-          .execute();
-        await endSessionsOfAccount(trx, existing.id, at, 'password_reset');
-        await clearThrottle(trx, existing.login);
-        await recordAudit(trx, ctx, {
-          schoolId: person.schoolId,
-          action: 'account.reissued',
-          entity: 'account',
-          entityId: existing.id,
-          before: { login, disabledAt: existing.disabledAt, passwordChangedAt: existing.passwordChangedAt },
-          after: { login, disabledAt: null, passwordChangedAt: null },
+  const write = () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const assigned = new Set<string>();
+      const out: IssueResult['slips'] = [];
+      // Read again inside the transaction: a batch issued meanwhile may have created some accounts.
+      const fresh = new Map(
+        (
+          await accountsOf(
+            trx,
+            chosen.map((p) => p.id),
+          )
+        ).map((a) => [a.personId, a]),
+      );
+      for (const [i, person] of chosen.entries()) {
+        const password = passwords[i] ?? '';
+        const passwordHash = hashes[i] ?? '';
+        const existing = fresh.get(person.id);
+        let login: string;
+        if (existing) {
+          login = existing.login;
+          await trx
+            .updateTable('accounts')
+            .set({ passwordHash, passwordChangedAt: null, disabledAt: null })
+            .where('id', '=', existing.id)
+            .execute();
+          await endSessionsOfAccount(trx, existing.id, at, 'password_reset');
+          await clearThrottle(trx, existing.login);
+          await recordAudit(trx, ctx, {
+            schoolId: person.schoolId,
+            action: 'account.reissued',
+            entity: 'account',
+            entityId: existing.id,
+            before: { login, disabledAt: existing.disabledAt, passwordChangedAt: existing.passwordChangedAt },
+            after: { login, disabledAt: null, passwordChangedAt: null },
+          });
+        } else {
+          login = await freeLogin(trx, person, assigned);
+          const { id } = await trx
+            .insertInto('accounts')
+            .values({ personId: person.id, login, passwordHash, passwordChangedAt: null })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, ctx, {
+            schoolId: person.schoolId,
+            action: 'account.issued',
+            entity: 'account',
+            entityId: id,
+            after: { personId: person.id, login },
+          });
+        }
+        assigned.add(login);
+        const held = rolesOf(person.id);
+        const role = roleLine(lang, {
+          staffRoles: held.filter((r) => r !== 'student' && r !== 'parent'),
+          studentClass: held.includes('student') ? (classes.get(person.id) ?? '') : null,
+          children: guardianships
+            .filter((g) => g.guardianId === person.id)
+            .map((g) => ({
+              name: `${g.studentLastName} ${g.studentFirstName}`,
+              className: childClasses.get(g.studentId) ?? null,
+              kind: g.kind,
+            })),
         });
-      } else {
-        login = await freeLogin(trx, person, assigned);
-        const { id } = await trx
-          .insertInto('accounts')
-          .values({ personId: person.id, login, passwordHash, passwordChangedAt: null })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, ctx, {
-          schoolId: person.schoolId,
-          action: 'account.issued',
-          entity: 'account',
-          entityId: id,
-          after: { personId: person.id, login },
-        });
+        out.push({ personId: person.id, name: fullName(person), role, login, password });
       }
-      assigned.add(login);
-      const held = rolesOf(person.id);
-      const role = roleLine(lang, {
-        staffRoles: held.filter((r) => r !== 'student' && r !== 'parent'),
-        studentClass: held.includes('student') ? (classes.get(person.id) ?? '') : null,
-        children: guardianships
-          .filter((g) => g.guardianId === person.id)
-          .map((g) => ({
-            name: `${g.studentLastName} ${g.studentFirstName}`,
-            className: childClasses.get(g.studentId) ?? null,
-            kind: g.kind,
-          })),
-      });
-      out.push({ personId: person.id, name: fullName(person), role, login, password });
+      return out;
+    });
+  return { slips: await retryOnUniqueViolation(write), skipped };
+}
+
+/** Whether an error is a unique-constraint violation (PostgreSQL 23505, SQLite's constraint code). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Runs the write again when a batch issued at the same moment took a login this one picked: the
+ * second try sees that login as taken. Three tries at most.
+ */
+async function retryOnUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
     }
-    return out;
-  });
-  return { slips, skipped };
+  }
 }
 
 /** A login for the name that no account has and this batch has not handed out. */

@@ -83,10 +83,17 @@ export function renderSlips(
         .fillColor(color)
         .text(text, left, y + top, { width: w, height, ellipsis: true });
     const pair = (label: string, value: string, top: number) => {
-      doc.font('regular').fontSize(8).fillColor('#444444').text(`${label}:`, left, y + top + 4, { width: 90 });
+      doc
+        .font('regular')
+        .fontSize(8)
+        .fillColor('#444444')
+        .text(`${label}:`, left, y + top + 4, { width: 90 });
       // A long login shrinks to fit its line rather than running into the next slip.
       const room = w - 92;
-      const size = Math.max(7, Math.min(13, (13 * room) / doc.font('bold').fontSize(13).widthOfString(value)));
+      const size = Math.max(
+        7,
+        Math.min(13, (13 * room) / doc.font('bold').fontSize(13).widthOfString(value)),
+      );
       doc
         .font('bold')
         .fontSize(size)
