@@ -82,22 +82,24 @@ export function registerTimetableRoutes(api: Api, db: Kysely<DB>): void {
       }),
   );
 
-  api.patch(
-    '/api/timetable/slots/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Изменить урок расписания с даты (прошлое не меняется)',
-        params: idParams,
-        body: slotBody,
-        response: { 200: slotSaved, ...errors(400, 401, 403, 404) },
+  // PATCH as REST has it, POST for the web client (which sends GET and POST only).
+  for (const method of ['patch', 'post'] as const)
+    api[method](
+      '/api/timetable/slots/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Изменить урок расписания с даты (прошлое не меняется)',
+          params: idParams,
+          body: slotBody,
+          response: { 200: slotSaved, ...errors(400, 401, 403, 404) },
+        },
       },
-    },
-    async (request, reply) =>
-      answer(request, reply, async () => ({
-        id: await editSlot(ctxOf(request, db), request.params.id, request.body),
-      })),
-  );
+      async (request, reply) =>
+        answer(request, reply, async () => ({
+          id: await editSlot(ctxOf(request, db), request.params.id, request.body),
+        })),
+    );
 
   api.post(
     '/api/timetable/slots/:id/close',

@@ -1,0 +1,216 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { z } from 'zod';
+import type { changeSaved } from '../../contract/timetable.ts';
+import { apiPost } from '../app/api.ts';
+import { type Problems, requireFilled } from '../app/validate.ts';
+import { Field } from '../components/field.tsx';
+import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { useFormErrors } from '../components/use-form-errors.ts';
+import { formatDate } from '../i18n/format-date.ts';
+import type { MessageKey } from '../i18n/ru.ts';
+import { useT } from '../i18n/use-t.ts';
+import { ConflictList } from './lessons-tab.tsx';
+import { SelectField } from './select-field.tsx';
+import { refreshTimetable, useChanges, useTeachers, type Week } from './timetable-api.ts';
+import { lessonNumbersOf } from './week-grid.tsx';
+
+const kinds = ['substitute', 'cancel', 'move', 'extra'] as const;
+type Kind = (typeof kinds)[number];
+const kindKey = (k: Kind) => `timetable.kind.${k}` as MessageKey;
+
+/** «Изменения»: the class's dated changes and the form that records one. */
+export function ChangesTab({ week, manage }: { week: Week; manage: boolean }) {
+  const t = useT();
+  const changes = useChanges(week.classId);
+  const list = changes.data?.changes ?? [];
+  return (
+    <section className="timetable-section" aria-labelledby="changes-title">
+      <h2 id="changes-title">{t('timetable.changesTitle')}</h2>
+      {changes.data && list.length === 0 && <p>{t('timetable.changesEmpty')}</p>}
+      {list.length > 0 && (
+        <div className="timetable-scroll">
+          <table className="timetable-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('timetable.colDate')}</th>
+                <th scope="col">{t('timetable.colWhat')}</th>
+                <th scope="col">{t('timetable.colCourse')}</th>
+                <th scope="col">{t('timetable.colDetails')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {formatDate(c.date)}, {t('timetable.lessonNo', { n: c.lessonNumber })}
+                  </td>
+                  <td>{t(kindKey(c.kind))}</td>
+                  <td>
+                    {c.subject}, {c.group}
+                  </td>
+                  <td>
+                    {[
+                      c.substitute,
+                      c.movedToDate &&
+                        t('timetable.movedTo', {
+                          date: formatDate(c.movedToDate),
+                          n: c.movedToLessonNumber ?? '',
+                        }),
+                      c.room && t('timetable.room', { room: c.room }),
+                      c.reason,
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manage && <ChangeForm week={week} />}
+    </section>
+  );
+}
+
+const empty = {
+  kind: 'substitute' as Kind,
+  courseId: '',
+  date: '',
+  lessonNumber: '1',
+  substituteTeacherId: '',
+  movedToDate: '',
+  movedToLessonNumber: '1',
+  reason: '',
+};
+type Values = typeof empty;
+
+function ChangeForm({ week }: { week: Week }) {
+  const t = useT();
+  const teachers = useTeachers();
+  const [values, setValues] = useState<Values>({ ...empty, date: week.on });
+  const [problems, setProblems] = useState<Problems>({});
+  const record = useMutation({
+    mutationFn: (v: Values) =>
+      apiPost<z.infer<typeof changeSaved>>('/api/timetable/changes', {
+        kind: v.kind,
+        courseId: Number(v.courseId),
+        date: v.date,
+        lessonNumber: Number(v.lessonNumber),
+        ...((v.kind === 'substitute' || v.kind === 'extra') &&
+          v.substituteTeacherId && { substituteTeacherId: Number(v.substituteTeacherId) }),
+        ...(v.kind === 'move' && {
+          movedToDate: v.movedToDate,
+          movedToLessonNumber: Number(v.movedToLessonNumber),
+        }),
+        ...(v.reason.trim() && { reason: v.reason.trim() }),
+      }),
+    onSuccess: () => refreshTimetable(),
+  });
+  const errors = useFormErrors(problems, record.error);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const required = ['courseId', 'date', 'lessonNumber'];
+    if (values.kind === 'substitute') required.push('substituteTeacherId');
+    if (values.kind === 'move') required.push('movedToDate');
+    const found = requireFilled(values, required);
+    setProblems(found);
+    record.reset();
+    if (Object.keys(found).length === 0) record.mutate(values);
+  };
+  const set = (name: keyof Values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const numbers = lessonNumbersOf(week).map((n) => ({ value: String(n), label: String(n) }));
+  return (
+    <form className="form timetable-card" onSubmit={onSubmit} noValidate aria-labelledby="change-form-title">
+      <h3 id="change-form-title">{t('timetable.changeForm')}</h3>
+      <FormAlert message={errors.general} />
+      {record.data && <Notice message={t('timetable.changeSaved')} />}
+      {record.data && <ConflictList conflicts={record.data.report.conflicts} />}
+      <SelectField
+        name="kind"
+        label={t('timetable.kind')}
+        value={values.kind}
+        error={errors.field('kind')}
+        onChange={set('kind')}
+        options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+      />
+      <SelectField
+        name="change-courseId"
+        label={t('timetable.course')}
+        value={values.courseId}
+        error={errors.field('courseId')}
+        onChange={set('courseId')}
+        options={[
+          { value: '', label: t('timetable.choose') },
+          ...week.courses.map((c) => ({
+            value: String(c.id),
+            label: `${c.subject}${c.groupKind === 'class' ? '' : ` (${c.group})`} — ${c.teacher}`,
+          })),
+        ]}
+      />
+      <div className="timetable-row">
+        <Field
+          name="date"
+          type="date"
+          label={t('timetable.date')}
+          value={values.date}
+          error={errors.field('date')}
+          onChange={set('date')}
+        />
+        <SelectField
+          name="change-lessonNumber"
+          label={t('timetable.lessonNumber')}
+          value={values.lessonNumber}
+          error={errors.field('lessonNumber')}
+          onChange={set('lessonNumber')}
+          options={numbers}
+        />
+      </div>
+      {(values.kind === 'substitute' || values.kind === 'extra') && (
+        <SelectField
+          name="substituteTeacherId"
+          label={t('timetable.substitute')}
+          value={values.substituteTeacherId}
+          error={errors.field('substituteTeacherId')}
+          onChange={set('substituteTeacherId')}
+          options={[
+            { value: '', label: t('timetable.choose') },
+            ...(teachers.data?.teachers ?? []).map((p) => ({ value: String(p.id), label: p.name })),
+          ]}
+        />
+      )}
+      {values.kind === 'move' && (
+        <div className="timetable-row">
+          <Field
+            name="movedToDate"
+            type="date"
+            label={t('timetable.movedToDate')}
+            value={values.movedToDate}
+            error={errors.field('movedToDate')}
+            onChange={set('movedToDate')}
+          />
+          <SelectField
+            name="movedToLessonNumber"
+            label={t('timetable.movedToLessonNumber')}
+            value={values.movedToLessonNumber}
+            error={errors.field('movedToLessonNumber')}
+            onChange={set('movedToLessonNumber')}
+            options={numbers}
+          />
+        </div>
+      )}
+      <Field
+        name="reason"
+        label={t('timetable.reason')}
+        value={values.reason}
+        error={errors.field('reason')}
+        onChange={set('reason')}
+      />
+      <button type="submit" className="button button-primary" disabled={record.isPending}>
+        {t('timetable.record')}
+      </button>
+    </form>
+  );
+}

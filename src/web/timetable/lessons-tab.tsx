@@ -1,0 +1,114 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { z } from 'zod';
+import type { generationReport, keptLesson } from '../../contract/timetable.ts';
+import { apiPost } from '../app/api.ts';
+import { type Problems, requireFilled } from '../app/validate.ts';
+import { Field } from '../components/field.tsx';
+import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { useFormErrors } from '../components/use-form-errors.ts';
+import { formatDate } from '../i18n/format-date.ts';
+import type { MessageKey } from '../i18n/ru.ts';
+import { useT } from '../i18n/use-t.ts';
+import type { Week } from './timetable-api.ts';
+
+/** The lessons kept against the timetable because they hold records: date, lesson, course, why. */
+export function ConflictList({ conflicts }: { conflicts: z.infer<typeof keptLesson>[] }) {
+  const t = useT();
+  if (conflicts.length === 0) return null;
+  return (
+    <div className="timetable-conflicts">
+      <h4>{t('timetable.conflicts')}</h4>
+      <ul>
+        {conflicts.map((c) => (
+          <li key={`${c.courseId}-${c.date}-${c.lessonNumber}`}>
+            {formatDate(c.date)}, {t('timetable.lessonNo', { n: c.lessonNumber })}: {c.subject}, {c.group} —{' '}
+            {t(`timetable.reason.${c.reason}` as MessageKey)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** «Уроки»: generate the lessons of a period from the timetable, with the report. */
+export function LessonsTab({ week }: { week: Week }) {
+  const t = useT();
+  const [values, setValues] = useState({ from: week.on, to: week.on, whole: '' });
+  const [problems, setProblems] = useState<Problems>({});
+  const run = useMutation({
+    mutationFn: (v: typeof values) =>
+      apiPost<z.infer<typeof generationReport>>('/api/timetable/lessons', {
+        from: v.from,
+        to: v.to,
+        ...(!v.whole && { classId: week.classId }),
+      }),
+  });
+  const errors = useFormErrors(problems, run.error);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = requireFilled(values, ['from', 'to']);
+    setProblems(found);
+    run.reset();
+    if (Object.keys(found).length === 0) run.mutate(values);
+  };
+  const set = (name: 'from' | 'to') => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+  return (
+    <section className="timetable-section" aria-labelledby="lessons-title">
+      <h2 id="lessons-title">{t('timetable.lessonsTitle')}</h2>
+      <p>{t('timetable.lessonsIntro')}</p>
+      <form className="form timetable-card" onSubmit={onSubmit} noValidate aria-labelledby="lessons-title">
+        <FormAlert message={errors.general} />
+        <div className="timetable-row">
+          <Field
+            name="lessons-from"
+            type="date"
+            label={t('timetable.lessonsFrom')}
+            value={values.from}
+            error={errors.field('from')}
+            onChange={set('from')}
+          />
+          <Field
+            name="lessons-to"
+            type="date"
+            label={t('timetable.lessonsTo')}
+            value={values.to}
+            error={errors.field('to')}
+            onChange={set('to')}
+          />
+        </div>
+        <div className="timetable-check">
+          <input
+            id="lessons-whole"
+            type="checkbox"
+            checked={values.whole === '1'}
+            onChange={(e) => setValues((v) => ({ ...v, whole: e.target.checked ? '1' : '' }))}
+          />
+          <label htmlFor="lessons-whole">{t('timetable.wholeSchool')}</label>
+        </div>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={run.isPending}
+          aria-busy={run.isPending}
+        >
+          {t('timetable.generate')}
+        </button>
+      </form>
+      {run.data && (
+        <>
+          <Notice
+            message={t('timetable.report', {
+              created: run.data.created,
+              updated: run.data.updated,
+              removed: run.data.removed,
+              unchanged: run.data.unchanged,
+            })}
+          />
+          <ConflictList conflicts={run.data.conflicts} />
+        </>
+      )}
+    </section>
+  );
+}
