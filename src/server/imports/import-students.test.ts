@@ -51,7 +51,7 @@ describe.each(engines())('student import on $name', (engine) => {
     expect(report.applied).toBe(false);
     expect(report.rows.map((r) => r.outcome)).toEqual(['create', 'error']);
     expect(report.rows[1]?.errors).toEqual([
-      { column: 'birthDate', label: 'Дата рождения', message: 'Дата в формате ДД.ММ.ГГГГ.' },
+      { column: 'birthDate', label: 'Дата рождения', message: 'Неверная дата: нужно ДД.ММ.ГГГГ.' },
     ]);
     expect(await snapshot(database.db, s.schoolId)).toEqual(before);
   });

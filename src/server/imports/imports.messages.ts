@@ -5,7 +5,7 @@ export const messages = defineMessages(
   {
     importsRequired: 'Обязательное поле.',
     importsTooLong: 'Не длиннее {max} символов.',
-    importsBadDate: 'Дата в формате ДД.ММ.ГГГГ.',
+    importsBadDate: 'Неверная дата: нужно ДД.ММ.ГГГГ.',
     importsBadSex: 'Укажите «м» или «ж».',
     importsBadPhone: 'Неверный номер телефона.',
     importsBadEmail: 'Неверный адрес электронной почты.',
@@ -26,7 +26,7 @@ export const messages = defineMessages(
   {
     importsRequired: 'Required.',
     importsTooLong: 'At most {max} characters.',
-    importsBadDate: 'A date as DD.MM.YYYY.',
+    importsBadDate: 'Invalid date: use DD.MM.YYYY.',
     importsBadSex: 'Write «м» (male) or «ж» (female).',
     importsBadPhone: 'Invalid phone number.',
     importsBadEmail: 'Invalid e-mail address.',

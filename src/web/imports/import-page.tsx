@@ -77,7 +77,7 @@ export default function ImportPage({ me, params }: PageProps) {
       <h1>{title}</h1>
       <p>{t('imports.intro')}</p>
       <p className="imports-templates">
-        <a className="button" href="/api/imports/students/template" download>
+        <a href="/api/imports/students/template" download>
           {t('imports.templateXlsx')}
         </a>
         <a href="/api/imports/students/template?format=csv" download>
@@ -153,7 +153,22 @@ function ReportSummary({ report, done }: { report: ImportReport; done: boolean }
           })}
         </p>
       )}
-      {!done && s.errors > 0 && <p>{t('imports.fixFirst')}</p>}
+      {!done && s.errors > 0 && (
+        <>
+          <p>{t('imports.fixFirst')}</p>
+          <ul className="imports-problems">
+            {report.rows
+              .flatMap((row) =>
+                row.errors.map((e) => (
+                  <li key={`${row.line}-${e.column}`}>
+                    {t('imports.problem', { line: row.line, column: e.label, message: e.message })}
+                  </li>
+                )),
+              )
+              .slice(0, 50)}
+          </ul>
+        </>
+      )}
       {report.unknownColumns.length > 0 && (
         <p className="alert alert-info">
           {t('imports.unknownColumns', { columns: report.unknownColumns.join(', ') })}

@@ -17,6 +17,7 @@ export const dictionary = defineDictionary(
       'Новых: {create}. Изменится: {update}. Без изменений: {unchanged}. С ошибками: {errors}.',
     'imports.fixFirst':
       'Исправьте ошибки в файле и выберите его снова: пока есть ошибки, ничего не загружается.',
+    'imports.problem': 'Строка {line}, «{column}»: {message}',
     'imports.unknownColumns': 'Эти столбцы не распознаны и не будут загружены: {columns}.',
     'imports.submit': 'Загрузить',
     'imports.saving': 'Загружаем…',
@@ -50,6 +51,7 @@ export const dictionary = defineDictionary(
     'imports.summary': 'New: {create}. Will change: {update}. Unchanged: {unchanged}. With errors: {errors}.',
     'imports.fixFirst':
       'Fix the errors in the file and choose it again: nothing is imported while there are errors.',
+    'imports.problem': 'Row {line}, «{column}»: {message}',
     'imports.unknownColumns': 'These columns are not recognised and will not be imported: {columns}.',
     'imports.submit': 'Import',
     'imports.saving': 'Importing…',
