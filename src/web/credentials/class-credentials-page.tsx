@@ -26,7 +26,7 @@ export default function ClassCredentialsPage({ me, params }: PageProps) {
   if (query.isError) {
     return (
       <>
-        <h1>{t('credentials.classTitle', { className: '' })}</h1>
+        <h1>{t('credentials.title')}</h1>
         <FormAlert
           message={query.error instanceof ApiError ? query.error.message : t('credentials.loadFailed')}
         />

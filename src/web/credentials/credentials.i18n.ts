@@ -3,6 +3,7 @@ import { defineDictionary } from '../i18n/define.ts';
 /** Interface strings of the credentials pages. */
 export const dictionary = defineDictionary(
   {
+    'credentials.title': 'Доступы',
     'credentials.classTitle': 'Доступы: {className}',
     'credentials.staffTitle': 'Доступы сотрудников',
     'credentials.intro':
@@ -60,6 +61,7 @@ export const dictionary = defineDictionary(
     'credentials.loadFailed': 'Не удалось загрузить список. Повторите попытку.',
   },
   {
+    'credentials.title': 'Access',
     'credentials.classTitle': 'Access: {className}',
     'credentials.staffTitle': 'Staff access',
     'credentials.intro':
