@@ -108,4 +108,20 @@ describe.skipIf(skipE2e)('credential slips in the browser', () => {
       .getByRole('heading', { level: 1, name: await fullNameOf(h.database, owner.personId) })
       .waitFor();
   });
+
+  it('the administrator sees the staff with their account states and may switch one off', async () => {
+    const demo = h.demo!;
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, demo.logins.admin, demoPassword);
+    await page.goto('/admin/credentials');
+    await page.getByRole('heading', { level: 1, name: 'Доступы сотрудников' }).waitFor();
+    await expectNoAxeViolations(page, 'the staff credentials page');
+    const director = await fullNameOf(h.database, demo.people.director);
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: director }) });
+    await row.getByRole('button', { name: `Отключить учётную запись: ${director}` }).click();
+    await row.getByText('отключена').waitFor();
+    const directorPage = await h.newPage();
+    await submitLogin(directorPage, demo.logins.director, demoPassword);
+    await directorPage.getByText('Учётная запись отключена').waitFor();
+  });
 });
