@@ -133,6 +133,8 @@ export async function issueCredentials(
             .values({ personId: person.id, login, passwordHash, passwordChangedAt: null })
             .returning('id')
             .executeTakeFirstOrThrow();
+          // Failed guesses at a login nobody had must not lock its new owner out.
+          await clearThrottle(trx, login);
           await recordAudit(trx, ctx, {
             schoolId: person.schoolId,
             action: 'account.issued',
