@@ -87,7 +87,8 @@ export function CoursesSection({ data, manage }: { data: StructureOverview; mana
                             disabled={archive.isPending}
                             onClick={() => {
                               setSaved(null);
-                              archive.mutate({ path: `/api/structure/courses/${c.id}/archive` });
+                              if (window.confirm(t('structure.archiveConfirm')))
+                                archive.mutate({ path: `/api/structure/courses/${c.id}/archive` });
                             }}
                           >
                             {t('structure.archive', { name: `${c.group}, ${c.subject}` })}

@@ -109,7 +109,8 @@ function ClassesSection({ data, manage }: { data: StructureOverview; manage: boo
                             disabled={archive.isPending}
                             onClick={() => {
                               setSaved(null);
-                              archive.mutate({ path: `/api/structure/classes/${c.id}/archive` });
+                              if (window.confirm(t('structure.archiveConfirm')))
+                                archive.mutate({ path: `/api/structure/classes/${c.id}/archive` });
                             }}
                           >
                             {t('structure.archive', { name: c.name })}

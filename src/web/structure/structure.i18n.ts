@@ -28,6 +28,8 @@ export const dictionary = defineDictionary(
     'structure.edit': 'Изменить {name}',
     'structure.archive': 'В архив: {name}',
     'structure.archived': 'в архиве',
+    'structure.archiveConfirm':
+      'Отправить в архив? Запись пропадёт из списков и её нельзя будет изменить; журнал и история сохранятся.',
     'structure.subgroupsOf': 'Подгруппы {name}',
     'structure.subjects': 'Предметы',
     'structure.subject': 'Предмет',
@@ -108,6 +110,8 @@ export const dictionary = defineDictionary(
     'structure.edit': 'Edit {name}',
     'structure.archive': 'Archive: {name}',
     'structure.archived': 'archived',
+    'structure.archiveConfirm':
+      'Archive it? It disappears from the lists and can no longer be changed; the journal and history are kept.',
     'structure.subgroupsOf': 'Subgroups of {name}',
     'structure.subjects': 'Subjects',
     'structure.subject': 'Subject',

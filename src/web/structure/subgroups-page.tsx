@@ -51,6 +51,13 @@ export default function SubgroupsPage({ me, params }: PageProps) {
     : t('subgroups.titleShort');
   useDocumentTitle(title);
   const moveError = move.error instanceof ApiError ? move.error : undefined;
+  // A refused move names its field; the date's message sits by the date, the others say it here.
+  const otherField = Object.entries(moveError?.fields ?? {}).find(([name]) => name !== 'moveDate')?.[1];
+  const moveAlert = moveError
+    ? (otherField ?? (moveError.fields.moveDate ? undefined : moveError.message))
+    : move.error
+      ? t('error.unexpected')
+      : undefined;
 
   if (query.isError)
     return (
@@ -87,7 +94,7 @@ export default function SubgroupsPage({ me, params }: PageProps) {
       </div>
       <p>{t('subgroups.membersOn', { date: formatDate(on) })}</p>
       {done && !move.isError && <Notice message={done} />}
-      <FormAlert message={moveError ? moveError.message : move.error ? t('error.unexpected') : undefined} />
+      <FormAlert message={moveAlert} />
       {data.subjects.length === 0 && <p>{t('subgroups.empty')}</p>}
       {data.subjects.map((subject) => (
         <section

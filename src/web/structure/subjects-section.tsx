@@ -63,7 +63,8 @@ export function SubjectsSection({ data, manage }: { data: StructureOverview; man
                             disabled={archive.isPending}
                             onClick={() => {
                               setSaved(null);
-                              archive.mutate({ path: `/api/structure/subjects/${s.id}/archive` });
+                              if (window.confirm(t('structure.archiveConfirm')))
+                                archive.mutate({ path: `/api/structure/subjects/${s.id}/archive` });
                             }}
                           >
                             {t('structure.archive', { name: s.name })}
