@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columns, templateHeader } from '../../src/server/imports/columns.ts';
+import { demoClassXlsx } from '../../src/server/imports/imports.test-helpers.ts';
 import {
   demoPassword,
   expectNoAxeViolations,
@@ -9,43 +8,6 @@ import {
   skipE2e,
   startHarness,
 } from './harness.ts';
-
-/** An XLSX file as a school secretary would fill it: Excel dates, a phone Excel made a number. */
-async function classFile(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Ученики');
-  sheet.addRow(columns.map(templateHeader));
-  const at = (key: string) => columns.findIndex((c) => c.key === key);
-  const row = (o: Record<string, string | number | Date>) => {
-    const cells: (string | number | Date | null)[] = columns.map(() => null);
-    for (const [key, value] of Object.entries(o)) cells[at(key)] = value;
-    sheet.addRow(cells);
-  };
-  row({
-    lastName: 'Импортова',
-    firstName: 'Алёна',
-    middleName: 'Игоревна',
-    birthDate: new Date(Date.UTC(2015, 4, 20)),
-    sex: 'ж',
-    fileNumber: 'ИМП-1',
-    'guardian1.lastName': 'Импортова',
-    'guardian1.firstName': 'Ирина',
-    'guardian1.kind': 'мать',
-    'guardian1.phone': 79160001122,
-    'guardian1.consentGivenOn': new Date(Date.UTC(2026, 8, 1)),
-  });
-  row({
-    lastName: 'Загрузкин',
-    firstName: 'Фёдор',
-    birthDate: '03.11.2014',
-    sex: 'м',
-    fileNumber: 'ИМП-2',
-    'guardian1.lastName': 'Загрузкин',
-    'guardian1.firstName': 'Олег',
-    'guardian1.kind': 'отец',
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 describe.skipIf(skipE2e)('the class teacher imports the class from XLSX', () => {
   let h: Harness;
@@ -71,7 +33,7 @@ describe.skipIf(skipE2e)('the class teacher imports the class from XLSX', () => 
     await page.getByLabel('Файл CSV или XLSX').setInputFiles({
       name: '5А.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await classFile(),
+      buffer: await demoClassXlsx(),
     });
     await page.getByText('Новых: 2. Изменится: 0. Без изменений: 0. С ошибками: 0.').waitFor();
     const table = page.getByRole('table', { name: 'Строки файла' });
@@ -92,5 +54,7 @@ describe.skipIf(skipE2e)('the class teacher imports the class from XLSX', () => 
 
     await page.getByRole('link', { name: 'К списку класса' }).click();
     await page.waitForURL(`**/class/${cls.id}`);
+    await page.getByRole('link', { name: 'Импортова Алёна Игоревна', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Загрузкин Фёдор', exact: true }).waitFor();
   }, 30_000);
 });

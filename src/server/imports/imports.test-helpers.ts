@@ -179,3 +179,43 @@ export async function snapshot(db: Kysely<DB>, schoolId: number): Promise<Record
   const counts = await Promise.all(tables.map((t) => countOf(db, t, schoolId)));
   return Object.fromEntries(tables.map((t, i) => [t, counts[i] ?? 0])) as Record<Counted, number>;
 }
+
+/**
+ * Two new students of 5А as a school secretary would fill the template in Excel: Excel dates, a
+ * phone Excel made a number (file numbers ИМП-1, ИМП-2; for the end-to-end journeys).
+ */
+export async function demoClassXlsx(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Ученики');
+  sheet.addRow(columns.map(templateHeader));
+  const at = (key: string) => columns.findIndex((c) => c.key === key);
+  const row = (o: Record<string, string | number | Date>) => {
+    const cells: (string | number | Date | null)[] = columns.map(() => null);
+    for (const [key, value] of Object.entries(o)) cells[at(key)] = value;
+    sheet.addRow(cells);
+  };
+  row({
+    lastName: 'Импортова',
+    firstName: 'Алёна',
+    middleName: 'Игоревна',
+    birthDate: new Date(Date.UTC(2015, 4, 20)),
+    sex: 'ж',
+    fileNumber: 'ИМП-1',
+    'guardian1.lastName': 'Импортова',
+    'guardian1.firstName': 'Ирина',
+    'guardian1.kind': 'мать',
+    'guardian1.phone': 79160001122,
+    'guardian1.consentGivenOn': new Date(Date.UTC(2026, 8, 1)),
+  });
+  row({
+    lastName: 'Загрузкин',
+    firstName: 'Фёдор',
+    birthDate: '03.11.2014',
+    sex: 'м',
+    fileNumber: 'ИМП-2',
+    'guardian1.lastName': 'Загрузкин',
+    'guardian1.firstName': 'Олег',
+    'guardian1.kind': 'отец',
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
