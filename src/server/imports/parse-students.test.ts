@@ -233,3 +233,22 @@ describe('property: a valid record written to CSV parses back to itself', () => 
     );
   });
 });
+
+describe('property: a valid record written to XLSX parses back to itself', () => {
+  it('with dates as text or as Excel dates', async () => {
+    const dateKeys = new Set(columns.filter((c) => c.kind === 'date').map((c) => c.key));
+    await fc.assert(
+      fc.asyncProperty(record, fc.boolean(), async (r, excelDates) => {
+        const cells = recordCells(r).map((cell, i): string | Date => {
+          const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(cell);
+          if (!excelDates || !m || !dateKeys.has(columns[i]?.key ?? '')) return cell;
+          return new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+        });
+        const parsed = parseStudents(await readXlsx(await xlsxOf([cells])));
+        expect(parsed.rows[0]?.problems).toEqual([]);
+        expect(parsed.rows[0]?.record).toEqual(r);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
