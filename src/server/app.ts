@@ -89,7 +89,7 @@ export async function buildApp(
   registerPeopleRoutes(api, database.db);
   registerCalendarRoutes(api, database.db);
   registerImportsRoutes(api, database.db);
-  registerCredentialsRoutes(api, database.db);
+  registerCredentialsRoutes(api, database.db, config.publicUrl);
   registerTimetableRoutes(api, database.db);
   registerDistrictRoutes(api, database.db);
 

@@ -11,6 +11,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   WEB_DIR: z.string().min(1).default('dist/web'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** The server's configuration, read from the environment once at start-up. */
@@ -25,6 +26,8 @@ export interface Config {
   trustProxy: boolean;
   loginRateLimitPerMinute: number;
   webDir: string;
+  /** The address people open (printed on credential slips); the request's own address when unset. */
+  publicUrl: string | null;
 }
 
 /** Reads the configuration; throws a message naming the bad variable. */
@@ -46,5 +49,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDir: e.WEB_DIR,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
   };
 }

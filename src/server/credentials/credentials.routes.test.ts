@@ -66,6 +66,26 @@ describe.each(engines())('credentials routes on $name', (engine) => {
     expect(text).not.toContain('Open the address');
   });
 
+  it('prints the configured public address instead of the request’s host', async () => {
+    const s = await buildCredentialsSchool(database.db);
+    const configured = await testApp(database, { PUBLIC_URL: 'https://otmetka.school2.ru/' });
+    try {
+      const admin = await signIn(configured, s.admin.login);
+      const res = await admin.send(
+        'POST',
+        '/api/credentials/issue',
+        { personIds: [s.otherTeacher.id] },
+        { host: 'internal-host:3000' },
+      );
+      expect(res.statusCode).toBe(200);
+      const text = pdfText(res.rawPayload);
+      expect(text).toContain('https://otmetka.school2.ru');
+      expect(text).not.toContain('internal-host');
+    } finally {
+      await configured.close();
+    }
+  });
+
   it('adds the English twin of the instructions when asked in English', async () => {
     const s = await buildCredentialsSchool(database.db);
     const admin = await signIn(app, s.admin.login);

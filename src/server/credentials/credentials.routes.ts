@@ -26,7 +26,7 @@ function dayStamp(d = new Date()): string {
 }
 
 /** The routes of the credentials module: lists with account states, slips, switching accounts off and on. */
-export function registerCredentialsRoutes(api: Api, db: Kysely<DB>): void {
+export function registerCredentialsRoutes(api: Api, db: Kysely<DB>, publicUrl: string | null = null): void {
   api.get(
     '/api/credentials/staff',
     {
@@ -65,7 +65,7 @@ export function registerCredentialsRoutes(api: Api, db: Kysely<DB>): void {
     async (request, reply) => {
       const ctx = ctxOf(request, db);
       const result = await issueCredentials(ctx, request.body);
-      const siteUrl = `${request.protocol}://${request.host}`;
+      const siteUrl = publicUrl ?? `${request.protocol}://${request.host}`;
       const file = await renderSlips(result.slips, { siteUrl, lang: ctx.request.lang });
       const name = `${ctx.request.lang === 'en' ? 'Access' : 'Доступы'} ${dayStamp()}.pdf`;
       return reply

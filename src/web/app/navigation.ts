@@ -27,6 +27,7 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
   admin: [
     section('/admin/first-steps', 'section.firstSteps'),
     section('/admin/people', 'section.people'),
+    section('/admin/credentials', 'section.credentials'),
     section('/admin/calendar', 'section.calendar'),
     section('/admin/structure', 'section.structure'),
     section('/admin/timetable', 'section.timetable'),

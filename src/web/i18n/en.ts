@@ -84,6 +84,7 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'section.absence': 'Report an absence',
   'section.firstSteps': 'First steps',
   'section.people': 'People and accounts',
+  'section.credentials': 'Issuing access',
   'section.calendar': 'School year and calendar',
   'section.structure': 'Classes and subjects',
   'section.timetable': 'Timetable',

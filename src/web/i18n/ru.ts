@@ -83,6 +83,7 @@ export const coreRu = {
   'section.absence': 'Сообщить об отсутствии',
   'section.firstSteps': 'Первые шаги',
   'section.people': 'Люди и доступы',
+  'section.credentials': 'Выдача доступа',
   'section.calendar': 'Учебный год и календарь',
   'section.structure': 'Классы и предметы',
   'section.timetable': 'Расписание',
