@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { ImportReport } from '../../contract/imports.ts';
@@ -38,7 +38,12 @@ export default function ImportPage({ me, params }: PageProps) {
   const preview = useMutation({
     mutationFn: (f: File) => sendImportFile(classId, f, me.csrfToken, 'preview'),
   });
-  const save = useMutation({ mutationFn: (f: File) => sendImportFile(classId, f, me.csrfToken, 'import') });
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (f: File) => sendImportFile(classId, f, me.csrfToken, 'import'),
+    // Class lists, cards and counts anywhere in the app may now be out of date.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
   const refused = save.error instanceof ImportRefused ? save.error.report : null;
   const report: ImportReport | undefined = save.data ?? refused ?? preview.data;
 
