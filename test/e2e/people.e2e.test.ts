@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/web/i18n/format-date.ts';
+import {
+  demoPassword,
+  expectNoAxeViolations,
+  type Harness,
+  logIn,
+  skipE2e,
+  startHarness,
+} from './harness.ts';
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+describe.skipIf(skipE2e)('people in the browser', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ demo: true });
+  });
+  afterAll(() => h?.stop());
+
+  it('the class teacher opens «Мой класс» and a student card, edits the phone and records a parent’s consent', async () => {
+    const demo = h.demo!;
+    const db = h.database.db;
+    const cls = await db
+      .selectFrom('classes')
+      .select('id')
+      .where('schoolId', '=', demo.schoolId)
+      .where('grade', '=', 5)
+      .where('letter', '=', 'А')
+      .executeTakeFirstOrThrow();
+    const student = await db
+      .selectFrom('groupMemberships')
+      .innerJoin('groups', 'groups.id', 'groupMemberships.groupId')
+      .innerJoin('persons', 'persons.id', 'groupMemberships.studentId')
+      .innerJoin('guardianships', 'guardianships.studentId', 'persons.id')
+      .select([
+        'persons.id',
+        'persons.lastName',
+        'persons.firstName',
+        'persons.middleName',
+        'guardianships.guardianId',
+      ])
+      .where('groups.classId', '=', cls.id)
+      .where('groups.kind', '=', 'class')
+      .orderBy('persons.sortKey')
+      .executeTakeFirstOrThrow();
+    const name = `${student.lastName} ${student.firstName} ${student.middleName}`.trim();
+
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, demo.logins.teacher, demoPassword);
+    await page.getByRole('link', { name: 'Мой класс', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Мой класс — 5А' }).waitFor();
+    await expect(
+      page.getByRole('link', { name: 'Логины и пароли для семей' }).getAttribute('href'),
+    ).resolves.toBe(`/class/${cls.id}/credentials`);
+    await expectNoAxeViolations(page, '«Мой класс»');
+
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const data = page.getByRole('region', { name: 'Личные данные' });
+    await data.getByLabel('Телефон', { exact: true }).fill('+7 912 345-67-89');
+    await data.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await page.getByText('Изменения сохранены.').waitFor();
+    const row = await db
+      .selectFrom('persons')
+      .select('phone')
+      .where('id', '=', student.id)
+      .executeTakeFirstOrThrow();
+    expect(row.phone).toBe('+7 912 345-67-89');
+
+    const guardian = page.locator('.people-guardian').first();
+    await guardian.getByLabel('Дата согласия').fill(todayIso());
+    await guardian.getByRole('button', { name: 'Записать согласие' }).click();
+    await page
+      .getByText(`согласие от ${formatDate(todayIso())}`)
+      .first()
+      .waitFor();
+    const consents = await db
+      .selectFrom('consents')
+      .innerJoin('guardianships', 'guardianships.guardianId', 'consents.guardianId')
+      .select('consents.givenOn')
+      .where('guardianships.studentId', '=', student.id)
+      .execute();
+    expect(consents.map((c) => c.givenOn)).toContain(todayIso());
+    await page.getByRole('heading', { name: 'Кто открывал карточку' }).waitFor();
+    await expectNoAxeViolations(page, 'the student card');
+    const views = await db
+      .selectFrom('cardViews')
+      .select('viewerId')
+      .where('studentId', '=', student.id)
+      .execute();
+    expect(views.map((v) => v.viewerId)).toContain(demo.people.teacher);
+  });
+
+  it('the administrator adds a staff member with the teacher role', async () => {
+    const demo = h.demo!;
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, demo.logins.admin, demoPassword);
+    await page.goto('/admin/people');
+    await page.getByRole('heading', { level: 1, name: 'Люди и доступы' }).waitFor();
+    await page.getByRole('table').waitFor();
+    await expectNoAxeViolations(page, '«Люди и доступы»');
+    await page.getByText('Добавить сотрудника', { exact: true }).first().click();
+    await page.getByLabel('Фамилия').first().fill('Новикова');
+    await page.getByLabel('Имя').first().fill('Анна');
+    await page.getByLabel('Отчество').first().fill('Сергеевна');
+    await expect(page.getByLabel('Учитель').first().isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Добавить сотрудника' }).click();
+    await page.getByText(/Сотрудник добавлен/).waitFor();
+    await page.getByRole('rowheader', { name: /Новикова Анна Сергеевна/ }).waitFor();
+    const person = await h.database.db
+      .selectFrom('persons')
+      .innerJoin('roleAssignments', 'roleAssignments.personId', 'persons.id')
+      .select(['roleAssignments.role'])
+      .where('persons.lastName', '=', 'Новикова')
+      .where('persons.firstName', '=', 'Анна')
+      .execute();
+    expect(person.map((p) => p.role)).toEqual(['teacher']);
+  });
+});
