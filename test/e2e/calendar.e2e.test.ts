@@ -65,9 +65,20 @@ describe.skipIf(skipE2e)('the administrator keeps the school calendar', () => {
       .where('name', 'in', ['Неделя здоровья', 'Перенос с 31 декабря'])
       .orderBy('startsOn')
       .execute();
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(stored).toEqual([
       { kind: 'workday', startsOn: '2026-12-26', endsOn: '2026-12-26', asWeekday: 1 },
       { kind: 'vacation', startsOn: '2027-03-01', endsOn: '2027-03-03', asWeekday: null },
     ]);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Новый учебный год' }).click();
+    const yearForm = page.getByRole('form', { name: 'Новый учебный год' });
+    expect(await yearForm.getByLabel('Название').inputValue()).toBe('2027/2028');
+    await yearForm.getByRole('button', { name: 'Создать' }).click();
+    await page.getByRole('heading', { name: 'Четверти' }).waitFor();
+    expect(await page.getByLabel('Учебный год').locator('option:checked').textContent()).toBe('2027/2028');
+    await page.getByText('Периоды ещё не заданы.', { exact: false }).waitFor();
   });
 });

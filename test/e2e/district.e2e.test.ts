@@ -58,6 +58,8 @@ describe.skipIf(skipE2e)('the district administrator opens a school', () => {
     await page.getByRole('heading', { name: 'Классы' }).waitFor();
     expect(await page.locator('#classes-title + div tbody tr').count()).toBeGreaterThan(10);
     await expectNoAxeViolations(page, 'a school’s structure');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     const account = await h.database.db
       .selectFrom('accounts')

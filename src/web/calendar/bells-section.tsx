@@ -32,7 +32,7 @@ export function BellsSection() {
     <section className="calendar-section" aria-labelledby="bells-title">
       <h2 id="bells-title">{t('calendar.bells')}</h2>
       {bells.data.bells.length === 0 && <p>{t('calendar.noBells')}</p>}
-      <div className="calendar-schemes">
+      <div className="calendar-bells">
         {bells.data.bells.map((b) => (
           <BellForm key={b.id} set={b} manage={manage} />
         ))}

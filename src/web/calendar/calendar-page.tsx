@@ -54,7 +54,7 @@ export default function CalendarPage(_: PageProps) {
           options={years.data.years.map((y) => ({ value: String(y.id), label: y.name }))}
         />
       )}
-      {manage && <NewYearForm onCreated={setChosen} />}
+      {manage && <NewYearForm latest={years.data.years[0]?.startsOn ?? null} onCreated={setChosen} />}
       {year.data && (
         <>
           <PeriodsSection calendar={year.data} />
@@ -69,18 +69,24 @@ export default function CalendarPage(_: PageProps) {
 
 const emptyYear = { name: '', startsOn: '', endsOn: '' };
 
-/** The form that opens a new academic year, with Russian defaults for the next one. */
-function NewYearForm({ onCreated }: { onCreated: (id: number) => void }) {
+/** 1 September – 31 August of the year after the latest one (or of the current one, when none). */
+function nextYear(latest: string | null): typeof emptyYear {
+  const now = new Date();
+  const y = latest ? Number(latest.slice(0, 4)) + 1 : now.getFullYear() - (now.getMonth() >= 8 ? 0 : 1);
+  return { name: `${y}/${y + 1}`, startsOn: `${y}-09-01`, endsOn: `${y + 1}-08-31` };
+}
+
+/** The form that opens a new academic year, proposing the dates of the next one. */
+function NewYearForm({ latest, onCreated }: { latest: string | null; onCreated: (id: number) => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState(emptyYear);
+  const [values, setValues] = useState(() => nextYear(latest));
   const [problems, setProblems] = useState<Problems>({});
   const create = useMutation({
     mutationFn: (body: typeof emptyYear) => apiPost<{ id: number }>('/api/calendar/years', body),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: calendarKeys.years });
       onCreated(created.id);
-      setValues(emptyYear);
       setOpen(false);
     },
   });
@@ -88,7 +94,14 @@ function NewYearForm({ onCreated }: { onCreated: (id: number) => void }) {
   if (!open)
     return (
       <p>
-        <button type="button" className="button" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setValues(nextYear(latest));
+            setOpen(true);
+          }}
+        >
           {t('calendar.newYear')}
         </button>
       </p>
@@ -107,8 +120,8 @@ function NewYearForm({ onCreated }: { onCreated: (id: number) => void }) {
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
   return (
-    <form className="form calendar-card" onSubmit={onSubmit} noValidate>
-      <h2>{t('calendar.newYear')}</h2>
+    <form className="form calendar-card" onSubmit={onSubmit} noValidate aria-labelledby="new-year-title">
+      <h2 id="new-year-title">{t('calendar.newYear')}</h2>
       <FormAlert message={errors.general} />
       <Field label={t('calendar.yearName')} hint={t('calendar.yearNameHint')} {...bind('name')} />
       <div className="calendar-row">

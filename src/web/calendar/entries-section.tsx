@@ -84,7 +84,7 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
                     {e.asWeekday && ` (${t('calendar.follows', { day: t(weekdayKeys[e.asWeekday - 1]!) })})`}
                   </td>
                   <td>{e.name}</td>
-                  <td>{e.grade ?? t('calendar.allGrades')}</td>
+                  <td>{e.grade ? t('calendar.onlyGrade', { grade: e.grade }) : t('calendar.allGrades')}</td>
                   {calendar.can.manage && (
                     <td className="calendar-actions">
                       <button type="button" className="button button-quiet" onClick={() => setEditing(e)}>
