@@ -87,7 +87,9 @@ export async function placeSlots(
       subject: c.subject,
       group: c.group,
     };
-    const clash = clashesOf(candidate, placed)[0];
+    // The class being busy says the most; then a teacher, then a room.
+    const clashes = clashesOf(candidate, placed);
+    const clash = clashes.find((c) => c.kind === 'group') ?? clashes[0];
     if (clash) throw await clashError(trx, candidate, clash);
     placed.push(candidate);
   }

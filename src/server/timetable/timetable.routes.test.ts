@@ -59,7 +59,9 @@ describe.each(engines())('timetable routes on $name', (engine) => {
       error: 'validation',
       fields: { courseId: 'Учитель Иванова И. И. в это время уже ведёт урок: Математика, 5А.' },
     });
+    expect(ru.json().message).toContain('«Курс»');
     const en = await deputy.send('POST', '/api/timetable/slots', body, { 'accept-language': 'en' });
+    expect(en.json().message).toContain('«Course»');
     expect(en.json().fields).toEqual({
       courseId: 'Teacher Иванова И. И. already teaches at this time: Математика, 5А.',
     });

@@ -20,7 +20,7 @@ import {
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { AppError } from '../http/app-error.ts';
-import { langOf, translate } from '../http/messages.ts';
+import { fieldLabel, langOf, translate } from '../http/messages.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
 import { buildDraft } from './draft-timetable.ts';
@@ -41,11 +41,13 @@ async function answer<T>(request: FastifyRequest, reply: FastifyReply, run: () =
     return await run();
   } catch (error) {
     if (!(error instanceof AppError) || !error.fields || Object.keys(error.params).length === 0) throw error;
-    const text = translate(langOf(request.headers['accept-language']), error.messageKey, error.params);
+    const lang = langOf(request.headers['accept-language']);
+    const text = translate(lang, error.messageKey, error.params);
     const fields = Object.fromEntries(Object.keys(error.fields).map((f) => [f, text]));
-    return reply
-      .code(400)
-      .send({ error: 'validation', message: text, fields, requestId: String(request.id) });
+    // As everywhere: the message above the form names the fields, the field tells what is wrong.
+    const names = Object.keys(fields).map((f) => `«${fieldLabel(lang, f)}»`);
+    const message = translate(lang, 'validation', { fields: names.join(', ') });
+    return reply.code(400).send({ error: 'validation', message, fields, requestId: String(request.id) });
   }
 }
 

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  demoPassword,
+  expectNoAxeViolations,
+  type Harness,
+  logIn,
+  skipE2e,
+  startHarness,
+} from './harness.ts';
+
+describe.skipIf(skipE2e)('the timetable page', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ demo: true });
+  });
+  afterAll(() => h?.stop());
+
+  /** 5А's Monday first lesson, another whole-class course of 5А, and a teacher free at that lesson. */
+  async function facts() {
+    const db = h.database.db;
+    const demo = h.demo!;
+    const cls = await db
+      .selectFrom('classes')
+      .select('id')
+      .where('schoolId', '=', demo.schoolId)
+      .where('grade', '=', 5)
+      .where('letter', '=', 'А')
+      .executeTakeFirstOrThrow();
+    const courses = await db
+      .selectFrom('courses')
+      .innerJoin('groups', 'groups.id', 'courses.groupId')
+      .select(['courses.id', 'groups.kind'])
+      .where('groups.classId', '=', cls.id)
+      .execute();
+    const first = await db
+      .selectFrom('timetableSlots')
+      .select('courseId')
+      .where(
+        'courseId',
+        'in',
+        courses.map((c) => c.id),
+      )
+      .where('weekday', '=', 1)
+      .where('lessonNumber', '=', 1)
+      .execute();
+    const other = courses.find((c) => c.kind === 'class' && !first.some((f) => f.courseId === c.id))!;
+    const placed = courses.find((c) => c.kind === 'class' && first.some((f) => f.courseId === c.id))!;
+    const lesson = await db
+      .selectFrom('lessons')
+      .select(['date', 'lessonNumber', 'teacherId'])
+      .where('courseId', '=', placed.id)
+      .where('lessonNumber', '=', 1)
+      .orderBy('date', 'desc')
+      .executeTakeFirstOrThrow();
+    const busy = await db
+      .selectFrom('lessons')
+      .select('teacherId')
+      .where('date', '=', lesson.date)
+      .where('lessonNumber', '=', 1)
+      .execute();
+    const free = await db
+      .selectFrom('roleAssignments')
+      .select('personId')
+      .where('schoolId', '=', demo.schoolId)
+      .where('role', '=', 'teacher')
+      .where('revokedAt', 'is', null)
+      .where(
+        'personId',
+        'not in',
+        busy.map((b) => b.teacherId),
+      )
+      .executeTakeFirstOrThrow();
+    return { classId: cls.id, other: other.id, placed: placed.id, lesson, substitute: free.personId };
+  }
+
+  it('shows 5А’s week, refuses a clashing lesson in Russian and records a substitution', async () => {
+    const f = await facts();
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, h.demo!.logins.admin, demoPassword);
+    await page.goto('/admin/timetable');
+    await page.getByRole('heading', { level: 1, name: 'Расписание' }).waitFor();
+    await page.getByLabel('Класс', { exact: true }).selectOption({ label: '5А' });
+    const grid = page.locator('table.timetable-grid');
+    await grid.locator('caption', { hasText: 'Расписание 5А' }).waitFor();
+    expect(await grid.locator('.timetable-slot').count()).toBeGreaterThan(15);
+    await expect.poll(() => grid.locator('tbody th').first().textContent()).toContain('08:30');
+    await expectNoAxeViolations(page, 'the timetable week of 5А');
+
+    await page.getByRole('button', { name: 'Добавить урок: понедельник, 1-й урок' }).click();
+    await page.getByLabel('Курс', { exact: true }).selectOption(String(f.other));
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect
+      .poll(() => page.locator('#lessonNumber-error').textContent())
+      .toMatch(/^У группы «5А» в это время уже стоит урок: .+/);
+    await page.getByRole('alert').filter({ hasText: 'Номер урока' }).waitFor();
+
+    await page.getByRole('button', { name: 'Изменения' }).click();
+    await page.getByText('Изменений пока нет', { exact: false }).waitFor();
+    await page.getByLabel('Вид изменения').selectOption('substitute');
+    await page.locator('#change-courseId').selectOption(String(f.placed));
+    await page.getByLabel('Дата', { exact: true }).fill(f.lesson.date);
+    await page.locator('#change-lessonNumber').selectOption('1');
+    await page.getByLabel('Заменяющий учитель').selectOption(String(f.substitute));
+    await page.getByLabel('Причина').fill('Курсы повышения квалификации');
+    await page.getByRole('button', { name: 'Записать' }).click();
+    await page.getByText('Изменение записано.').waitFor();
+    const row = page.locator('table.timetable-list tbody tr').first();
+    await expect.poll(() => row.textContent()).toContain('Замена учителя');
+    expect(await row.textContent()).toContain('Курсы повышения квалификации');
+    await expectNoAxeViolations(page, 'the timetable changes of 5А');
+
+    const lesson = await h.database.db
+      .selectFrom('lessons')
+      .select('teacherId')
+      .where('courseId', '=', f.placed)
+      .where('date', '=', f.lesson.date)
+      .where('lessonNumber', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(lesson.teacherId).toBe(f.substitute);
+  });
+});
