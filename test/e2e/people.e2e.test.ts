@@ -120,4 +120,30 @@ describe.skipIf(skipE2e)('people in the browser', () => {
       .execute();
     expect(person.map((p) => p.role)).toEqual(['teacher']);
   });
+
+  it('the administrator changes the rounding thresholds, and a wrong order is told beside the field', async () => {
+    const demo = h.demo!;
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, demo.logins.admin, demoPassword);
+    await page.goto('/admin/settings');
+    await page.getByRole('heading', { level: 1, name: 'Настройки' }).waitFor();
+    await page.getByRole('heading', { name: 'Виды работ' }).waitFor();
+    await expectNoAxeViolations(page, '«Настройки»');
+    const four = page.getByLabel('Порог отметки «4»');
+    await four.fill('4.8');
+    await page.getByRole('button', { name: 'Сохранить настройки' }).click();
+    await page
+      .locator('#roundFour-error')
+      .getByText(/Пороги должны убывать/)
+      .waitFor();
+    await four.fill('3.6');
+    await page.getByRole('button', { name: 'Сохранить настройки' }).click();
+    await page.getByText('Изменения сохранены.').waitFor();
+    const school = await h.database.db
+      .selectFrom('schools')
+      .select('settings')
+      .where('id', '=', demo.schoolId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(school.settings).roundingThresholds).toEqual({ five: 4.5, four: 3.6, three: 2.5 });
+  });
 });

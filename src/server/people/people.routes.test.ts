@@ -204,6 +204,11 @@ describe.each(engines())('students, parents and consent over HTTP on $name', (en
       `/api/students/${w.t.id}/guardians/${father.id}/consent/withdraw`,
       { withdrawnOn: '2026-09-10' },
     );
+    const future = await teacher.send('POST', `/api/students/${w.t.id}/guardians/${father.id}/consent`, {
+      givenOn: '2999-01-01',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().fields).toEqual({ givenOn: 'Дата не может быть позже сегодняшнего дня.' });
     expect(withdrawn.json().consent).toBe(false);
     expect((await hasConsent(database.db, [w.t.id])).size).toBe(0);
 

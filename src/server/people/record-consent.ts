@@ -1,4 +1,5 @@
 import type { Ctx } from '../access/actor.ts';
+import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { currentConsents } from './consent.queries.ts';
@@ -8,6 +9,8 @@ import { requireGuardianship } from './people.policy.ts';
 /** Records a parent's consent to processing personal data (152-ФЗ) with its date. */
 export async function recordConsent(ctx: Ctx, studentId: number, guardianId: number, givenOn: string) {
   const link = await requireGuardianship(ctx, studentId, guardianId);
+  if (givenOn > today())
+    throw new AppError('validation', 'peopleDateInFuture', {}, { givenOn: 'peopleDateInFuture' });
   await ctx.db.transaction().execute(async (trx) => {
     const open = await trx
       .selectFrom('consents')
@@ -42,6 +45,8 @@ export async function recordConsent(ctx: Ctx, studentId: number, guardianId: num
 /** The parent withdraws their consent from a date; the row stays as history. */
 export async function withdrawConsent(ctx: Ctx, studentId: number, guardianId: number, withdrawnOn: string) {
   const link = await requireGuardianship(ctx, studentId, guardianId);
+  if (withdrawnOn > today())
+    throw new AppError('validation', 'peopleDateInFuture', {}, { withdrawnOn: 'peopleDateInFuture' });
   await ctx.db.transaction().execute(async (trx) => {
     const consent = (await currentConsents(trx, [guardianId], '9999-12-31')).get(guardianId);
     if (!consent) throw new AppError('conflict', 'peopleNoConsent');

@@ -26,14 +26,15 @@ export function useRoster(classId: number, enabled = true) {
   });
 }
 
-/** A student's card (each load is logged on the server, so it is not refetched on focus). */
+/** A student's card: loaded at each opening (each is logged on the server), not on window focus. */
 export function useStudentCard(studentId: number) {
   return useQuery({
     queryKey: peopleKeys.card(studentId),
     queryFn: () => apiGet<StudentCard>(`/api/students/${studentId}`),
     enabled: valid(studentId),
+    refetchOnMount: 'always',
     refetchOnWindowFocus: false,
-    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnReconnect: false,
   });
 }
 
