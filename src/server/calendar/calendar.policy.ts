@@ -1,6 +1,7 @@
 import type { Ctx } from '../access/actor.ts';
 import { reachOf } from '../access/scopes.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
+import { entryById, yearById } from './calendar.queries.ts';
 
 /** Whether the actor keeps the calendar of the school (administrator). */
 export function canManageCalendar(ctx: Ctx, schoolId: number): boolean {
@@ -33,4 +34,27 @@ export async function requireSchool(ctx: Ctx, schoolId: number, manage: boolean)
   }
   if (!visible) throw notFound();
   if (manage && !canManageCalendar(ctx, schoolId)) throw forbidden();
+}
+
+/** A calendar entry the actor may change, with its year: 404 outside their school, 403 without the right. */
+export async function requireEntry(ctx: Ctx, entryId: number) {
+  const entry = await entryById(ctx.db, entryId);
+  if (!entry) throw notFound();
+  await requireSchool(ctx, entry.schoolId, true);
+  const year = await yearById(ctx.db, entry.academicYearId);
+  if (!year) throw notFound();
+  const { schoolId: _, academicYearId: __, ...shown } = entry;
+  return { entry: shown, year };
+}
+
+/** The school of a bell set the actor may change: 404 outside their school, 403 without the right. */
+export async function requireBellSet(ctx: Ctx, id: number): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('bellSchedules')
+    .select('schoolId')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  await requireSchool(ctx, row.schoolId, true);
+  return row.schoolId;
 }

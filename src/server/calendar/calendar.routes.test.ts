@@ -269,6 +269,14 @@ describe.each(engines())('calendar routes on $name', (engine) => {
       message: 'Please check the fields: «Lesson start (row 2)».',
       fields: { 'times.1.startsAt': 'The lesson starts before the previous one ends.' },
     });
+    const unordered = await admin.send('POST', '/api/calendar/bells', {
+      name: 'Суббота',
+      weekdays: [6],
+      times: [{ lessonNumber: 2, startsAt: '09:00', endsAt: '09:40' }, bells[0]],
+    });
+    expect(unordered.json().fields).toEqual({
+      'times.0.startsAt': 'Урок начинается раньше, чем заканчивается предыдущий.',
+    });
     const saturday = await admin.send('POST', '/api/calendar/bells', {
       name: 'Суббота',
       weekdays: [6],
