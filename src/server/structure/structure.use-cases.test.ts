@@ -289,4 +289,21 @@ describe.each(engines())('structure use cases on $name', (engine) => {
       await createSubject(admin, { subjectName: 'Немецкий язык', shortName: 'Нем', sortOrder: 4 }),
     ).toBeGreaterThan(0);
   });
+
+  it('lets only one of two moves of a student started together through', async () => {
+    const s = await buildStructureSchool(database.db);
+    const teacher = ctxAs(database, s.teacherA.id, s.schoolId, 'teacher');
+    const [g1, g2] = s.subgroupsA as [number, number];
+    const student = s.studentsA[0] ?? -1;
+    const body = { studentId: student, toGroupId: g2, moveDate: '2026-12-01' };
+    const results = await Promise.allSettled([
+      moveStudentToGroup(teacher, g1, body),
+      moveStudentToGroup(teacher, g1, body),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await historyOf(database.db, student, [g1, g2])).toEqual([
+      { groupId: g1, startsOn: '2026-09-01', endsOn: '2026-11-30' },
+      { groupId: g2, startsOn: '2026-12-01', endsOn: null },
+    ]);
+  });
 });
