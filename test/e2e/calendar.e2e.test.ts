@@ -27,6 +27,17 @@ describe.skipIf(skipE2e)('the administrator keeps the school calendar', () => {
     await page.getByRole('heading', { name: 'Каникулы, праздники и переносы' }).waitFor();
     await expectNoAxeViolations(page, 'the calendar page');
 
+    const quarters = page.getByRole('form', { name: 'Четверти' });
+    await quarters.getByRole('group', { name: '2 четверть' }).getByLabel('Начало').fill('2026-10-01');
+    await quarters.getByRole('button', { name: 'Сохранить: Четверти' }).click();
+    await quarters.getByText('Период должен начинаться после окончания предыдущего.').waitFor();
+    expect(
+      await quarters
+        .getByRole('group', { name: '2 четверть' })
+        .getByLabel('Начало')
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+
     const form = page.getByRole('form', { name: 'Добавить в календарь' });
     await form.getByLabel('Вид').selectOption('vacation');
     await form.getByLabel('Название').fill('Неделя здоровья');

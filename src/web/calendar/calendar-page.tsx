@@ -58,8 +58,8 @@ export default function CalendarPage(_: PageProps) {
       {year.data && (
         <>
           <PeriodsSection calendar={year.data} />
-          <EntriesSection calendar={year.data} />
-          <MonthView calendar={year.data} />
+          <EntriesSection key={`entries-${year.data.year.id}`} calendar={year.data} />
+          <MonthView key={`month-${year.data.year.id}`} calendar={year.data} />
         </>
       )}
       <BellsSection />
