@@ -26,7 +26,7 @@ export interface Draft {
 
 /**
  * A greedy draft of the weekly timetable: each course's hours spread over the days, the lowest
- * free lesson first, never clashing with `busy` or with itself. A class's subgroup courses of one
+ * free lesson first, never clashing with `busy` or with itself, and without gaps where it can. A class's subgroup courses of one
  * subject go side by side in the same lessons.
  */
 export function draftTimetable(
@@ -68,9 +68,13 @@ export function draftTimetable(
           (dayLoad.get(a) ?? 0) - (dayLoad.get(b) ?? 0) ||
           a - b,
       );
-      const spot = days
-        .flatMap((w) => Array.from({ length: o.lessonsPerDay }, (_, i) => [w, i + 1] as const))
-        .find(([w, n]) => fits(unit.members, w, n));
+      const spots = days.flatMap((w) =>
+        Array.from({ length: o.lessonsPerDay }, (_, i) => [w, i + 1] as const),
+      );
+      // Keep the days compact: first no further than the day's next lesson, then anywhere.
+      const spot =
+        spots.find(([w, n]) => n <= (dayLoad.get(w) ?? 0) + 1 && fits(unit.members, w, n)) ??
+        spots.find(([w, n]) => fits(unit.members, w, n));
       if (!spot) continue;
       const [w, n] = spot;
       for (const m of unit.members) {

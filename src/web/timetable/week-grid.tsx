@@ -77,28 +77,32 @@ export function WeekGrid({
                         </span>
                       )}
                       <div className="timetable-cell">
-                        {slots.map((s) => (
-                          <div key={s.id} className="timetable-slot">
-                            <strong>{s.subject}</strong>
-                            {s.groupKind !== 'class' && <span>{s.group}</span>}
-                            <span>{s.teacher}</span>
-                            {s.room && <span>{t('timetable.room', { room: s.room })}</span>}
-                            {onEdit && (
-                              <button
-                                type="button"
-                                className="button button-quiet timetable-small"
-                                aria-label={t('timetable.editLabel', {
-                                  subject: s.subject,
-                                  day: t(day(d)),
-                                  n,
-                                })}
-                                onClick={() => onEdit(s)}
-                              >
-                                {t('timetable.edit')}
-                              </button>
-                            )}
+                        {slots.length > 0 && (
+                          <div className="timetable-slots">
+                            {slots.map((s) => (
+                              <div key={s.id} className="timetable-slot">
+                                <strong>{s.subject}</strong>
+                                {s.groupKind !== 'class' && <span>{s.group}</span>}
+                                <span>{s.teacher}</span>
+                                {s.room && <span>{t('timetable.room', { room: s.room })}</span>}
+                                {onEdit && (
+                                  <button
+                                    type="button"
+                                    className="button button-quiet timetable-small"
+                                    aria-label={t('timetable.editLabel', {
+                                      subject: s.subject,
+                                      day: t(day(d)),
+                                      n,
+                                    })}
+                                    onClick={() => onEdit(s)}
+                                  >
+                                    {t('timetable.edit')}
+                                  </button>
+                                )}
+                              </div>
+                            ))}
                           </div>
-                        ))}
+                        )}
                         {onAdd && (
                           <button
                             type="button"
