@@ -19,11 +19,11 @@ function StudentRows({ students, offset = 0 }: { students: Student[]; offset?: n
     <>
       {students.map((s, i) => (
         <tr key={s.id}>
-          <td>{offset + i + 1}</td>
+          <td className="people-num">{offset + i + 1}</td>
           <th scope="row">
             <Link href={`/students/${s.id}`}>{`${s.lastName} ${s.firstName} ${s.middleName}`.trim()}</Link>
           </th>
-          <td>
+          <td data-label={t('people.guardians')}>
             {s.guardians.length === 0 ? (
               <span className="people-muted">{t('people.noGuardians')}</span>
             ) : (
@@ -37,14 +37,14 @@ function StudentRows({ students, offset = 0 }: { students: Student[]; offset?: n
               </ul>
             )}
           </td>
-          <td>
+          <td data-label={t('people.consent.title')}>
             {s.consent ? (
               <Badge tone="ok">{t('people.consent.yes')}</Badge>
             ) : (
               <Badge tone="warn">{t('people.consent.no')}</Badge>
             )}
           </td>
-          <td>
+          <td data-label={t('people.account')}>
             <AccountBadge status={s.account} />
           </td>
         </tr>
@@ -57,7 +57,7 @@ function RosterTable({ caption, students }: { caption: string; students: Student
   const t = useT();
   return (
     <div className="people-scroll">
-      <table className="people-table">
+      <table className="people-table people-roster">
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -125,57 +125,65 @@ function StaffRow({ person, me }: { person: StaffItem; me: number }) {
   });
   const name = `${person.lastName} ${person.firstName} ${person.middleName}`.trim();
   return (
-    <tr>
-      <th scope="row">
-        {name}
-        {person.login && <div className="people-muted">{person.login}</div>}
-      </th>
-      <td>{person.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-      <td>
-        {person.archived ? (
-          <Badge tone="off">{t('people.staff.archived')}</Badge>
-        ) : (
-          <AccountBadge status={person.account} />
-        )}
-      </td>
-      <td>
-        {!person.archived && (
-          <div className="people-actions">
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-expanded={editing}
-              onClick={() => setEditing((e) => !e)}
-            >
-              {t('people.staff.edit')}
-            </button>
-            {person.id !== me &&
-              (asking ? (
-                <span className="people-confirm">
-                  <span>{t('people.staff.archiveConfirm', { name })}</span>
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    onClick={() => archive.mutate()}
-                    disabled={archive.isPending}
-                  >
-                    {t('people.staff.archiveYes')}
+    <>
+      <tr>
+        <th scope="row">
+          {name}
+          {person.login && <div className="people-muted">{person.login}</div>}
+        </th>
+        <td>{person.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+        <td>
+          {person.archived ? (
+            <Badge tone="off">{t('people.staff.archived')}</Badge>
+          ) : (
+            <AccountBadge status={person.account} />
+          )}
+        </td>
+        <td>
+          {!person.archived && (
+            <div className="people-actions">
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-expanded={editing}
+                onClick={() => setEditing((e) => !e)}
+              >
+                {t('people.staff.edit')}
+              </button>
+              {person.id !== me &&
+                (asking ? (
+                  <span className="people-confirm">
+                    <span>{t('people.staff.archiveConfirm', { name })}</span>
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      onClick={() => archive.mutate()}
+                      disabled={archive.isPending}
+                    >
+                      {t('people.staff.archiveYes')}
+                    </button>
+                    <button type="button" className="button button-quiet" onClick={() => setAsking(false)}>
+                      {t('people.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
+                    {t('people.staff.archive')}
                   </button>
-                  <button type="button" className="button button-quiet" onClick={() => setAsking(false)}>
-                    {t('people.cancel')}
-                  </button>
-                </span>
-              ) : (
-                <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
-                  {t('people.staff.archive')}
-                </button>
-              ))}
-          </div>
-        )}
-        {archive.error instanceof ApiError && <FormAlert message={archive.error.message} />}
-        {editing && <StaffForm person={person} onDone={() => setEditing(false)} />}
-      </td>
-    </tr>
+                ))}
+            </div>
+          )}
+          {archive.error instanceof ApiError && <FormAlert message={archive.error.message} />}
+        </td>
+      </tr>
+      {editing && (
+        <tr>
+          <td colSpan={4}>
+            <StaffForm person={person} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
