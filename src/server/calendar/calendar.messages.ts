@@ -52,6 +52,10 @@ export const fields = defineFields(
     weekdays: 'Дни недели',
     times: 'Звонки',
     periods: 'Периоды',
+    yearId: 'Учебный год',
+    scheme: 'Система периодов',
+    ...indexed(11, (i) => [[`grades.${i}`, `Параллель (${i + 1}-я в списке)`]]),
+    ...indexed(6, (i) => [[`weekdays.${i}`, `День недели (${i + 1}-й в списке)`]]),
     ...indexed(4, (i) => [
       [`periods.${i}.startsOn`, `Начало ${i + 1}-го периода`],
       [`periods.${i}.endsOn`, `Окончание ${i + 1}-го периода`],
@@ -73,6 +77,10 @@ export const fields = defineFields(
     weekdays: 'Weekdays',
     times: 'Bells',
     periods: 'Periods',
+    yearId: 'Academic year',
+    scheme: 'Period scheme',
+    ...indexed(11, (i) => [[`grades.${i}`, `Grade (item ${i + 1})`]]),
+    ...indexed(6, (i) => [[`weekdays.${i}`, `Weekday (item ${i + 1})`]]),
     ...indexed(4, (i) => [
       [`periods.${i}.startsOn`, `Start of period ${i + 1}`],
       [`periods.${i}.endsOn`, `End of period ${i + 1}`],

@@ -120,6 +120,14 @@ describe.each(engines())('calendar routes on $name', (engine) => {
     });
     expect(three.json().fields).toEqual({ periods: 'Неверное число периодов для этой системы.' });
 
+    const grade12 = await admin.send('POST', `/api/calendar/years/${yearId}/schemes/quarters`, {
+      grades: [12],
+      periods: quarters,
+    });
+    expect(grade12.json()).toMatchObject({
+      message: 'Проверьте поля: «Параллель (1-я в списке)».',
+      fields: { 'grades.0': 'Не больше 11.' },
+    });
     const ok = await admin.send('POST', `/api/calendar/years/${yearId}/schemes/quarters`, {
       grades: [1, 2, 3, 4, 5, 6, 7, 8, 9],
       periods: quarters,

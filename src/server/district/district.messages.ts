@@ -4,4 +4,4 @@ import { defineFields, defineMessages } from '../http/define-messages.ts';
 export const messages = defineMessages({}, {});
 
 /** Labels of the district module's input fields. */
-export const fields = defineFields({}, {});
+export const fields = defineFields({ yearId: 'Учебный год' }, { yearId: 'Academic year' });
