@@ -119,4 +119,16 @@ describe.skipIf(skipE2e)('the timetable page', () => {
       .executeTakeFirstOrThrow();
     expect(lesson.teacherId).toBe(f.substitute);
   });
+
+  it('a teacher sees the week without the controls that change it', async () => {
+    const page = await h.newPage('/', { bypassCSP: true });
+    await logIn(page, h.demo!.logins.teacher, demoPassword);
+    await page.goto('/admin/timetable');
+    await page.getByLabel('Класс', { exact: true }).selectOption({ label: '5А' });
+    await page.locator('table.timetable-grid caption', { hasText: 'Расписание 5А' }).waitFor();
+    expect(await page.locator('.timetable-slot').count()).toBeGreaterThan(15);
+    expect(await page.getByRole('button', { name: /^Добавить урок/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Уроки' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'the timetable week as a teacher sees it');
+  });
 });

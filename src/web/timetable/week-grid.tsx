@@ -37,12 +37,15 @@ export function WeekGrid({
 }) {
   const t = useT();
   const days = weekdaysOf(week);
+  const caption = t('timetable.weekCaption', { name: week.className, date: formatDate(week.on) });
   const bell = (weekday: number, n: number) =>
     week.bells.find((b) => b.weekday === weekday && b.lessonNumber === n);
   return (
-    <div className="timetable-scroll">
+    // A wide week scrolls sideways on a phone: the region takes the keyboard focus to scroll it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="timetable-scroll" aria-label={caption} tabIndex={0}>
       <table className="timetable-grid">
-        <caption>{t('timetable.weekCaption', { name: week.className, date: formatDate(week.on) })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('timetable.lesson')}</th>
@@ -122,6 +125,6 @@ export function WeekGrid({
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
