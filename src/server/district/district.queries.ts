@@ -5,6 +5,9 @@ import { currentClasses, today } from '../access/relationships.queries.ts';
 const fullName = (p: { lastName: string; firstName: string; middleName: string }) =>
   [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
 
+/** «СОШ № 2» before «СОШ № 12»: Russian order with numbers compared as numbers. */
+const schoolOrder = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+
 /** The live schools of a district by name, with their live classes and today's students. */
 export async function schoolsOfDistrict(db: Db, districtId: number) {
   const on = today();
@@ -14,8 +17,6 @@ export async function schoolsOfDistrict(db: Db, districtId: number) {
       .select(['id', 'name', 'shortName'])
       .where('districtId', '=', districtId)
       .where('archivedAt', 'is', null)
-      .orderBy('shortName')
-      .orderBy('id')
       .execute(),
     db
       .selectFrom('classes')
@@ -40,7 +41,9 @@ export async function schoolsOfDistrict(db: Db, districtId: number) {
   ]);
   const count = (rows: { schoolId: number; n: unknown }[], id: number) =>
     Number(rows.find((r) => r.schoolId === id)?.n ?? 0);
-  return schools.map((s) => ({ ...s, classes: count(classes, s.id), students: count(students, s.id) }));
+  return schools
+    .map((s) => ({ ...s, classes: count(classes, s.id), students: count(students, s.id) }))
+    .sort((a, b) => schoolOrder.compare(a.shortName, b.shortName) || a.id - b.id);
 }
 
 /** The classes of a year with class teachers and the number of students on a date. */
