@@ -157,5 +157,10 @@ export const classSubgroups = z.object({
 /** The subgroups page's data. */
 export type ClassSubgroups = z.infer<typeof classSubgroups>;
 
+/** `?schoolId=` of the structure overview (a district's schools). */
+export const schoolQuery = z.strictObject({
+  schoolId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
+
 /** `?on=YYYY-MM-DD` of the subgroups page. */
 export const onQuery = z.strictObject({ on: isoDate.optional() });

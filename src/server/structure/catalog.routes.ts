@@ -6,6 +6,7 @@ import {
   classBody,
   courseBody,
   createdResponse,
+  schoolQuery,
   structureOverview,
   subjectBody,
 } from '../../contract/structure.ts';
@@ -93,11 +94,13 @@ export function registerCatalogRoutes(api: Api, db: Kysely<DB>): void {
     {
       schema: {
         tags,
-        summary: 'Классы, предметы, группы и нагрузка текущего учебного года',
-        response: { 200: structureOverview, ...errors(401, 403) },
+        summary:
+          'Классы, предметы, группы и нагрузка текущего учебного года (управлению — любой школы района)',
+        querystring: schoolQuery,
+        response: { 200: structureOverview, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => getStructure(ctxOf(request, db)),
+    async (request) => getStructure(ctxOf(request, db), request.query.schoolId),
   );
 
   crud(api, db, 'classes', 'класс', classBody, {

@@ -12,9 +12,12 @@ import {
 import { fullName } from './groups.queries.ts';
 import { viewedSchool } from './structure.policy.ts';
 
-/** The structure page: the current year's classes, subjects, groups and courses, and the teachers. */
-export async function getStructure(ctx: Ctx): Promise<StructureOverview> {
-  const schoolId = viewedSchool(ctx);
+/**
+ * The structure page: the current year's classes, subjects, groups and courses, and the teachers,
+ * of the actor's school or (for the district) of a school of their district.
+ */
+export async function getStructure(ctx: Ctx, askedSchoolId?: number): Promise<StructureOverview> {
+  const schoolId = await viewedSchool(ctx, askedSchoolId);
   const manage = reachOf(ctx.actor, 'structure.manage').schoolIds.includes(schoolId);
   const year = await currentYear(ctx.db, schoolId);
   const [classes, subjects, groups, courses, teachers] = await Promise.all([

@@ -90,6 +90,7 @@ export const fields = defineFields(
     toGroupId: 'Куда перевести',
     moveDate: 'Дата перевода',
     on: 'Дата',
+    schoolId: 'Школа',
     ...groupFieldsRu,
   },
   {
@@ -113,6 +114,7 @@ export const fields = defineFields(
     toGroupId: 'Move to',
     moveDate: 'Move date',
     on: 'Date',
+    schoolId: 'School',
     ...groupFieldsEn,
   },
 );

@@ -9,12 +9,30 @@ export function managedSchool(ctx: Ctx): number {
   return schoolId;
 }
 
-/** The school whose structure the actor may read; 403 when they may read none. */
-export function viewedSchool(ctx: Ctx): number {
+/**
+ * The school whose structure the actor may read: the asked one when it is in their reach (their
+ * school, or a school of their district), else their own; 403 when they may read none, 404 for
+ * a school outside their reach.
+ */
+export async function viewedSchool(ctx: Ctx, asked?: number): Promise<number> {
   const reach = reachOf(ctx.actor, 'structure.view');
-  const schoolId = reach.schoolIds[0];
-  if (schoolId === undefined) throw forbidden();
-  return schoolId;
+  if (!reachesAnything(reach)) throw forbidden();
+  if (asked === undefined) {
+    const own = reach.schoolIds[0];
+    if (own === undefined) throw forbidden();
+    return own;
+  }
+  if (reach.schoolIds.includes(asked)) return asked;
+  if (reach.districtIds.length) {
+    const school = await ctx.db
+      .selectFrom('schools')
+      .select('id')
+      .where('id', '=', asked)
+      .where('districtId', 'in', reach.districtIds)
+      .executeTakeFirst();
+    if (school) return asked;
+  }
+  throw notFound();
 }
 
 /** Whether a row of a school is within the actor's structure management: 404 otherwise. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
+import { buildDistrict, buildPerson } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
 import { buildStructureSchool, historyOf } from './structure.test-helpers.ts';
 
@@ -225,5 +226,28 @@ describe.each(engines())('structure routes on $name', (engine) => {
     });
     expect(notStudent.statusCode).toBe(400);
     expect(notStudent.json().fields).toEqual({ studentIds: 'Это не обучающийся школы.' });
+  });
+
+  it('shows the district a school of its district read-only, and no other school', async () => {
+    const districtId = await buildDistrict(database.db);
+    await database.db.updateTable('schools').set({ districtId }).where('id', '=', s.schoolId).execute();
+    const inspector = await buildPerson(database.db, { schoolId: null, districtId, roles: ['district'] });
+    const client = await signIn(app, inspector.login);
+    const res = await client.get(`/api/structure?schoolId=${s.schoolId}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().can).toEqual({ manage: false });
+    expect(res.json().classes.map((c: { name: string }) => c.name)).toContain('5Б');
+    const other = await buildStructureSchool(database.db);
+    expect((await client.get(`/api/structure?schoolId=${other.schoolId}`)).statusCode).toBe(404);
+    expect((await client.get('/api/structure')).statusCode).toBe(403);
+    expect(
+      (
+        await client.send('POST', '/api/structure/subjects', {
+          subjectName: 'Химия',
+          shortName: 'Хим',
+          sortOrder: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
