@@ -193,6 +193,8 @@ export const rosterStudent = z.object({
   firstName: z.string(),
   middleName: z.string(),
   departedOn: z.string().nullable(),
+  /** Whether the viewer may open the card (a departed student leaves the class teacher's reach). */
+  canOpen: z.boolean(),
   consent: z.boolean(),
   account: z.enum(accountStatuses),
   guardians: z.array(

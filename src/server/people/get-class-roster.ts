@@ -3,7 +3,7 @@ import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { classScope } from '../access/scopes.ts';
 import { currentConsents, hasConsent } from './consent.queries.ts';
-import { requireClass } from './people.policy.ts';
+import { allowedStudents, requireClass } from './people.policy.ts';
 import { fullName } from './people.present.ts';
 import { accountStatusOf, guardiansOf } from './people.queries.ts';
 
@@ -56,7 +56,7 @@ export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRo
   const ids = students.map((s) => s.id);
   const guardians = await guardiansOf(ctx.db, ids);
   const guardianIds = [...new Set(guardians.map((g) => g.id))];
-  const [consented, consents, accounts, editable] = await Promise.all([
+  const [consented, consents, accounts, editable, visible] = await Promise.all([
     hasConsent(ctx.db, ids),
     currentConsents(ctx.db, guardianIds),
     accountStatusOf(ctx.db, [...ids, ...guardianIds]),
@@ -66,6 +66,7 @@ export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRo
       .where('id', '=', classId)
       .where((eb) => classScope(eb, ctx.actor, 'student.edit'))
       .executeTakeFirst(),
+    allowedStudents(ctx, 'student.view', ids),
   ]);
   return {
     class: {
@@ -79,6 +80,7 @@ export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRo
       firstName: s.firstName,
       middleName: s.middleName,
       departedOn: s.departedOn ?? null,
+      canOpen: visible.has(s.id),
       consent: consented.has(s.id),
       account: accounts.get(s.id) ?? 'none',
       guardians: guardians

@@ -120,4 +120,23 @@ describe.each(engines())('departure on $name', (engine) => {
       .execute();
     expect(profiles.map((p) => p.departedOn)).toEqual([null, null]);
   });
+
+  it('answers with the card after a past departure, then the student is out of the class teacher’s reach but not the admin’s', async () => {
+    const teacher = await signIn(app, w.classTeacher.login);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const res = await teacher.send('POST', `/api/students/${w.t.id}/departure`, {
+      departedOn: yesterday,
+      departureOrder: '№ 50',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().file.departedOn).toBe(yesterday);
+    expect((await teacher.get(`/api/students/${w.t.id}`)).statusCode).toBe(404);
+    const roster = (await teacher.get(`/api/classes/${w.a.classId}/roster`)).json();
+    expect(roster.students.find((s: { id: number }) => s.id === w.t.id)).toMatchObject({
+      departedOn: yesterday,
+      canOpen: false,
+    });
+    const admin = await signIn(app, w.admin.login);
+    expect((await admin.get(`/api/students/${w.t.id}`)).json().file.departedOn).toBe(yesterday);
+  });
 });

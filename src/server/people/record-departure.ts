@@ -101,5 +101,5 @@ export async function recordDeparture(ctx: Ctx, studentId: number, input: z.infe
       },
     });
   });
-  return getStudentCard(ctx, studentId, { log: false });
+  return getStudentCard(ctx, studentId, { log: false, asEditor: true });
 }

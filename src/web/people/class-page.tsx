@@ -21,7 +21,11 @@ function StudentRows({ students, offset = 0 }: { students: Student[]; offset?: n
         <tr key={s.id}>
           <td className="people-num">{offset + i + 1}</td>
           <th scope="row">
-            <Link href={`/students/${s.id}`}>{`${s.lastName} ${s.firstName} ${s.middleName}`.trim()}</Link>
+            {s.canOpen ? (
+              <Link href={`/students/${s.id}`}>{`${s.lastName} ${s.firstName} ${s.middleName}`.trim()}</Link>
+            ) : (
+              `${s.lastName} ${s.firstName} ${s.middleName}`.trim()
+            )}
           </th>
           <td data-label={t('people.guardians')}>
             {s.guardians.length === 0 ? (
