@@ -38,12 +38,13 @@ export function draftTimetable(
   for (const p of o.busy) bySlot.set(`${p.weekday}|${p.lessonNumber}`, [...at(p.weekday, p.lessonNumber), p]);
   const units = new Map<string, DraftCourse[]>();
   for (const c of courses) {
-    const key = c.groupKind === 'subgroup' ? `s${c.classId}|${c.subjectId}` : `c${c.courseId}`;
+    // Subgroups of a class in one subject, with the same hours, go side by side.
+    const key = c.groupKind === 'subgroup' ? `s${c.classId}|${c.subjectId}|${c.hours}` : `c${c.courseId}`;
     units.set(key, [...(units.get(key) ?? []), c]);
   }
   const todo = [...units.values()].map((members) => ({
     members,
-    left: Math.max(...members.map((m) => m.hours)),
+    left: members[0]?.hours ?? 0,
     perDay: new Map<number, number>(),
   }));
   todo.sort((a, b) => b.left - a.left);

@@ -96,7 +96,7 @@ export async function timetableSchool(db: Kysely<DB>) {
     person('Директоров', ['director']),
     person('Простова', ['teacher']),
   ]);
-  const accountant = await buildPerson(db, { schoolId, roles: ['parent'], lastName: 'Родителева' });
+  const parent = await buildPerson(db, { schoolId, roles: ['parent'], lastName: 'Родителева' });
   const c5 = await buildClass(db, { schoolId, yearId, grade: 5, letter: 'А' });
   const c6 = await buildClass(db, { schoolId, yearId, grade: 6, letter: 'Б' });
   const math = await subject(db, schoolId, 'Математика', 1);
@@ -203,7 +203,7 @@ export async function timetableSchool(db: Kysely<DB>) {
     groups: { sub1, sub2 },
     subjects: { math, russian, english },
     courses,
-    people: { ivanova, petrov, sidorova, orlova, admin, deputy, director, plain, parent: accountant },
+    people: { ivanova, petrov, sidorova, orlova, admin, deputy, director, plain, parent },
     admin: as(admin, ['admin']),
     teacher: as(plain, ['teacher']),
     system: systemCtx(db),
