@@ -162,5 +162,17 @@ export const schoolQuery = z.strictObject({
   schoolId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
+/** Groups of one subject with their members. */
+export const subjectGroups = z.object({
+  subjectId: z.number(),
+  subject: z.string(),
+  groups: z.array(subgroupView),
+});
+
+/** `GET /api/structure/cross-groups`: the cross-class groups by subject, members on a date. */
+export const crossGroupList = z.object({ on: z.string(), subjects: z.array(subjectGroups) });
+/** The cross-class groups page's data. */
+export type CrossGroupList = z.infer<typeof crossGroupList>;
+
 /** `?on=YYYY-MM-DD` of the subgroups page. */
 export const onQuery = z.strictObject({ on: isoDate.optional() });

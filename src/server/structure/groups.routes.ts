@@ -6,6 +6,7 @@ import {
   classSubgroups,
   createdResponse,
   crossGroupBody,
+  crossGroupList,
   groupsCreatedResponse,
   moveBody,
   onQuery,
@@ -18,6 +19,7 @@ import { ctxOf } from '../http/session.ts';
 import { createCrossGroup } from './create-cross-group.ts';
 import { createSubgroups } from './create-subgroups.ts';
 import { getClassSubgroups } from './get-class-subgroups.ts';
+import { listCrossGroups } from './list-cross-groups.ts';
 import { moveStudentToGroup } from './move-student-to-group.ts';
 
 const tags = ['structure'];
@@ -56,6 +58,19 @@ export function registerGroupRoutes(api: Api, db: Kysely<DB>): void {
       });
       return reply.code(201).send({ groupIds });
     },
+  );
+
+  api.get(
+    '/api/structure/cross-groups',
+    {
+      schema: {
+        tags,
+        summary: 'Межклассные группы по предметам и их состав на дату (администратор)',
+        querystring: onQuery,
+        response: { 200: crossGroupList, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => listCrossGroups(ctxOf(request, db), request.query.on),
   );
 
   api.post(

@@ -217,6 +217,33 @@ describe.each(engines())('structure routes on $name', (engine) => {
       groupName: 'Другая',
     });
     expect(refused.statusCode).toBe(403);
+    const second = await admin.send('POST', '/api/structure/cross-groups', {
+      ...body,
+      groupName: 'Факультатив, гр. 2',
+      studentIds: [],
+    });
+    const moved = await admin.send('POST', `/api/groups/${res.json().id}/moves`, {
+      studentId: s.studentsB[0],
+      toGroupId: second.json().id,
+      moveDate: '2026-10-01',
+    });
+    expect(moved.statusCode).toBe(200);
+    const list = (await admin.get('/api/structure/cross-groups?on=2026-10-01')).json();
+    const groups = list.subjects[0].groups.map((g: { name: string; members: unknown[] }) => [
+      g.name,
+      g.members.length,
+    ]);
+    expect(groups).toEqual([
+      ['Факультатив «Робототехника»', 1],
+      ['Факультатив, гр. 2', 1],
+    ]);
+    expect((await teacher.get('/api/structure/cross-groups')).statusCode).toBe(403);
+    const teacherMove = await teacher.send('POST', `/api/groups/${second.json().id}/moves`, {
+      studentId: s.studentsB[0],
+      toGroupId: res.json().id,
+      moveDate: '2026-10-05',
+    });
+    expect(teacherMove.statusCode).toBe(403);
     const notStudent = await admin.send('POST', '/api/structure/cross-groups', {
       groupName: 'Элективный курс',
       subjectId: s.english,
