@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'wouter';
 import type { StructureOverview } from '../../contract/structure.ts';
 import { apiGet } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
@@ -63,6 +64,9 @@ export function CrossGroupForm({ data }: { data: StructureOverview }) {
     <section className="structure-section" aria-labelledby="cross-title">
       <h2 id="cross-title">{t('structure.crossGroup')}</h2>
       <p>{t('structure.crossIntro')}</p>
+      <p>
+        <Link href="/admin/groups">{t('cross.open')}</Link>
+      </p>
       {created && <Notice message={t('structure.saved')} />}
       <form className="form structure-form" onSubmit={onSubmit} noValidate>
         <FormAlert message={errors.general} />

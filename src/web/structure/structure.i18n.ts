@@ -83,6 +83,10 @@ export const dictionary = defineDictionary(
     'subgroups.created': 'Подгруппы созданы.',
     'subgroups.noStudents': 'В классе нет обучающихся на эту дату.',
     'subgroups.back': 'Классы и предметы',
+    'cross.title': 'Межклассные группы',
+    'cross.empty': 'Межклассных групп пока нет.',
+    'cross.createLink': 'Создать группу',
+    'cross.open': 'Состав межклассных групп и переводы между ними',
   },
   {
     'structure.title': 'Classes and subjects',
@@ -165,5 +169,9 @@ export const dictionary = defineDictionary(
     'subgroups.created': 'Subgroups created.',
     'subgroups.noStudents': 'The class has no students on this date.',
     'subgroups.back': 'Classes and subjects',
+    'cross.title': 'Cross-class groups',
+    'cross.empty': 'There are no cross-class groups yet.',
+    'cross.createLink': 'Create a group',
+    'cross.open': 'Members of cross-class groups and moves between them',
   },
 );
