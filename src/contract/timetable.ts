@@ -52,6 +52,8 @@ export const weekResponse = z.object({
   slots: z.array(slotItem),
   courses: z.array(courseItem),
   bells: z.array(bellItem),
+  /** The study periods of the class's year (its grade's scheme), to generate lessons for. */
+  periods: z.array(z.object({ id: z.number(), name: z.string(), startsOn: z.string(), endsOn: z.string() })),
   canManage: z.boolean(),
 });
 

@@ -16,6 +16,30 @@ export function classCourses(ctx: Ctx, cls: { id: number; schoolId: number; acad
     .execute();
 }
 
+/** The terms of a class's year in its grade's scheme (quarters, trimesters or halves). */
+function periodsOf(ctx: Ctx, cls: { schoolId: number; academicYearId: number; grade: number }) {
+  return ctx.db
+    .selectFrom('periods')
+    .select(['periods.id', 'periods.name', 'periods.startsOn', 'periods.endsOn'])
+    .where('periods.schoolId', '=', cls.schoolId)
+    .where('periods.academicYearId', '=', cls.academicYearId)
+    .where('periods.kind', '=', 'term')
+    .where((eb) =>
+      eb(
+        'periods.scheme',
+        '=',
+        eb
+          .selectFrom('gradeSchemes')
+          .select('gradeSchemes.scheme')
+          .where('gradeSchemes.academicYearId', '=', cls.academicYearId)
+          .where('gradeSchemes.grade', '=', cls.grade)
+          .limit(1),
+      ),
+    )
+    .orderBy('periods.startsOn')
+    .execute();
+}
+
 /** A class's weekly timetable in force on a date, with its courses and the bell times. */
 export async function getWeek(
   ctx: Ctx,
@@ -23,10 +47,11 @@ export async function getWeek(
   on = today(),
 ): Promise<z.infer<typeof weekResponse>> {
   const cls = await requireClass(ctx, classId, 'timetable.view');
-  const [slots, courses, bells] = await Promise.all([
+  const [slots, courses, bells, periods] = await Promise.all([
     classSlotsOn(ctx.db, classId, on),
     classCourses(ctx, cls),
     bellsOf(ctx.db, cls.schoolId),
+    periodsOf(ctx, cls),
   ]);
   const placed = new Map<number, number>();
   for (const s of slots) placed.set(s.courseId, (placed.get(s.courseId) ?? 0) + 1);
@@ -49,6 +74,7 @@ export async function getWeek(
       placed: placed.get(c.id) ?? 0,
     })),
     bells,
+    periods,
     canManage: reachOf(ctx.actor, 'timetable.manage').schoolIds.includes(cls.schoolId),
   };
 }

@@ -10,6 +10,7 @@ import { useFormErrors } from '../components/use-form-errors.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
+import { SelectField } from './select-field.tsx';
 import type { Week } from './timetable-api.ts';
 
 /** The lessons kept against the timetable because they hold records: date, lesson, course, why. */
@@ -60,6 +61,26 @@ export function LessonsTab({ week }: { week: Week }) {
       <p>{t('timetable.lessonsIntro')}</p>
       <form className="form timetable-card" onSubmit={onSubmit} noValidate aria-labelledby="lessons-title">
         <FormAlert message={errors.general} />
+        {week.periods.length > 0 && (
+          <SelectField
+            name="lessons-period"
+            label={t('timetable.period')}
+            value={String(
+              week.periods.find((p) => p.startsOn === values.from && p.endsOn === values.to)?.id ?? '',
+            )}
+            onChange={(e) => {
+              const period = week.periods.find((p) => String(p.id) === e.target.value);
+              if (period) setValues((v) => ({ ...v, from: period.startsOn, to: period.endsOn }));
+            }}
+            options={[
+              { value: '', label: t('timetable.periodDates') },
+              ...week.periods.map((p) => ({
+                value: String(p.id),
+                label: `${p.name} (${formatDate(p.startsOn)}–${formatDate(p.endsOn)})`,
+              })),
+            ]}
+          />
+        )}
         <div className="timetable-row">
           <Field
             name="lessons-from"

@@ -20,7 +20,6 @@ export const dictionary = defineDictionary(
     'timetable.noClasses':
       'В школе ещё нет классов. Сначала создайте классы и курсы в разделе «Структура школы».',
     'timetable.loadFailed': 'Не удалось загрузить расписание.',
-    'timetable.tabs': 'Разделы расписания',
     'timetable.tabWeek': 'Неделя',
     'timetable.tabChanges': 'Изменения',
     'timetable.tabLessons': 'Уроки',
@@ -77,6 +76,8 @@ export const dictionary = defineDictionary(
     'timetable.lessonsTitle': 'Уроки по расписанию',
     'timetable.lessonsIntro':
       'Уроки создаются по расписанию и календарю класса (без каникул и праздников) с учётом изменений. Уроки с темой, отметками или посещаемостью не удаляются.',
+    'timetable.period': 'Период',
+    'timetable.periodDates': '— свои даты —',
     'timetable.lessonsFrom': 'С',
     'timetable.lessonsTo': 'По',
     'timetable.wholeSchool': 'Для всей школы',
@@ -105,7 +106,6 @@ export const dictionary = defineDictionary(
     'timetable.noClasses':
       'The school has no classes yet. First create classes and courses under «School structure».',
     'timetable.loadFailed': 'Could not load the timetable.',
-    'timetable.tabs': 'Timetable sections',
     'timetable.tabWeek': 'Week',
     'timetable.tabChanges': 'Changes',
     'timetable.tabLessons': 'Lessons',
@@ -162,6 +162,8 @@ export const dictionary = defineDictionary(
     'timetable.lessonsTitle': 'Lessons from the timetable',
     'timetable.lessonsIntro':
       'Lessons are made from the timetable and the class calendar (no vacations or holidays), with the dated changes. Lessons with a topic, marks or attendance are never removed.',
+    'timetable.period': 'Period',
+    'timetable.periodDates': '— own dates —',
     'timetable.lessonsFrom': 'From',
     'timetable.lessonsTo': 'To',
     'timetable.wholeSchool': 'For the whole school',
