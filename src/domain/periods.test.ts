@@ -4,6 +4,7 @@ import {
   checkBellTimes,
   checkPeriods,
   defaultPeriods,
+  defaultVacations,
   isCalendarDate,
   periodCount,
   periodName,
@@ -90,6 +91,32 @@ describe('study periods', () => {
             });
         },
       ),
+    );
+  });
+
+  it('proposes the usual vacations of 2026/2027', () => {
+    expect(defaultVacations(year).map((v) => `${v.name} ${v.startsOn}–${v.endsOn} ${v.grade ?? ''}`)).toEqual(
+      [
+        'Осенние каникулы 2026-10-24–2026-11-01 ',
+        'Зимние каникулы 2026-12-29–2027-01-10 ',
+        'Дополнительные каникулы для 1 классов 2027-02-20–2027-02-28 1',
+        'Весенние каникулы 2027-03-27–2027-04-04 ',
+        'Летние каникулы 2027-05-27–2027-08-31 ',
+      ],
+    );
+  });
+
+  it('proposes vacations inside the year that never fall on a default quarter day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2090 }), (y) => {
+        const range = { startsOn: `${y}-09-01`, endsOn: `${y + 1}-08-31` };
+        const quarters = defaultPeriods('quarters', range);
+        for (const v of defaultVacations(range)) {
+          expect(v.startsOn <= v.endsOn).toBe(true);
+          expect(v.startsOn >= range.startsOn && v.endsOn <= range.endsOn).toBe(true);
+          if (v.grade === null) for (const q of quarters) expect(rangesOverlap(v, q)).toBe(false);
+        }
+      }),
     );
   });
 

@@ -124,6 +124,44 @@ export function defaultPeriods(scheme: PeriodScheme, year: DateRange): PeriodDra
   }));
 }
 
+/** A vacation as the defaults propose it (grade null: every grade). */
+export interface VacationDraft extends DateRange {
+  name: string;
+  grade: number | null;
+}
+
+/**
+ * The usual vacations of a year, the gaps between the default quarters: autumn, winter, spring
+ * and summer for everyone, and the extra February week for grade 1 (from the Saturday after 14 February).
+ */
+export function defaultVacations(year: DateRange): VacationDraft[] {
+  const [q1, q2, q3, q4] = defaultPeriods('quarters', year) as [
+    PeriodDraft,
+    PeriodDraft,
+    PeriodDraft,
+    PeriodDraft,
+  ];
+  const between = (name: string, a: DateRange, b: DateRange): VacationDraft => ({
+    name,
+    startsOn: addDays(a.endsOn, 1),
+    endsOn: addDays(b.startsOn, -1),
+    grade: null,
+  });
+  const february = onOrAfter(`${Number(year.startsOn.slice(0, 4)) + 1}-02-14`, 6);
+  return [
+    between('Осенние каникулы', q1, q2),
+    between('Зимние каникулы', q2, q3),
+    {
+      name: 'Дополнительные каникулы для 1 классов',
+      startsOn: february,
+      endsOn: addDays(february, 8),
+      grade: 1,
+    },
+    between('Весенние каникулы', q3, q4),
+    { name: 'Летние каникулы', startsOn: addDays(q4.endsOn, 1), endsOn: year.endsOn, grade: null },
+  ];
+}
+
 /** A lesson's times in a bell schedule ('HH:MM'). */
 export interface BellTime {
   lessonNumber: number;

@@ -91,5 +91,9 @@ describe.skipIf(skipE2e)('the administrator keeps the school calendar', () => {
     await page.getByRole('heading', { name: 'Четверти' }).waitFor();
     expect(await page.getByLabel('Учебный год').locator('option:checked').textContent()).toBe('2027/2028');
     await page.getByText('Периоды ещё не заданы.', { exact: false }).waitFor();
+    await page.getByText('Записей нет.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Добавить обычные каникулы' }).click();
+    await page.getByText('Добавлено каникул: 5.', { exact: false }).waitFor();
+    await table.getByRole('row', { name: /30\.10\.2027 – 07\.11\.2027 Каникулы Осенние каникулы/ }).waitFor();
   });
 });

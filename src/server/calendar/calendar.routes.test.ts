@@ -247,6 +247,33 @@ describe.each(engines())('calendar routes on $name', (engine) => {
     expect((await admin.send('POST', `/api/calendar/years/${yearId}/holidays`)).json()).toEqual({ added: 0 });
   });
 
+  it('proposes the usual vacations once, keeping the school’s own', async () => {
+    const fresh = await buildSchool(database.db);
+    const freshAdmin = await signIn(
+      app,
+      (await buildPerson(database.db, { schoolId: fresh.schoolId, roles: ['admin'] })).login,
+    );
+    const url = `/api/calendar/years/${fresh.yearId}`;
+    await freshAdmin.send('POST', `${url}/entries`, {
+      kind: 'vacation',
+      name: 'Наши осенние каникулы',
+      startsOn: '2026-10-26',
+      endsOn: '2026-11-03',
+    });
+    expect((await freshAdmin.send('POST', `${url}/vacations`)).json()).toEqual({ added: 4 });
+    expect((await freshAdmin.send('POST', `${url}/vacations`)).json()).toEqual({ added: 0 });
+    const entries = (await freshAdmin.get(url)).json().entries as { name: string }[];
+    expect(entries.map((e) => e.name)).toEqual([
+      'Наши осенние каникулы',
+      'Зимние каникулы',
+      'Дополнительные каникулы для 1 классов',
+      'Весенние каникулы',
+      'Летние каникулы',
+    ]);
+    expect((await teacher.send('POST', `${url}/vacations`)).statusCode).toBe(404);
+    expect((await teacher.send('POST', `/api/calendar/years/${yearId}/vacations`)).statusCode).toBe(403);
+  });
+
   it('keeps bell sets with weekdays, refusing overlapping lessons and a weekday in two sets', async () => {
     const main = await admin.send('POST', '/api/calendar/bells', {
       name: 'Основное',

@@ -29,6 +29,7 @@ import { getYearCalendar } from './get-year-calendar.ts';
 import { listBellSets } from './list-bell-sets.ts';
 import { listYears } from './list-years.ts';
 import { prefillPublicHolidays } from './prefill-public-holidays.ts';
+import { prefillVacations } from './prefill-vacations.ts';
 import { setPeriodScheme } from './set-period-scheme.ts';
 import { updateBellSet } from './update-bell-set.ts';
 import { updateCalendarEntry } from './update-calendar-entry.ts';
@@ -115,6 +116,20 @@ export function registerCalendarRoutes(api: Api, db: Kysely<DB>): void {
       },
     },
     async (request) => prefillPublicHolidays(ctxOf(request, db), request.params.yearId),
+  );
+
+  api.post(
+    '/api/calendar/years/:yearId/vacations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Добавить обычные каникулы года (осенние, зимние, весенние, летние, февральские для 1 классов)',
+        params: yearParams,
+        response: { 200: prefillResult, ...refusals },
+      },
+    },
+    async (request) => prefillVacations(ctxOf(request, db), request.params.yearId),
   );
 
   api.post(

@@ -42,6 +42,13 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
       await refreshYear(yearId);
     },
   });
+  const vacations = useMutation({
+    mutationFn: () => apiPost<{ added: number }>(`/api/calendar/years/${yearId}/vacations`),
+    onSuccess: async (r) => {
+      setNotice(t('calendar.vacationsAdded', { count: r.added }));
+      await refreshYear(yearId);
+    },
+  });
   const kindName = (e: Entry) => t(`calendar.kind.${e.kind}`);
   const dates = (e: Entry) =>
     e.startsOn === e.endsOn ? formatDate(e.startsOn) : `${formatDate(e.startsOn)} – ${formatDate(e.endsOn)}`;
@@ -50,7 +57,15 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
       <h2 id="entries-title">{t('calendar.entries')}</h2>
       {notice && <Notice message={notice} />}
       {calendar.can.manage && (
-        <p>
+        <p className="calendar-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() => vacations.mutate()}
+            disabled={vacations.isPending}
+          >
+            {t('calendar.prefillVacations')}
+          </button>
           <button
             type="button"
             className="button"
