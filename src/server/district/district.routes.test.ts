@@ -105,6 +105,20 @@ describe.each(engines())('district routes on $name', (engine) => {
         hoursPerWeek: 5,
       }),
     ]);
+    const elsewhereYear = await database.db
+      .selectFrom('academicYears')
+      .select('id')
+      .where('schoolId', '=', elsewhereId)
+      .executeTakeFirstOrThrow();
+    expect(
+      (await inspector.get(`/api/district/schools/${schoolId}?yearId=${elsewhereYear.id}`)).statusCode,
+    ).toBe(404);
+    const badYear = await inspector.get(`/api/district/schools/${schoolId}?yearId=abc`);
+    expect(badYear.statusCode).toBe(400);
+    expect(badYear.json().message).toBe('Проверьте поля: «Учебный год».');
+    expect(
+      (await inspector.get(`/api/district/schools/${schoolId}?yearId=${body.year.id}`)).json().year.id,
+    ).toBe(body.year.id);
     expect((await stranger.get(`/api/district/schools/${schoolId}`)).statusCode).toBe(404);
     expect((await inspector.get(`/api/district/schools/${elsewhereId}`)).statusCode).toBe(404);
     expect((await schoolAdmin.get(`/api/district/schools/${schoolId}`)).statusCode).toBe(403);
