@@ -277,4 +277,37 @@ describe.each(engines())('structure routes on $name', (engine) => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('answers the subgroups of 5А by role and relationship (matrix)', async () => {
+    const m = await buildStructureSchool(database.db);
+    const deputy = await buildPerson(database.db, { schoolId: m.schoolId, roles: ['deputy', 'teacher'] });
+    const student = await buildPerson(database.db, { schoolId: m.schoolId, roles: ['student'] });
+    const stranger = await buildStructureSchool(database.db);
+    const expected: [string, string, number][] = [
+      ['administrator', m.admin.login, 200],
+      ['class teacher of 5А', m.teacherA.login, 200],
+      ['class teacher of 5Б', m.teacherB.login, 403],
+      ['subject teacher of the subgroups', m.subjectTeacher.login, 403],
+      ['director', m.director.login, 403],
+      ['deputy', deputy.login, 403],
+      ['parent of a 5А student', m.parent.login, 404],
+      ['student', student.login, 404],
+      ['administrator of another school', stranger.admin.login, 404],
+    ];
+    const [from, to] = m.subgroupsA as [number, number];
+    let moved = false;
+    for (const [who, login, status] of expected) {
+      const client = await signIn(app, login);
+      expect((await client.get(`/api/classes/${m.a.classId}/subgroups`)).statusCode, who).toBe(status);
+      const move = await client.send('POST', `/api/groups/${from}/moves`, {
+        studentId: m.studentsA[1],
+        toGroupId: to,
+        moveDate: '2026-12-01',
+      });
+      // An allowed move is made once: the next allowed actor finds the student already moved (400).
+      expect(move.statusCode, who).toBe(status === 200 && moved ? 400 : status);
+      if (status === 200) moved = true;
+    }
+    expect(await historyOf(database.db, m.studentsA[1] ?? -1, [from, to])).toHaveLength(2);
+  });
 });
