@@ -102,7 +102,10 @@ export async function placeSlots(
         .execute()
     : [];
   const notStarted = closed.filter((s) => s.validFrom >= from).map((s) => s.id);
-  const running = closed.filter((s) => s.validFrom < from).map((s) => s.id);
+  // A slot that already ended before the date stays as it was: closing never extends it.
+  const running = closed
+    .filter((s) => s.validFrom < from && (s.validTo === null || s.validTo >= from))
+    .map((s) => s.id);
   if (notStarted.length) await trx.deleteFrom('timetableSlots').where('id', 'in', notStarted).execute();
   if (running.length)
     await trx

@@ -111,7 +111,8 @@ async function validate(ctx: Ctx, course: Course, body: Body): Promise<void> {
   const teacherId = body.substituteTeacherId;
   if (body.kind === 'substitute' && teacherId === undefined)
     throw fieldError('substituteTeacherId', 'required');
-  if (teacherId === undefined || body.kind === 'cancel') return;
+  if (body.kind === 'cancel') return;
+  if (teacherId === undefined) return ownTeacherFree(ctx, course, body);
   if (body.kind === 'substitute' && (teacherId === course.teacherId || teacherId === course.secondTeacherId))
     throw fieldError('substituteTeacherId', 'timetableSubstituteSame');
   const teacher = (await teachersOfSchool(ctx.db, course.schoolId)).find((t) => t.id === teacherId);
@@ -122,6 +123,19 @@ async function validate(ctx: Ctx, course: Course, body: Body): Promise<void> {
   if (busy)
     throw fieldError('substituteTeacherId', 'timetableSubstituteBusy', {
       teacher: shortName(teacher),
+      ...busy,
+    });
+}
+
+/** A moved or extra lesson without a substitute: the course's own teacher must be free then. */
+async function ownTeacherFree(ctx: Ctx, course: Course, body: Body): Promise<void> {
+  const moved = body.kind === 'move';
+  const date = moved ? (body.movedToDate ?? body.date) : body.date;
+  const number = moved ? (body.movedToLessonNumber ?? body.lessonNumber) : body.lessonNumber;
+  const busy = await busyWith(ctx.db, course, course.teacherId, date, number);
+  if (busy)
+    throw fieldError(moved ? 'movedToLessonNumber' : 'lessonNumber', 'timetableTeacherBusy', {
+      teacher: shortName(course),
       ...busy,
     });
 }

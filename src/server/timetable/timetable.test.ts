@@ -107,6 +107,13 @@ describe.each(engines())('timetable use cases on $name', (engine) => {
         .where('id', '=', math.id)
         .executeTakeFirstOrThrow();
       expect(old.validTo).toBe('2026-09-30');
+      await closeSlot(s.admin, math.id, { from: '2026-12-01' });
+      const still = await database.db
+        .selectFrom('timetableSlots')
+        .select('validTo')
+        .where('id', '=', math.id)
+        .executeTakeFirstOrThrow();
+      expect(still.validTo).toBe('2026-09-30');
       const before = await getWeek(s.admin, s.classes.c5.classId, '2026-09-28');
       const after = await getWeek(s.admin, s.classes.c5.classId, '2026-10-05');
       expect(before.slots.filter((x) => x.courseId === s.courses.math5).map((x) => x.weekday)).toEqual([1]);
@@ -295,6 +302,20 @@ describe.each(engines())('timetable use cases on $name', (engine) => {
         lessonNumber: 1,
         movedToDate: '2026-10-01',
         movedToLessonNumber: 3,
+      });
+      expect(
+        await refusal(
+          createChange(s.admin, {
+            kind: 'extra',
+            courseId: s.courses.math5,
+            date: '2026-10-07',
+            lessonNumber: 2,
+          }),
+        ),
+      ).toEqual({
+        code: 'validation',
+        field: 'lessonNumber',
+        text: 'Учитель Иванова И. И. в это время уже ведёт урок: Математика, 6Б.',
       });
       await createChange(s.admin, {
         kind: 'extra',
