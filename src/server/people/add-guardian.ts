@@ -6,8 +6,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { GuardianKind } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { getStudentCard } from './get-student-card.ts';
+import { createParent, findSchoolParent } from './guardian-records.ts';
 import { requireStudent } from './people.policy.ts';
-import { createParent, findSchoolParent } from './student-records.ts';
 
 const blank = (v: string | null) => (v === '' ? null : v);
 

@@ -7,7 +7,7 @@ import { AppError } from '../http/app-error.ts';
 import { getStudentCard } from './get-student-card.ts';
 import { requireStudent } from './people.policy.ts';
 import { disableAccountsOf, findStudent } from './people.queries.ts';
-import { laterOf } from './student-records.ts';
+import { laterOf } from './record-helpers.ts';
 
 /** Whether the parent keeps a reason to sign in: another child still at school, or a staff role. */
 async function keepsAccess(trx: Db, parentId: number, departingId: number): Promise<boolean> {

@@ -1,0 +1,194 @@
+import { russianSortKey } from '../../domain/russian-order.ts';
+import type { Ctx, Db } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { phoneKey } from './phone.ts';
+import { changed, pick } from './record-helpers.ts';
+import type { GuardianRecordInput } from './student-records.ts';
+
+const guardianKeys = ['phone', 'extraPhone', 'email', 'workplace'] as const;
+
+/** Finds the guardian this input means, or creates them; links them to the student. Returns whether it wrote. */
+export async function saveGuardian(
+  trx: Db,
+  ctx: Ctx,
+  schoolId: number,
+  studentId: number,
+  input: GuardianRecordInput,
+): Promise<boolean> {
+  const sortKey = russianSortKey(input.lastName, input.firstName, input.middleName);
+  let wrote = false;
+  const own = await trx
+    .selectFrom('guardianships')
+    .innerJoin('persons', 'persons.id', 'guardianships.guardianId')
+    .select([
+      'persons.id',
+      'guardianships.id as linkId',
+      'guardianships.kind',
+      ...guardianKeys.map((k) => `persons.${k}` as const),
+    ])
+    .where('guardianships.studentId', '=', studentId)
+    .where('guardianships.archivedAt', 'is', null)
+    .where('persons.sortKey', '=', sortKey)
+    .executeTakeFirst();
+  let guardianId: number;
+  if (own) {
+    guardianId = own.id;
+    const change = changed(guardianKeys, own, input);
+    if (Object.keys(change).length) {
+      await trx.updateTable('persons').set(change).where('id', '=', own.id).execute();
+      await recordAudit(trx, ctx, {
+        schoolId,
+        action: 'guardian.updated',
+        entity: 'person',
+        entityId: own.id,
+        before: pick(own, Object.keys(change) as (typeof guardianKeys)[number][]),
+        after: change,
+      });
+      wrote = true;
+    }
+    if (own.kind !== input.kind) {
+      await trx.updateTable('guardianships').set({ kind: input.kind }).where('id', '=', own.linkId).execute();
+      await recordAudit(trx, ctx, {
+        schoolId,
+        action: 'guardian.kind_changed',
+        entity: 'guardianship',
+        entityId: own.linkId,
+        before: { kind: own.kind },
+        after: { kind: input.kind },
+      });
+      wrote = true;
+    }
+  } else {
+    guardianId =
+      (await findSchoolParent(trx, schoolId, sortKey, input)) ??
+      (await createParent(trx, ctx, schoolId, input));
+    const link = await trx
+      .insertInto('guardianships')
+      .values({ schoolId, guardianId, studentId, kind: input.kind })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      schoolId,
+      action: 'guardian.linked',
+      entity: 'guardianship',
+      entityId: link.id,
+      after: { guardianId, studentId, kind: input.kind },
+    });
+    wrote = true;
+  }
+  if (
+    input.consentGivenOn &&
+    (await recordConsentIfMissing(trx, ctx, schoolId, guardianId, input.consentGivenOn))
+  )
+    wrote = true;
+  return wrote;
+}
+
+/** A parent already in the school with the same full name and the same phone or e-mail. */
+export async function findSchoolParent(
+  trx: Db,
+  schoolId: number,
+  sortKey: string,
+  input: Pick<GuardianRecordInput, 'phone' | 'extraPhone' | 'email'>,
+) {
+  const phones = new Set([phoneKey(input.phone), phoneKey(input.extraPhone)].filter((p): p is string => !!p));
+  const email = input.email?.trim().toLowerCase() || null;
+  if (phones.size === 0 && !email) return null;
+  const candidates = await trx
+    .selectFrom('persons')
+    .innerJoin('roleAssignments', 'roleAssignments.personId', 'persons.id')
+    .select(['persons.id', 'persons.phone', 'persons.extraPhone', 'persons.email'])
+    .where('persons.schoolId', '=', schoolId)
+    .where('persons.sortKey', '=', sortKey)
+    .where('persons.archivedAt', 'is', null)
+    .where('roleAssignments.role', '=', 'parent')
+    .where('roleAssignments.revokedAt', 'is', null)
+    .orderBy('persons.id')
+    .execute();
+  const match = candidates.find(
+    (c) =>
+      [phoneKey(c.phone), phoneKey(c.extraPhone)].some((p) => p !== null && phones.has(p)) ||
+      (email !== null && c.email?.trim().toLowerCase() === email),
+  );
+  return match?.id ?? null;
+}
+
+/** A new person with the `parent` role and no account, audited. */
+export async function createParent(
+  trx: Db,
+  ctx: Ctx,
+  schoolId: number,
+  input: Omit<GuardianRecordInput, 'kind' | 'consentGivenOn'>,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('persons')
+    .values({
+      schoolId,
+      lastName: input.lastName,
+      firstName: input.firstName,
+      middleName: input.middleName,
+      sortKey: russianSortKey(input.lastName, input.firstName, input.middleName),
+      sex: null,
+      phone: input.phone,
+      extraPhone: input.extraPhone,
+      email: input.email,
+      workplace: input.workplace,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('roleAssignments')
+    .values({ personId: id, role: 'parent', schoolId, districtId: null })
+    .execute();
+  await recordAudit(trx, ctx, {
+    schoolId,
+    action: 'person.created',
+    entity: 'person',
+    entityId: id,
+    after: {
+      lastName: input.lastName,
+      firstName: input.firstName,
+      middleName: input.middleName,
+      roles: ['parent'],
+      ...pick(input, [...guardianKeys]),
+    },
+  });
+  return id;
+}
+
+/** Records a consent given on a date unless the guardian has a current one or one of that date. */
+export async function recordConsentIfMissing(
+  trx: Db,
+  ctx: Ctx,
+  schoolId: number,
+  guardianId: number,
+  givenOn: string,
+): Promise<boolean> {
+  const existing = await trx
+    .selectFrom('consents')
+    .select('id')
+    .where('guardianId', '=', guardianId)
+    .where('schoolId', '=', schoolId)
+    .where((eb) => eb.or([eb('withdrawnOn', 'is', null), eb('givenOn', '=', givenOn)]))
+    .executeTakeFirst();
+  if (existing) return false;
+  const { id } = await trx
+    .insertInto('consents')
+    .values({
+      schoolId,
+      guardianId,
+      givenOn,
+      withdrawnOn: null,
+      recordedBy: ctx.actor.kind === 'person' ? ctx.actor.personId : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, ctx, {
+    schoolId,
+    action: 'consent.recorded',
+    entity: 'consent',
+    entityId: id,
+    after: { guardianId, givenOn },
+  });
+  return true;
+}
