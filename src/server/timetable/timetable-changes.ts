@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { changeBody, changeItem } from '../../contract/timetable.ts';
 import { timetableWeekday, weekdayOf } from '../../domain/school-days.ts';
+import { groupsOverlap, type PlacedCourse } from '../../domain/timetable.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { classCalendars } from '../calendar/calendar.queries.ts';
@@ -108,6 +109,7 @@ async function validate(ctx: Ctx, course: Course, body: Body): Promise<void> {
     if (body.movedToDate < course.startsOn || body.movedToDate > course.endsOn)
       throw fieldError('movedToDate', 'timetableOutsideYear');
   }
+  if (body.kind === 'move' || body.kind === 'extra') await classFree(ctx.db, course, body);
   const teacherId = body.substituteTeacherId;
   if (body.kind === 'substitute' && teacherId === undefined)
     throw fieldError('substituteTeacherId', 'required');
@@ -124,6 +126,49 @@ async function validate(ctx: Ctx, course: Course, body: Body): Promise<void> {
     throw fieldError('substituteTeacherId', 'timetableSubstituteBusy', {
       teacher: shortName(teacher),
       ...busy,
+    });
+}
+
+/** A moved or extra lesson must not meet another lesson of the class (or of an overlapping group). */
+async function classFree(db: Db, course: Course, body: Body): Promise<void> {
+  if (course.classId === null) return;
+  const moved = body.kind === 'move';
+  const rows = await db
+    .selectFrom('lessons')
+    .innerJoin('courses', 'courses.id', 'lessons.courseId')
+    .innerJoin('groups', 'groups.id', 'courses.groupId')
+    .innerJoin('subjects', 'subjects.id', 'courses.subjectId')
+    .select([
+      'courses.groupId',
+      'groups.kind as groupKind',
+      'groups.name as group',
+      'subjects.name as subject',
+    ])
+    .where('lessons.date', '=', moved ? (body.movedToDate ?? body.date) : body.date)
+    .where(
+      'lessons.lessonNumber',
+      '=',
+      moved ? (body.movedToLessonNumber ?? body.lessonNumber) : body.lessonNumber,
+    )
+    .where('lessons.cancelledAt', 'is', null)
+    .where('lessons.courseId', '!=', course.id)
+    .where('groups.classId', '=', course.classId)
+    .execute();
+  const place = {
+    courseId: 0,
+    weekday: 0,
+    lessonNumber: 0,
+    room: null,
+    teacherIds: [],
+    classId: course.classId,
+  };
+  const me: PlacedCourse = { ...place, groupId: course.groupId, groupKind: course.groupKind };
+  const other = rows.find((r) => groupsOverlap(me, { ...place, groupId: r.groupId, groupKind: r.groupKind }));
+  if (other)
+    throw fieldError(moved ? 'movedToLessonNumber' : 'lessonNumber', 'timetableGroupBusy', {
+      group: course.group,
+      subject: other.subject,
+      other: other.group,
     });
 }
 

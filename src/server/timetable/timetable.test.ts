@@ -303,6 +303,17 @@ describe.each(engines())('timetable use cases on $name', (engine) => {
         movedToDate: '2026-10-01',
         movedToLessonNumber: 3,
       });
+      const extra = {
+        kind: 'extra' as const,
+        courseId: s.courses.russian5,
+        date: '2026-09-16',
+        lessonNumber: 2,
+      };
+      expect(await refusal(createChange(s.admin, extra))).toEqual({
+        code: 'validation',
+        field: 'lessonNumber',
+        text: 'У группы «5А» в это время уже стоит урок: Английский язык, 5А-1.',
+      });
       expect(
         await refusal(
           createChange(s.admin, {
