@@ -154,7 +154,17 @@ describe.each(engines())('timetable routes on $name', (engine) => {
       from: '2026-10-01',
     });
     expect(moved.statusCode).toBe(200);
-    const closed = await admin.send('POST', `/api/timetable/slots/${moved.json().id}/close`, {
+    const viaPost = await admin.send('POST', `/api/timetable/slots/${moved.json().id}`, {
+      courseId: s.courses.math5,
+      weekday: 2,
+      lessonNumber: 2,
+      room: '21',
+      from: '2026-10-15',
+    });
+    expect(viaPost.statusCode).toBe(200);
+    const oct = await admin.get(`/api/timetable/classes/${s.classes.c5.classId}?on=2026-10-20`);
+    expect(oct.json().slots.map((x: { room: string }) => x.room)).toEqual(['21']);
+    const closed = await admin.send('POST', `/api/timetable/slots/${viaPost.json().id}/close`, {
       from: '2026-11-01',
     });
     expect(closed.statusCode).toBe(200);
