@@ -7,6 +7,33 @@ import type { GuardianRecordInput } from './student-records.ts';
 
 const guardianKeys = ['phone', 'extraPhone', 'email', 'workplace'] as const;
 
+/** Brings a known guardian's contacts up to the input (empty input fields keep what is stored). */
+async function updateContacts(
+  trx: Db,
+  ctx: Ctx,
+  schoolId: number,
+  guardianId: number,
+  input: GuardianRecordInput,
+): Promise<boolean> {
+  const stored = await trx
+    .selectFrom('persons')
+    .select([...guardianKeys])
+    .where('id', '=', guardianId)
+    .executeTakeFirstOrThrow();
+  const change = changed(guardianKeys, stored, input);
+  if (Object.keys(change).length === 0) return false;
+  await trx.updateTable('persons').set(change).where('id', '=', guardianId).execute();
+  await recordAudit(trx, ctx, {
+    schoolId,
+    action: 'guardian.updated',
+    entity: 'person',
+    entityId: guardianId,
+    before: pick(stored, Object.keys(change) as (typeof guardianKeys)[number][]),
+    after: change,
+  });
+  return true;
+}
+
 /** Finds the guardian this input means, or creates them; links them to the student. Returns whether it wrote. */
 export async function saveGuardian(
   trx: Db,
@@ -20,12 +47,7 @@ export async function saveGuardian(
   const own = await trx
     .selectFrom('guardianships')
     .innerJoin('persons', 'persons.id', 'guardianships.guardianId')
-    .select([
-      'persons.id',
-      'guardianships.id as linkId',
-      'guardianships.kind',
-      ...guardianKeys.map((k) => `persons.${k}` as const),
-    ])
+    .select(['persons.id', 'guardianships.id as linkId', 'guardianships.kind'])
     .where('guardianships.studentId', '=', studentId)
     .where('guardianships.archivedAt', 'is', null)
     .where('persons.sortKey', '=', sortKey)
@@ -33,19 +55,7 @@ export async function saveGuardian(
   let guardianId: number;
   if (own) {
     guardianId = own.id;
-    const change = changed(guardianKeys, own, input);
-    if (Object.keys(change).length) {
-      await trx.updateTable('persons').set(change).where('id', '=', own.id).execute();
-      await recordAudit(trx, ctx, {
-        schoolId,
-        action: 'guardian.updated',
-        entity: 'person',
-        entityId: own.id,
-        before: pick(own, Object.keys(change) as (typeof guardianKeys)[number][]),
-        after: change,
-      });
-      wrote = true;
-    }
+    if (await updateContacts(trx, ctx, schoolId, own.id, input)) wrote = true;
     if (own.kind !== input.kind) {
       await trx.updateTable('guardianships').set({ kind: input.kind }).where('id', '=', own.linkId).execute();
       await recordAudit(trx, ctx, {
@@ -59,9 +69,9 @@ export async function saveGuardian(
       wrote = true;
     }
   } else {
-    guardianId =
-      (await findSchoolParent(trx, schoolId, sortKey, input)) ??
-      (await createParent(trx, ctx, schoolId, input));
+    const known = await findSchoolParent(trx, schoolId, sortKey, input);
+    if (known !== null) await updateContacts(trx, ctx, schoolId, known, input);
+    guardianId = known ?? (await createParent(trx, ctx, schoolId, input));
     const link = await trx
       .insertInto('guardianships')
       .values({ schoolId, guardianId, studentId, kind: input.kind })
