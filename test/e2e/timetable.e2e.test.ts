@@ -33,31 +33,28 @@ describe.skipIf(skipE2e)('the timetable page', () => {
       .select(['courses.id', 'groups.kind'])
       .where('groups.classId', '=', cls.id)
       .execute();
-    const first = await db
+    const wholeClass = courses.filter((c) => c.kind === 'class').map((c) => c.id);
+    // A lesson of the whole class in the week, and another whole-class course to clash with it.
+    const slot = await db
       .selectFrom('timetableSlots')
-      .select('courseId')
-      .where(
-        'courseId',
-        'in',
-        courses.map((c) => c.id),
-      )
-      .where('weekday', '=', 1)
-      .where('lessonNumber', '=', 1)
-      .execute();
-    const other = courses.find((c) => c.kind === 'class' && !first.some((f) => f.courseId === c.id))!;
-    const placed = courses.find((c) => c.kind === 'class' && first.some((f) => f.courseId === c.id))!;
+      .select(['courseId', 'weekday', 'lessonNumber'])
+      .where('courseId', 'in', wholeClass)
+      .orderBy('weekday')
+      .orderBy('lessonNumber')
+      .executeTakeFirstOrThrow();
+    const other = wholeClass.find((id) => id !== slot.courseId)!;
     const lesson = await db
       .selectFrom('lessons')
       .select(['date', 'lessonNumber', 'teacherId'])
-      .where('courseId', '=', placed.id)
-      .where('lessonNumber', '=', 1)
+      .where('courseId', '=', slot.courseId)
+      .where('lessonNumber', '=', slot.lessonNumber)
       .orderBy('date', 'desc')
       .executeTakeFirstOrThrow();
     const busy = await db
       .selectFrom('lessons')
       .select('teacherId')
       .where('date', '=', lesson.date)
-      .where('lessonNumber', '=', 1)
+      .where('lessonNumber', '=', lesson.lessonNumber)
       .execute();
     const free = await db
       .selectFrom('roleAssignments')
@@ -71,7 +68,7 @@ describe.skipIf(skipE2e)('the timetable page', () => {
         busy.map((b) => b.teacherId),
       )
       .executeTakeFirstOrThrow();
-    return { classId: cls.id, other: other.id, placed: placed.id, lesson, substitute: free.personId };
+    return { classId: cls.id, other, slot, placed: slot.courseId, lesson, substitute: free.personId };
   }
 
   it('shows 5А’s week, refuses a clashing lesson in Russian and records a substitution', async () => {
@@ -87,7 +84,12 @@ describe.skipIf(skipE2e)('the timetable page', () => {
     await expect.poll(() => grid.locator('tbody th').first().textContent()).toContain('08:30');
     await expectNoAxeViolations(page, 'the timetable week of 5А');
 
-    await page.getByRole('button', { name: 'Добавить урок: понедельник, 1-й урок' }).click();
+    const days = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'];
+    await page
+      .getByRole('button', {
+        name: `Добавить урок: ${days[f.slot.weekday - 1]}, ${f.slot.lessonNumber}-й урок`,
+      })
+      .click();
     await page.getByLabel('Курс', { exact: true }).selectOption(String(f.other));
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect
@@ -100,7 +102,7 @@ describe.skipIf(skipE2e)('the timetable page', () => {
     await page.getByLabel('Вид изменения').selectOption('substitute');
     await page.locator('#change-courseId').selectOption(String(f.placed));
     await page.getByLabel('Дата', { exact: true }).fill(f.lesson.date);
-    await page.locator('#change-lessonNumber').selectOption('1');
+    await page.locator('#change-lessonNumber').selectOption(String(f.lesson.lessonNumber));
     await page.getByLabel('Заменяющий учитель').selectOption(String(f.substitute));
     await page.getByLabel('Причина').fill('Курсы повышения квалификации');
     await page.getByRole('button', { name: 'Записать' }).click();
@@ -122,7 +124,7 @@ describe.skipIf(skipE2e)('the timetable page', () => {
       .select('teacherId')
       .where('courseId', '=', f.placed)
       .where('date', '=', f.lesson.date)
-      .where('lessonNumber', '=', 1)
+      .where('lessonNumber', '=', f.lesson.lessonNumber)
       .executeTakeFirstOrThrow();
     expect(lesson.teacherId).toBe(f.substitute);
   });
