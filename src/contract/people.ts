@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { line } from './fields.ts';
 
+/** A positive integer id in a request body (within the database's integer range). */
+export const idField = z.number().int().positive().max(2_147_483_647);
 /** A route parameter that is a positive integer id. */
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 /** A route with a student id and a guardian id. */
@@ -130,7 +132,7 @@ export const studentUpdateBody = z.strictObject(studentFields).partial();
 
 /** `POST /api/students`: a new student in a class. */
 export const newStudentBody = z.strictObject({
-  classId: z.number().int().positive(),
+  classId: idField,
   ...studentFields,
   middleName: line(0, 100).default(''),
   birthDate: dateField.nullable().default(null),
@@ -171,7 +173,7 @@ export const newGuardianBody = z.strictObject({
 });
 /** `POST /api/students/:id/guardians/link`: an existing parent of the school linked to this student. */
 export const linkGuardianBody = z.strictObject({
-  guardianId: z.number().int().positive(),
+  guardianId: idField,
   kind: z.enum(guardianKinds),
 });
 /** `POST /api/students/:id/guardians/:guardianId`: changes to a guardian; absent fields stay. */
