@@ -185,6 +185,30 @@ async function ownTeacherFree(ctx: Ctx, course: Course, body: Body): Promise<voi
     });
 }
 
+/** Brings the lessons of a course's class on some dates in line with the timetable and changes. */
+export async function reapply(
+  trx: Db,
+  course: { schoolId: number; academicYearId: number; classId: number | null },
+  dates: readonly string[],
+): Promise<GenerationReport> {
+  const report: GenerationReport = { created: 0, updated: 0, removed: 0, unchanged: 0, conflicts: [] };
+  for (const date of new Set(dates)) {
+    const r = await regenerateLessons(trx, {
+      schoolId: course.schoolId,
+      academicYearId: course.academicYearId,
+      classIds: course.classId === null ? null : [course.classId],
+      from: date,
+      to: date,
+    });
+    report.created += r.created;
+    report.updated += r.updated;
+    report.removed += r.removed;
+    report.unchanged += r.unchanged;
+    report.conflicts.push(...r.conflicts);
+  }
+  return report;
+}
+
 /**
  * Records a dated change of one lesson (substitution, cancellation, move, extra lesson) and
  * applies it to the lessons of the dates it touches, in one audited transaction.
@@ -212,21 +236,7 @@ export async function createChange(ctx: Ctx, body: Body): Promise<{ id: number; 
       .returning('id')
       .executeTakeFirstOrThrow();
     const dates = [body.date, ...(moved && body.movedToDate ? [body.movedToDate] : [])];
-    const report: GenerationReport = { created: 0, updated: 0, removed: 0, unchanged: 0, conflicts: [] };
-    for (const date of dates) {
-      const r = await regenerateLessons(trx, {
-        schoolId: course.schoolId,
-        academicYearId: course.academicYearId,
-        classIds: course.classId === null ? null : [course.classId],
-        from: date,
-        to: date,
-      });
-      report.created += r.created;
-      report.updated += r.updated;
-      report.removed += r.removed;
-      report.unchanged += r.unchanged;
-      report.conflicts.push(...r.conflicts);
-    }
+    const report = await reapply(trx, course, dates);
     await recordAudit(trx, ctx, {
       schoolId: course.schoolId,
       action: 'timetable.change_created',

@@ -140,6 +140,15 @@ describe.each(engines())('timetable routes on $name', (engine) => {
         reason: 'Болезнь',
       },
     ]);
+    const changeId = res.json().id as number;
+    expect((await teacher.send('POST', `/api/timetable/changes/${changeId}/remove`)).statusCode).toBe(403);
+    expect((await admin.send('POST', '/api/timetable/changes/999999999/remove')).statusCode).toBe(404);
+    const removed = await admin.send('POST', `/api/timetable/changes/${changeId}/remove`);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().updated).toBe(1);
+    expect(
+      (await teacher.get(`/api/timetable/classes/${s.classes.c5.classId}/changes`)).json().changes,
+    ).toEqual([]);
     const teachers = await admin.get('/api/timetable/teachers');
     expect(teachers.json().teachers.map((t: { name: string }) => t.name)).toContain('Орлова И. И.');
   });

@@ -26,6 +26,7 @@ import { ctxOf } from '../http/session.ts';
 import { buildDraft } from './draft-timetable.ts';
 import { generateLessons } from './generate-lessons.ts';
 import { getWeek, listTeachers } from './get-week.ts';
+import { removeChange } from './remove-change.ts';
 import { addSlot, closeSlot, editSlot } from './save-slots.ts';
 import { actorSchool } from './timetable.policy.ts';
 import { createChange, listChanges } from './timetable-changes.ts';
@@ -179,6 +180,19 @@ export function registerTimetableRoutes(api: Api, db: Kysely<DB>): void {
       answer(request, reply, async () =>
         reply.code(201).send(await createChange(ctxOf(request, db), request.body)),
       ),
+  );
+
+  api.post(
+    '/api/timetable/changes/:id/remove',
+    {
+      schema: {
+        tags,
+        summary: 'Отозвать изменение расписания (уроки дня вернутся к расписанию)',
+        params: idParams,
+        response: { 200: generationReport, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => removeChange(ctxOf(request, db), request.params.id),
   );
 
   api.get(

@@ -6,6 +6,7 @@ import { translate } from '../http/messages.ts';
 import { buildDraft } from './draft-timetable.ts';
 import { generateLessons } from './generate-lessons.ts';
 import { getWeek } from './get-week.ts';
+import { removeChange } from './remove-change.ts';
 import { addSlot, closeSlot, editSlot } from './save-slots.ts';
 import { lessonsTaughtBy } from './timetable.queries.ts';
 import { lessonsOf, timetableSchool } from './timetable.test-helpers.ts';
@@ -227,6 +228,21 @@ describe.each(engines())('timetable use cases on $name', (engine) => {
       const ivanova = await lessonsTaughtBy(database.db, s.people.ivanova.id, '2026-09-16', '2026-09-16');
       expect(ivanova.map((l) => l.by)).toEqual(['course']);
       expect((await gen('2026-09-01', '2026-09-30')).updated).toBe(0);
+
+      const change = await createChange(s.admin, {
+        kind: 'substitute',
+        courseId: s.courses.math5,
+        date: '2026-09-02',
+        lessonNumber: 1,
+        substituteTeacherId: s.people.petrov.id,
+      });
+      expect((await lessonsOf(database.db, s.courses.math5, '2026-09-02', '2026-09-02'))[0]?.teacherId).toBe(
+        s.people.petrov.id,
+      );
+      expect((await removeChange(s.admin, change.id)).updated).toBe(1);
+      expect((await lessonsOf(database.db, s.courses.math5, '2026-09-02', '2026-09-02'))[0]?.teacherId).toBe(
+        s.people.ivanova.id,
+      );
     });
 
     it('refuses a substitute who is busy, not a teacher, or the course’s own teacher', async () => {

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { changeSaved } from '../../contract/timetable.ts';
 import { apiPost } from '../app/api.ts';
+import { ApiError } from '../app/api-error.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
@@ -24,10 +25,15 @@ export function ChangesTab({ week, manage }: { week: Week; manage: boolean }) {
   const t = useT();
   const changes = useChanges(week.classId);
   const list = changes.data?.changes ?? [];
+  const withdraw = useMutation({
+    mutationFn: (id: number) => apiPost(`/api/timetable/changes/${id}/remove`),
+    onSuccess: () => refreshTimetable(),
+  });
   return (
     <section className="timetable-section" aria-labelledby="changes-title">
       <h2 id="changes-title">{t('timetable.changesTitle')}</h2>
       {changes.data && list.length === 0 && <p>{t('timetable.changesEmpty')}</p>}
+      <FormAlert message={withdraw.error instanceof ApiError ? withdraw.error.message : undefined} />
       {list.length > 0 && (
         <div className="timetable-scroll">
           <table className="timetable-list">
@@ -37,6 +43,7 @@ export function ChangesTab({ week, manage }: { week: Week; manage: boolean }) {
                 <th scope="col">{t('timetable.colWhat')}</th>
                 <th scope="col">{t('timetable.colCourse')}</th>
                 <th scope="col">{t('timetable.colDetails')}</th>
+                {manage && <th scope="col">{t('timetable.colActions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -63,6 +70,22 @@ export function ChangesTab({ week, manage }: { week: Week; manage: boolean }) {
                       .filter(Boolean)
                       .join('; ')}
                   </td>
+                  {manage && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button-quiet timetable-small"
+                        disabled={withdraw.isPending}
+                        aria-label={t('timetable.withdrawLabel', {
+                          what: t(kindKey(c.kind)),
+                          date: formatDate(c.date),
+                        })}
+                        onClick={() => withdraw.mutate(c.id)}
+                      >
+                        {t('timetable.withdraw')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -72,6 +72,9 @@ export const dictionary = defineDictionary(
     'timetable.colWhat': 'Что',
     'timetable.colCourse': 'Курс',
     'timetable.colDetails': 'Подробности',
+    'timetable.colActions': 'Действия',
+    'timetable.withdraw': 'Отозвать',
+    'timetable.withdrawLabel': 'Отозвать: {what}, {date}',
     'timetable.movedTo': 'на {date}, {n}-й урок',
     'timetable.lessonsTitle': 'Уроки по расписанию',
     'timetable.lessonsIntro':
@@ -158,6 +161,9 @@ export const dictionary = defineDictionary(
     'timetable.colWhat': 'What',
     'timetable.colCourse': 'Course',
     'timetable.colDetails': 'Details',
+    'timetable.colActions': 'Actions',
+    'timetable.withdraw': 'Withdraw',
+    'timetable.withdrawLabel': 'Withdraw: {what}, {date}',
     'timetable.movedTo': 'to {date}, lesson {n}',
     'timetable.lessonsTitle': 'Lessons from the timetable',
     'timetable.lessonsIntro':
