@@ -33,6 +33,16 @@ describe.each(engines())('the demo school’s timetable on $name', (engine) => {
     for (const c of hours)
       expect(placed.filter((p) => p.courseId === c.id).length, `course ${c.id}`).toBe(c.hoursPerWeek);
     expect(clashesWithin(placed)).toEqual([]);
+    // Subgroups study side by side, each in its own room.
+    const subgroups = placed.filter((p) => p.groupKind === 'subgroup');
+    const paired = subgroups.filter((a) =>
+      subgroups.some(
+        (b) =>
+          b !== a && b.classId === a.classId && b.weekday === a.weekday && b.lessonNumber === a.lessonNumber,
+      ),
+    );
+    expect(paired.length).toBe(subgroups.length);
+    expect(paired.every((p) => p.room !== null)).toBe(true);
   });
 
   it('has this year’s lessons on school days only, taught by the course teacher', async () => {

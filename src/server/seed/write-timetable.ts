@@ -22,7 +22,17 @@ export async function writeTimetable(
 ): Promise<SeededTimetable> {
   const ctx = systemCtx(trx);
   const scope = { ...school, classIds: null };
-  const draft = await draftClasses(trx, ctx, { ...scope, from: year.startsOn });
+  // Each class gets a home room (101, 102, …); its subgroups the rooms beside it.
+  const classes = await trx
+    .selectFrom('classes')
+    .select('id')
+    .where('schoolId', '=', school.schoolId)
+    .where('academicYearId', '=', school.academicYearId)
+    .orderBy('grade')
+    .orderBy('letter')
+    .execute();
+  const rooms = new Map(classes.map((c, i) => [c.id, String(101 + i)]));
+  const draft = await draftClasses(trx, ctx, { ...scope, from: year.startsOn }, rooms);
   const lessons = await regenerateLessons(trx, { ...scope, from: year.startsOn, to: year.endsOn });
   return {
     slots: draft.placed,

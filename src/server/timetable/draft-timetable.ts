@@ -94,6 +94,17 @@ export function draftTimetable(
   return { slots, unplaced };
 }
 
+/** A class's home room; its k-th subgroup in a subject (by group) studies in «room-k». */
+function roomOf(home: string, c: DraftCourse, classCourses: readonly DraftCourse[]): string {
+  if (c.groupKind !== 'subgroup') return home;
+  const siblings = classCourses
+    .filter((x) => x.groupKind === 'subgroup' && x.subjectId === c.subjectId)
+    .map((x) => x.groupId)
+    .sort((a, b) => a - b);
+  const k = siblings.indexOf(c.groupId);
+  return k <= 0 ? home : `${home}-${k + 1}`;
+}
+
 /** The draft courses of some classes of a year (all of the year's classes when `classIds` is null). */
 async function draftCourses(db: Db, schoolId: number, academicYearId: number, classIds: number[] | null) {
   let q = coursesQuery(db, schoolId)
@@ -122,12 +133,15 @@ async function draftCourses(db: Db, schoolId: number, academicYearId: number, cl
 
 /**
  * Drafts and saves the timetable of classes from a date, class by class, through the same
- * placing (and clash checks) as a slot saved by hand. Runs inside the caller's transaction.
+ * placing (and clash checks) as a slot saved by hand. With `homeRooms` (class → room) a class
+ * studies in its room and its second, third… subgroup in «room-2», «room-3». Runs inside the
+ * caller's transaction.
  */
 export async function draftClasses(
   trx: Db,
   ctx: Ctx,
   scope: { schoolId: number; academicYearId: number; classIds: number[] | null; from: string },
+  homeRooms?: ReadonlyMap<number, string>,
 ) {
   const courses = await draftCourses(trx, scope.schoolId, scope.academicYearId, scope.classIds);
   const bells = await bellsOf(trx, scope.schoolId);
@@ -140,8 +154,10 @@ export async function draftClasses(
   for (const list of byClass.values()) {
     const draft = draftTimetable(list, { days: list[0]?.daysPerWeek ?? 5, lessonsPerDay, busy });
     const byId = new Map(list.map((c) => [c.courseId, c]));
+    const home = homeRooms?.get(list[0]?.classId ?? 0);
     for (const s of draft.slots) {
       const c = byId.get(s.courseId);
+      if (home && c) s.room = roomOf(home, c, list);
       if (c) busy.push({ ...c, ...s });
     }
     slots.push(...draft.slots);
