@@ -40,7 +40,7 @@ export function draftTimetable(
   for (const c of courses) {
     // Subgroups of a class in one subject, with the same hours, go side by side.
     const key = c.groupKind === 'subgroup' ? `s${c.classId}|${c.subjectId}|${c.hours}` : `c${c.courseId}`;
-    units.set(key, [...(units.get(key) ?? []), c]);
+    push(units, key, c);
   }
   const todo = [...units.values()].map((members) => ({
     members,
@@ -150,7 +150,7 @@ export async function draftClasses(
   const slots: SlotInput[] = [];
   const unplaced: { courseId: number; subject: string; hours: number }[] = [];
   const byClass = new Map<number | null, typeof courses>();
-  for (const c of courses) byClass.set(c.classId, [...(byClass.get(c.classId) ?? []), c]);
+  for (const c of courses) push(byClass, c.classId, c);
   for (const list of byClass.values()) {
     const draft = draftTimetable(list, { days: list[0]?.daysPerWeek ?? 5, lessonsPerDay, busy });
     const byId = new Map(list.map((c) => [c.courseId, c]));
@@ -193,4 +193,11 @@ export async function buildDraft(
       from,
     });
   });
+}
+
+/** Adds a value to the list kept under a key. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -63,7 +63,7 @@ async function wantedLessons(db: Db, s: GenerationScope, calendars: Map<number, 
     .execute();
   const anyCal = calendars.values().next().value;
   const byCalendar = new Map<number | null, typeof slots>();
-  for (const slot of slots) byCalendar.set(slot.classId, [...(byCalendar.get(slot.classId) ?? []), slot]);
+  for (const slot of slots) push(byCalendar, slot.classId, slot);
   const wanted: WantedLesson[] = [];
   for (const [classId, list] of byCalendar) {
     // A cross-class group follows the school-wide calendar on a six-day week.
@@ -71,7 +71,7 @@ async function wantedLessons(db: Db, s: GenerationScope, calendars: Map<number, 
       classId === null ? anyCal && { ...anyCal, grade: 0, daysPerWeek: 6 as const } : calendars.get(classId);
     if (!cal) continue;
     const byWeekday = new Map<number, typeof slots>();
-    for (const slot of list) byWeekday.set(slot.weekday, [...(byWeekday.get(slot.weekday) ?? []), slot]);
+    for (const slot of list) push(byWeekday, slot.weekday, slot);
     for (const { date, weekday } of schoolDays(s.from, s.to, cal))
       for (const slot of byWeekday.get(weekday) ?? [])
         if (slot.validFrom <= date && (slot.validTo === null || slot.validTo >= date))
@@ -214,7 +214,7 @@ export async function regenerateLessons(trx: Db, s: GenerationScope): Promise<Ge
   const groups = new Map<string, number[]>();
   for (const u of plan.update) {
     const k = `${u.teacherId}|${u.cancelled ? 1 : 0}|${u.origin}`;
-    groups.set(k, [...(groups.get(k) ?? []), u.id]);
+    push(groups, k, u.id);
   }
   for (const [k, ids] of groups) {
     const [teacherId = '0', cancelled, origin] = k.split('|');
@@ -346,4 +346,11 @@ export async function generateLessons(
     });
     return report;
   });
+}
+
+/** Adds a value to the list kept under a key. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
