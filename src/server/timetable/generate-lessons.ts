@@ -147,44 +147,42 @@ const base = (c: { courseId: number }, date: string, lessonNumber: number) => ({
 });
 
 function existingLessons(db: Db, s: GenerationScope) {
-  return db
-    .selectFrom('lessons')
-    .innerJoin('courses', 'courses.id', 'lessons.courseId')
-    .select((eb) => [
-      'lessons.id',
-      'lessons.courseId',
-      'lessons.date',
-      'lessons.lessonNumber',
-      'lessons.teacherId',
-      'lessons.cancelledAt',
-      'lessons.origin',
-      eb
-        .or([
-          eb('lessons.topic', 'is not', null),
-          eb('lessons.homework', 'is not', null),
-          eb('lessons.attendanceTakenAt', 'is not', null),
-          eb.exists(
-            eb
-              .selectFrom('marks')
-              .select('marks.id')
-              .whereRef('marks.lessonId', '=', 'lessons.id')
-              .where('marks.deletedAt', 'is', null),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('attendance')
-              .select('attendance.id')
-              .whereRef('attendance.lessonId', '=', 'lessons.id')
-              .where('attendance.deletedAt', 'is', null),
-          ),
-        ])
-        .as('hasData'),
-    ])
-    .where('lessons.schoolId', '=', s.schoolId)
-    .where((eb) => inScope(eb as unknown as Eb, s))
-    .where('lessons.date', '>=', s.from)
-    .where('lessons.date', '<=', s.to)
-    .execute();
+  return (
+    db
+      .selectFrom('lessons')
+      .innerJoin('courses', 'courses.id', 'lessons.courseId')
+      // Any mark or attendance row, even a removed one, still refers to the lesson: it stays.
+      .select((eb) => [
+        'lessons.id',
+        'lessons.courseId',
+        'lessons.date',
+        'lessons.lessonNumber',
+        'lessons.teacherId',
+        'lessons.cancelledAt',
+        'lessons.origin',
+        eb
+          .or([
+            eb('lessons.topic', 'is not', null),
+            eb('lessons.homework', 'is not', null),
+            eb('lessons.attendanceTakenAt', 'is not', null),
+            eb.exists(
+              eb.selectFrom('marks').select('marks.id').whereRef('marks.lessonId', '=', 'lessons.id'),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('attendance')
+                .select('attendance.id')
+                .whereRef('attendance.lessonId', '=', 'lessons.id'),
+            ),
+          ])
+          .as('hasData'),
+      ])
+      .where('lessons.schoolId', '=', s.schoolId)
+      .where((eb) => inScope(eb as unknown as Eb, s))
+      .where('lessons.date', '>=', s.from)
+      .where('lessons.date', '<=', s.to)
+      .execute()
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases.ts';
+import { buildPerson } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { translate } from '../http/messages.ts';
@@ -202,6 +203,42 @@ describe.each(engines())('timetable use cases on $name', (engine) => {
       ).toEqual(['2026-09-09']);
       await addSlot(s.admin, { courseId: s.courses.math5, weekday: 3, lessonNumber: 1, from });
       expect((await gen('2026-09-01', '2026-09-30')).conflicts).toEqual([]);
+    });
+
+    it('keeps a lesson that a removed mark still refers to', async () => {
+      const [lesson] = await lessonsOf(database.db, s.courses.english5a, '2026-09-02', '2026-09-02');
+      const student = await buildPerson(database.db, {
+        schoolId: s.schoolId,
+        roles: ['student'],
+        account: false,
+      });
+      const kind = await database.db
+        .insertInto('workKinds')
+        .values({ schoolId: s.schoolId, name: 'Ответ', shortName: 'Отв', weight: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('marks')
+        .values({
+          schoolId: s.schoolId,
+          lessonId: lesson!.id,
+          studentId: student.id,
+          workKindId: kind.id,
+          value: '5',
+          createdBy: s.people.sidorova.id,
+          deletedAt: '2026-09-03T10:00:00.000Z',
+        })
+        .execute();
+      const slot = (await getWeek(s.admin, s.classes.c5.classId, '2026-09-02')).slots.find(
+        (x) => x.courseId === s.courses.english5a,
+      )!;
+      await closeSlot(s.admin, slot.id, { from });
+      const report = await gen('2026-09-02', '2026-09-02');
+      expect(report.conflicts).toMatchObject([
+        { date: '2026-09-02', group: '5А-1', reason: 'notInTimetable' },
+      ]);
+      await addSlot(s.admin, { courseId: s.courses.english5a, weekday: 3, lessonNumber: 2, from });
+      expect((await gen('2026-09-02', '2026-09-02')).conflicts).toEqual([]);
     });
 
     it('a substitute takes the lesson while the course keeps its teacher', async () => {
