@@ -1,0 +1,271 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { readConfig } from '../../src/server/config.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import type { DB } from '../../src/server/db/schema.ts';
+import { type Client, signIn } from '../app.ts';
+import { engines } from '../databases.ts';
+import { buildClass, buildCourse, buildPerson, buildSchool, enroll, linkGuardian } from '../factories.ts';
+import {
+  type Case,
+  casesOf,
+  cyrillic,
+  type Ids,
+  importCsv,
+  latin,
+  type Operation,
+  type Others,
+  paramFor,
+  plausible,
+  type World,
+  writes,
+} from './bad-input.cases.ts';
+
+/**
+ * Walks every API route with bad input — path parameters, query strings, bodies, raw files — as
+ * the administrator and as a class teacher, and checks the standard: never a 5xx; every refusal is
+ * `{error, message, fields?}` in Russian (English with `Accept-Language: en`); nothing is stored
+ * after a refusal. Cases come from each route's OpenAPI schema, one bad value at a time.
+ */
+
+/**
+ * Known 5xx outside this test's reach to fix (modules still being written, shared files), left out
+ * until fixed: the lead empties this list. `route` is `METHOD /url` or `*` for every route; `input`
+ * the start of a case's label.
+ */
+const pendingFixes: { route: string; input: RegExp; reason: string }[] = [
+  {
+    route: 'POST /api/timetable/changes',
+    // The course is archived by the test, or by the good requests sent last (archive, subgroups).
+    input: /^(courseId=archived|a good body (once|twice))$/,
+    reason:
+      'an archived course of the school: courseOf (src/server/timetable/timetable-changes.ts) finds ' +
+      'it, then coursesQuery (archivedAt is null) finds nothing and executeTakeFirstOrThrow throws',
+  },
+  {
+    route: '*',
+    input: /^:\w+=x{20}/,
+    reason:
+      'a path parameter over 100 characters: Fastify gives FST_ERR_MAX_PARAM_LENGTH to frameworkError ' +
+      '(src/server/http/errors.ts), which answers 500 for any code but FST_ERR_BAD_URL',
+  },
+];
+const pending = (route: string, label: string) =>
+  pendingFixes.some((p) => (p.route === '*' || p.route === route) && p.input.test(label));
+
+/** A school with an administrator, a class teacher's class, two students with a parent, a course. */
+async function buildWorld(db: Kysely<DB>) {
+  const { schoolId, yearId } = await buildSchool(db);
+  const admin = await buildPerson(db, { schoolId, roles: ['admin'] });
+  const teacher = await buildPerson(db, { schoolId, roles: ['teacher'] });
+  // Staff edits land on a colleague: the plausible body makes them an administrator.
+  const colleague = await buildPerson(db, { schoolId, roles: ['teacher'] });
+  const { classId, groupId } = await buildClass(db, { schoolId, yearId, classTeacherId: teacher.id });
+  const courseId = await buildCourse(db, { schoolId, yearId, groupId, teacherId: teacher.id });
+  const { subjectId } = await db
+    .selectFrom('courses')
+    .select('subjectId')
+    .where('id', '=', courseId)
+    .executeTakeFirstOrThrow();
+  const parent = await buildPerson(db, { schoolId, roles: ['parent'] });
+  const students = [];
+  for (const name of ['Андреев', 'Борисов']) {
+    const student = await buildPerson(db, { schoolId, roles: ['student'], lastName: name });
+    await enroll(db, { schoolId, groupId, studentId: student.id });
+    await linkGuardian(db, { schoolId, guardianId: parent.id, studentId: student.id });
+    students.push(student.id);
+  }
+  const account = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('personId', '=', students[1]!)
+    .executeTakeFirstOrThrow();
+  const archived = await db
+    .insertInto('courses')
+    .values({ schoolId, academicYearId: yearId, subjectId, groupId, teacherId: teacher.id, hoursPerWeek: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('courses')
+    .set({ archivedAt: new Date().toISOString() })
+    .where('id', '=', archived.id)
+    .execute();
+  const teacherIds = { teacherId: teacher.id, classTeacherId: teacher.id, substituteTeacherId: teacher.id };
+  const ids: Ids = {
+    ...{ schoolId, yearId, classId, groupId, toGroupId: groupId, courseId, subjectId, ...teacherIds },
+    ...{
+      studentId: students[0]!,
+      personId: students[0]!,
+      guardianId: parent.id,
+      accountId: account.id,
+      staffId: colleague.id,
+    },
+  };
+  return { admin, teacher, ids, archivedCourseId: archived.id };
+}
+
+describe.each(engines())('bad input never gives a 5xx on $name', (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let doc: { paths: Record<string, Record<string, Operation>> };
+  let world: World;
+  const clients = new Map<string, Client>();
+  const stacks = new Map<string, string>();
+
+  beforeAll(async () => {
+    database = await engine.open();
+    const logStream = new Writable({
+      write(chunk, _enc, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) {
+          const entry = JSON.parse(line) as { requestId?: string; err?: { stack?: string } };
+          if (entry.requestId && entry.err?.stack) stacks.set(entry.requestId, entry.err.stack);
+        }
+        done();
+      },
+    });
+    const env = { LOG_LEVEL: 'error', WEB_DIR: 'test/no-web', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' };
+    app = await buildApp(database, readConfig(env), { logStream });
+    await app.ready();
+    doc = app.swagger() as typeof doc;
+    const mine = await buildWorld(database.db);
+    const theirs = await buildWorld(database.db);
+    const others: Others = Object.fromEntries(
+      Object.entries(theirs.ids).map(([k, v]) => [k, { foreign: v }]),
+    );
+    others.courseId!.archived = mine.archivedCourseId;
+    world = { ids: mine.ids, foreign: theirs.ids, others };
+    clients.set('administrator', await signIn(app, mine.admin.login));
+    clients.set('class teacher', await signIn(app, mine.teacher.login));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const tables = [
+    'audit_events',
+    'persons',
+    'role_assignments',
+    'guardianships',
+    'consents',
+    'classes',
+    'groups',
+    'group_memberships',
+    'subjects',
+    'courses',
+    'calendar_entries',
+    'bell_schedules',
+    'academic_years',
+    'periods',
+    'work_kinds',
+    'timetable_slots',
+    'timetable_changes',
+    'lessons',
+  ];
+  /** Rows of the school in the tables use cases write to: a refusal must leave them as they were. */
+  const stored = async () => {
+    const schoolId = world.ids.schoolId;
+    const counts = tables.map(
+      (t) => sql`(select count(*) from ${sql.table(t)} where school_id = ${schoolId})`,
+    );
+    const { rows } = await sql<{ c: string }>`select concat_ws(',', ${sql.join(counts)}) as c`.execute(
+      database.db,
+    );
+    return rows[0]!.c;
+  };
+
+  /** Sends a case and returns how it broke the standard, if it did. */
+  async function check(client: Client, method: string, route: string, c: Case, n: number) {
+    const en = n % 4 === 0;
+    const before = writes.has(method) ? await stored() : '';
+    const json = method === 'GET' ? undefined : { payload: JSON.stringify(c.json), type: 'application/json' };
+    const sent = c.raw ?? json;
+    const res = await app.inject({
+      method: method as 'POST',
+      url: c.url,
+      ...(sent && { payload: sent.payload }),
+      headers: {
+        cookie: client.cookie,
+        ...(method !== 'GET' && { 'x-csrf-token': client.csrf }),
+        ...(sent && { 'content-type': sent.type }),
+        ...(en && { 'accept-language': 'en' }),
+      },
+    });
+    const where = `${method} ${route} [${c.label}]${en ? ' en' : ''} → ${res.statusCode}`;
+    const head = (text: string) =>
+      text
+        .split('\n')
+        .slice(0, 4)
+        .map((l) => l.trim().slice(0, 160))
+        .join(' | ');
+    if (res.statusCode >= 500) {
+      const id = (res.json() as { requestId?: string }).requestId ?? '';
+      return `${where}: ${head(stacks.get(id) ?? res.body)}`;
+    }
+    if (
+      res.headers['content-type'] === 'application/pdf' &&
+      !res.rawPayload.subarray(0, 5).equals(Buffer.from('%PDF-'))
+    )
+      return `${where}: not a PDF`;
+    if (res.statusCode < 400) return null;
+    const body = res.json() as { error?: unknown; message?: unknown; fields?: Record<string, unknown> };
+    const message = typeof body.message === 'string' ? body.message : '';
+    const fields = Object.values(body.fields ?? {});
+    const fieldsOk = fields.every((v) => typeof v === 'string' && (en ? latin.test(v) : cyrillic.test(v)));
+    const langOk = en ? latin.test(message) && !message.startsWith('Проверьте') : cyrillic.test(message);
+    if (typeof body.error !== 'string' || !message || !fieldsOk || !langOk)
+      return `${where}: error body ${res.body.slice(0, 200)}`;
+    if (writes.has(method) && (await stored()) !== before) return `${where}: stored something on a refusal`;
+    return null;
+  }
+
+  for (const who of ['administrator', 'class teacher']) {
+    it(`answers the ${who} on every route without a 5xx, in their language, storing nothing refused`, async () => {
+      const client = clients.get(who)!;
+      const problems: string[] = [];
+      let n = 0;
+      for (const { method, url } of app.apiRoutes()) {
+        const key = `${method} ${url}`;
+        // Logging out ends the session every other case needs; it takes no input to break.
+        if (key === 'POST /api/auth/logout') continue;
+        const op = doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()] ?? {};
+        for (const c of casesOf(method, url, op, world)) {
+          if (pending(key, c.label)) continue;
+          const problem = await check(client, method, url, c, n++);
+          if (problem) problems.push(problem);
+        }
+      }
+      expect(n).toBeGreaterThan(2000);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  // Last, as it changes the school: a good request sent twice (a duplicate, an archived thing).
+  it('answers a good request sent twice without a 5xx, and stores nothing it refuses', async () => {
+    const client = clients.get('administrator')!;
+    const problems: string[] = [];
+    let n = 0;
+    const goodFile = importCsv({ kind: 'phone', values: ['+7 900 123-45-67'] });
+    for (const { method, url } of app.apiRoutes()) {
+      const key = `${method} ${url}`;
+      if (!writes.has(method) || key === 'POST /api/auth/logout') continue;
+      const op = doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()] ?? {};
+      const schema = op.requestBody?.content['application/json']?.schema;
+      const good = url.replace(/:(\w+)/g, (_, name: string) => paramFor(url, name, world.ids));
+      const c: Case = url.includes('/imports/')
+        ? { label: 'a good file', url: good, raw: { payload: goodFile, type: 'text/csv' } }
+        : { label: 'a good body', url: good, json: schema ? plausible(schema, 'body', world.ids) : {} };
+      for (const time of ['once', 'twice']) {
+        if (pending(key, `${c.label} ${time}`)) continue;
+        const problem = await check(client, method, url, { ...c, label: `${c.label} ${time}` }, n++);
+        if (problem) problems.push(problem);
+      }
+    }
+    expect(n).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
+});
