@@ -1,5 +1,7 @@
 import type { BellProblem, PeriodProblem } from '../../domain/periods.ts';
 import type { CalendarEntryProblem } from '../../domain/school-days.ts';
+import type { Db } from '../access/actor.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { AppError } from '../http/app-error.ts';
 import type { MessageKey } from '../http/messages.ts';
 
@@ -21,6 +23,14 @@ const bellKeys: Record<BellProblem['problem'], MessageKey> = {
   endsBeforeStart: 'calendarBellEndsBeforeStart',
   order: 'calendarBellOrder',
 };
+
+/**
+ * Holds the school's calendar until the transaction ends, so that a change sent twice at once is
+ * checked against the other's result (no overlapping years, no weekday in two bell sets).
+ */
+export function lockCalendar(trx: Db, schoolId: number): Promise<void> {
+  return lockForTransaction(trx, `calendar:${schoolId}`);
+}
 
 /** A 400 naming each field with its problem (the first problem of a field wins). */
 export function invalidFields(fields: [string, MessageKey][]): AppError {

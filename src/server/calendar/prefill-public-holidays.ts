@@ -4,6 +4,7 @@ import { notFound } from '../http/app-error.ts';
 import { publicHolidays } from '../seed/calendar.ts';
 import { requireSchool } from './calendar.policy.ts';
 import { entriesOfYear, yearById } from './calendar.queries.ts';
+import { lockCalendar } from './calendar.rules.ts';
 
 /** Adds the year's Russian public holidays (date-holidays) that the calendar does not have yet. */
 export async function prefillPublicHolidays(ctx: Ctx, yearId: number): Promise<{ added: number }> {
@@ -13,6 +14,7 @@ export async function prefillPublicHolidays(ctx: Ctx, yearId: number): Promise<{
   const startYear = Number(year.startsOn.slice(0, 4));
   const wanted = publicHolidays({ startYear, name: year.name, startsOn: year.startsOn, endsOn: year.endsOn });
   return ctx.db.transaction().execute(async (trx) => {
+    await lockCalendar(trx, year.schoolId);
     const have = new Set(
       (await entriesOfYear(trx, yearId)).filter((e) => e.kind === 'holiday').map((e) => e.startsOn),
     );

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { notFound } from '../http/app-error.ts';
 import { requireSchool } from './calendar.policy.ts';
 import { entriesOfYear, yearById } from './calendar.queries.ts';
+import { lockCalendar } from './calendar.rules.ts';
 
 /**
  * Adds the usual vacations of the year (autumn, winter, spring, summer, and February for grade 1)
@@ -14,6 +15,7 @@ export async function prefillVacations(ctx: Ctx, yearId: number): Promise<{ adde
   if (!year) throw notFound();
   await requireSchool(ctx, year.schoolId, true);
   return ctx.db.transaction().execute(async (trx) => {
+    await lockCalendar(trx, year.schoolId);
     const have = (await entriesOfYear(trx, yearId)).filter((e) => e.kind === 'vacation');
     const fresh = defaultVacations(year).filter(
       (v) => !have.some((e) => e.grade === v.grade && rangesOverlap(e, v)),

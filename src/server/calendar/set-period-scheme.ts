@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { notFound } from '../http/app-error.ts';
 import { requireSchool } from './calendar.policy.ts';
 import { periodsOfYear, schemesOfYear, yearById } from './calendar.queries.ts';
-import { invalidFields, refusePeriodProblems } from './calendar.rules.ts';
+import { invalidFields, lockCalendar, refusePeriodProblems } from './calendar.rules.ts';
 
 /**
  * The administrator sets a scheme's periods for a year and the grades that follow it (those grades
@@ -26,6 +26,7 @@ export async function setPeriodScheme(
   const grades = [...new Set(input.grades)].sort((a, b) => a - b);
   const schoolId = year.schoolId;
   await ctx.db.transaction().execute(async (trx) => {
+    await lockCalendar(trx, schoolId);
     const existing = (await periodsOfYear(trx, yearId)).filter(
       (p) => p.scheme === scheme && p.kind === 'term',
     );

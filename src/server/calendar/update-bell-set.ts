@@ -3,12 +3,14 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { type BellInput, checkedBellSet, refuseTakenWeekdays, writeBellTimes } from './bell-set.rules.ts';
 import { requireBellSet } from './calendar.policy.ts';
 import { bellSetsOfSchool } from './calendar.queries.ts';
+import { lockCalendar } from './calendar.rules.ts';
 
 /** The administrator changes a bell set: its name, weekdays and every lesson's times. */
 export async function updateBellSet(ctx: Ctx, id: number, raw: BellInput) {
   const schoolId = await requireBellSet(ctx, id);
   const input = checkedBellSet(raw);
   return ctx.db.transaction().execute(async (trx) => {
+    await lockCalendar(trx, schoolId);
     await refuseTakenWeekdays(trx, schoolId, input, id);
     const before = (await bellSetsOfSchool(trx, schoolId)).find((s) => s.id === id);
     await trx
