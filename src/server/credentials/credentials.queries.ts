@@ -39,20 +39,6 @@ export function accountsOf(db: Db, ids: readonly number[]) {
     .execute();
 }
 
-/** Of the students, those with at least one current guardian whose consent is not withdrawn. */
-export async function studentsWithConsent(db: Db, studentIds: readonly number[]): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom('guardianships')
-    .select('guardianships.studentId')
-    .where('guardianships.studentId', 'in', orNone(studentIds))
-    .where('guardianships.archivedAt', 'is', null)
-    .where('guardianships.guardianId', 'in', (eb) =>
-      eb.selectFrom('consents').select('consents.guardianId').where('consents.withdrawnOn', 'is', null),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.studentId));
-}
-
 /** Current guardianships of the students (or of the guardians), with the names of both. */
 export function guardianshipsOf(
   db: Db,

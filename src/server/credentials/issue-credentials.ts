@@ -6,6 +6,7 @@ import { endSessionsOfAccount } from '../auth/auth.queries.ts';
 import { clearThrottle } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../http/app-error.ts';
+import { hasConsent } from '../people/consent.queries.ts';
 import { requireManageable } from './credentials.policy.ts';
 import { fullName } from './credentials.present.ts';
 import {
@@ -16,7 +17,6 @@ import {
   loginsStartingWith,
   personsByIds,
   staffRoleNames,
-  studentsWithConsent,
 } from './credentials.queries.ts';
 import { loginStem, type NameParts, pickLogin } from './login-name.ts';
 import { oneTimePassword } from './one-time-password.ts';
@@ -59,7 +59,7 @@ export async function issueCredentials(
   const accountOf = new Map(accounts.map((a) => [a.personId, a]));
   const students = ids.filter((id) => rolesOf(id).includes('student'));
   const [consent, classes, guardianships] = await Promise.all([
-    studentsWithConsent(ctx.db, students),
+    hasConsent(ctx.db, students),
     classNamesOf(ctx.db, students),
     guardianshipsOf(ctx.db, { guardianIds: ids }),
   ]);

@@ -2,6 +2,7 @@ import type { ClassCredentials, StaffCredentials } from '../../contract/credenti
 import type { Role } from '../../domain/roles.ts';
 import type { Ctx } from '../access/actor.ts';
 import { notFound } from '../http/app-error.ts';
+import { hasConsent } from '../people/consent.queries.ts';
 import { manageablePersons, requireClassCredentials, requireStaffSchools } from './credentials.policy.ts';
 import { accountSummaryOf, fullName } from './credentials.present.ts';
 import {
@@ -10,7 +11,6 @@ import {
   guardianshipsOf,
   staffOfSchools,
   studentsOfClass,
-  studentsWithConsent,
 } from './credentials.queries.ts';
 
 /** A class's students (with consent) and their parents, each with their account and what the actor may do. */
@@ -21,7 +21,7 @@ export async function listClassCredentials(ctx: Ctx, classId: number): Promise<C
   const students = await studentsOfClass(ctx.db, classId);
   const studentIds = students.map((s) => s.id);
   const [consent, guardianships] = await Promise.all([
-    studentsWithConsent(ctx.db, studentIds),
+    hasConsent(ctx.db, studentIds),
     guardianshipsOf(ctx.db, { studentIds }),
   ]);
   const parentIds = [...new Set(guardianships.map((g) => g.guardianId))];

@@ -16,6 +16,7 @@ async function courseOf(ctx: Ctx, courseId: number) {
     .selectFrom('courses')
     .select('schoolId')
     .where('id', '=', courseId)
+    .where('archivedAt', 'is', null)
     .executeTakeFirst();
   if (!found) {
     actorSchool(ctx, 'timetable.manage');

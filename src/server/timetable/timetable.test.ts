@@ -327,6 +327,31 @@ describe.each(engines())('timetable use cases on $name', (engine) => {
       ).toMatchObject({ text: 'Заменять урок может только учитель этой школы.' });
     });
 
+    it('refuses a change of an archived course by its field, storing nothing', async () => {
+      await database.db
+        .updateTable('courses')
+        .set({ archivedAt: '2026-09-20T00:00:00.000Z' })
+        .where('id', '=', s.courses.math6)
+        .execute();
+      const before = await database.db.selectFrom('timetableChanges').select('id').execute();
+      expect(
+        await refusal(
+          createChange(s.admin, {
+            kind: 'cancel',
+            courseId: s.courses.math6,
+            date: '2026-09-23',
+            lessonNumber: 2,
+          }),
+        ),
+      ).toMatchObject({ code: 'validation', field: 'courseId' });
+      expect(await database.db.selectFrom('timetableChanges').select('id').execute()).toEqual(before);
+      await database.db
+        .updateTable('courses')
+        .set({ archivedAt: null })
+        .where('id', '=', s.courses.math6)
+        .execute();
+    });
+
     it('cancels a lesson, but keeps one with data and reports it', async () => {
       await createChange(s.admin, {
         kind: 'cancel',
