@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { GuardianKind } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { getStudentCard } from './get-student-card.ts';
-import { createParent, findSchoolParent } from './guardian-records.ts';
+import { createParent, findSchoolParent, parentInReach } from './guardian-records.ts';
 import { requireStudent } from './people.policy.ts';
 
 const blank = (v: string | null) => (v === '' ? null : v);
@@ -77,7 +77,7 @@ export async function addGuardian(ctx: Ctx, studentId: number, input: z.infer<ty
     if (namesake)
       throw new AppError('conflict', 'peopleAlreadyGuardian', {}, { lastName: 'peopleAlreadyGuardian' });
     const guardianId =
-      (await findSchoolParent(trx, schoolId, sortKey, contacts)) ??
+      (await findSchoolParent(trx, ctx, schoolId, sortKey, contacts)) ??
       (await createParent(trx, ctx, schoolId, { ...input, ...contacts }));
     await link(trx, ctx, schoolId, studentId, guardianId, input.kind);
   });
@@ -99,7 +99,9 @@ export async function linkGuardian(ctx: Ctx, studentId: number, input: z.infer<t
       .where('roleAssignments.role', '=', 'parent')
       .where('roleAssignments.revokedAt', 'is', null)
       .executeTakeFirst();
-    if (!parent) throw new AppError('validation', 'peopleNotParent', {}, { guardianId: 'peopleNotParent' });
+    // A parent the actor could not see is answered like no parent at all: nothing is revealed.
+    if (!parent || !(await parentInReach(trx, ctx, schoolId, parent.id)))
+      throw new AppError('validation', 'peopleNotParent', {}, { guardianId: 'peopleNotParent' });
     await link(trx, ctx, schoolId, studentId, input.guardianId, input.kind);
   });
   return getStudentCard(ctx, studentId, { log: false });

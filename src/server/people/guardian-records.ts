@@ -1,5 +1,6 @@
 import { russianSortKey } from '../../domain/russian-order.ts';
 import type { Ctx, Db } from '../access/actor.ts';
+import { reachOf, studentScope } from '../access/scopes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { phoneKey } from './phone.ts';
 import { changed, pick } from './record-helpers.ts';
@@ -69,7 +70,7 @@ export async function saveGuardian(
       wrote = true;
     }
   } else {
-    const known = await findSchoolParent(trx, schoolId, sortKey, input);
+    const known = await findSchoolParent(trx, ctx, schoolId, sortKey, input);
     if (known !== null) await updateContacts(trx, ctx, schoolId, known, input);
     guardianId = known ?? (await createParent(trx, ctx, schoolId, input));
     const link = await trx
@@ -94,9 +95,42 @@ export async function saveGuardian(
   return wrote;
 }
 
-/** A parent already in the school with the same full name and the same phone or e-mail. */
+/**
+ * Whether the actor may link (and so come to see) an existing parent: the system and school-wide
+ * editors may; a class teacher only a parent of a student they already edit (a brother's or
+ * sister's parent), never a parent of another class.
+ */
+export async function parentInReach(
+  trx: Db,
+  ctx: Ctx,
+  schoolId: number,
+  guardianId: number,
+): Promise<boolean> {
+  if (ctx.actor.kind === 'system') return true;
+  if (reachOf(ctx.actor, 'student.edit').schoolIds.includes(schoolId)) return true;
+  const actor = ctx.actor;
+  const row = await trx
+    .selectFrom('guardianships')
+    .select('guardianships.id')
+    .where('guardianships.guardianId', '=', guardianId)
+    .where('guardianships.archivedAt', 'is', null)
+    .where('guardianships.studentId', 'in', (eb) =>
+      eb
+        .selectFrom('persons')
+        .select('persons.id')
+        .where((p) => studentScope(p, actor, 'student.edit')),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A parent already in the school with the same full name and the same phone or e-mail, whom the
+ * actor may link (`parentInReach`); otherwise the caller creates a new person.
+ */
 export async function findSchoolParent(
   trx: Db,
+  ctx: Ctx,
   schoolId: number,
   sortKey: string,
   input: Pick<GuardianRecordInput, 'phone' | 'extraPhone' | 'email'>,
@@ -115,12 +149,13 @@ export async function findSchoolParent(
     .where('roleAssignments.revokedAt', 'is', null)
     .orderBy('persons.id')
     .execute();
-  const match = candidates.find(
-    (c) =>
+  for (const c of candidates) {
+    const same =
       [phoneKey(c.phone), phoneKey(c.extraPhone)].some((p) => p !== null && phones.has(p)) ||
-      (email !== null && c.email?.trim().toLowerCase() === email),
-  );
-  return match?.id ?? null;
+      (email !== null && c.email?.trim().toLowerCase() === email);
+    if (same && (await parentInReach(trx, ctx, schoolId, c.id))) return c.id;
+  }
+  return null;
 }
 
 /** A new person with the `parent` role and no account, audited. */
