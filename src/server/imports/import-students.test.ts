@@ -100,6 +100,31 @@ describe.each(engines())('student import on $name', (engine) => {
     expect(await classNames(s.b.classId)).toEqual(['Громов']);
   });
 
+  it('refuses a student who left another class: not the class teacher’s to overwrite', async () => {
+    const other = teacherCtx(database.db, s.otherTeacher.id, s.schoolId);
+    await importStudents(other, s.b.classId, { bytes: csvOf([sampleRecord('Б-10', 'Ушедший')]) });
+    const student = await database.db
+      .selectFrom('studentProfiles')
+      .select('personId')
+      .where('fileNumber', '=', 'Б-10')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('groupMemberships')
+      .set({ endsOn: '2026-09-30' })
+      .where('studentId', '=', student.personId)
+      .execute();
+    const error = await importStudents(ctx(), s.a.classId, {
+      bytes: csvOf([sampleRecord('Б-10', 'Переписанный')]),
+    }).catch((e: unknown) => e);
+    expect((error as ImportRejected).report.rows[0]?.errors[0]?.column).toBe('fileNumber');
+    const person = await database.db
+      .selectFrom('persons')
+      .select('lastName')
+      .where('id', '=', student.personId)
+      .executeTakeFirstOrThrow();
+    expect(person.lastName).toBe('Ушедший');
+  });
+
   it('a file without the required columns or rows is refused with the reason, in English too', async () => {
     const en = teacherCtx(database.db, s.teacher.id, s.schoolId, 'en');
     const error = await importStudents(en, s.a.classId, {

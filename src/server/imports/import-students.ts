@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { ImportOutcome, ImportReport } from '../../contract/imports.ts';
 import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
+import { studentScope } from '../access/scopes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { DB } from '../db/schema.ts';
 import { saveStudentRecord } from '../people/student-records.ts';
@@ -47,7 +48,7 @@ interface Analysis {
   fileProblems: FileProblem[];
 }
 
-/** Students of the school with these file numbers who today belong to another class. */
+/** File numbers of students who today belong to another class, or whom the actor may not edit. */
 async function belongingElsewhere(ctx: Ctx, target: ImportTarget, numbers: string[]): Promise<Set<string>> {
   if (numbers.length === 0) return new Set();
   const on = today();
@@ -65,7 +66,22 @@ async function belongingElsewhere(ctx: Ctx, target: ImportTarget, numbers: strin
       eb.or([eb('groupMemberships.endsOn', 'is', null), eb('groupMemberships.endsOn', '>=', on)]),
     )
     .execute();
-  return new Set(rows.map((r) => r.fileNumber));
+  // A student the actor may not edit (say, one who left another class) is not theirs to overwrite.
+  const actor = ctx.actor;
+  if (actor.kind === 'system') return new Set(rows.map((r) => r.fileNumber));
+  const unreachable = await ctx.db
+    .selectFrom('studentProfiles')
+    .select('studentProfiles.fileNumber')
+    .where('studentProfiles.schoolId', '=', target.schoolId)
+    .where('studentProfiles.fileNumber', 'in', numbers)
+    .where('studentProfiles.personId', 'not in', (eb) =>
+      eb
+        .selectFrom('persons')
+        .select('persons.id')
+        .where((p) => studentScope(p, actor, 'student.edit')),
+    )
+    .execute();
+  return new Set([...rows, ...unreachable].map((r) => r.fileNumber));
 }
 
 async function analyse(ctx: Ctx, target: ImportTarget, file: UploadedFile): Promise<Analysis> {
