@@ -137,6 +137,7 @@ describe.each(engines())('district routes on $name', (engine) => {
       login,
     });
     expect(res.statusCode).toBe(201);
+    expect(res.headers['cache-control']).toBe('no-store');
     const { school, admin } = res.json();
     expect(admin).toMatchObject({ name: 'Кузнецова Мария Ивановна', login: login.toLowerCase() });
     expect(admin.password).toMatch(/^\S{10}$/);

@@ -42,7 +42,11 @@ export function registerDistrictRoutes(api: Api, db: Kysely<DB>): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createDistrictSchool(ctxOf(request, db), request.body)),
+      // The answer carries a one-time password: no cache may keep it.
+      reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send(await createDistrictSchool(ctxOf(request, db), request.body)),
   );
 
   api.get(
