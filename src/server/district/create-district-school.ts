@@ -3,6 +3,7 @@ import type { newSchoolBody } from '../../contract/district.ts';
 import type { Ctx } from '../access/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { temporaryPassword } from '../cli/user.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { forbidden } from '../http/app-error.ts';
 import { createPerson } from '../people/create-person.ts';
 import { createSchool } from '../structure/create-school.ts';
@@ -18,6 +19,8 @@ export async function createDistrictSchool(ctx: Ctx, input: z.infer<typeof newSc
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   const schoolId = await ctx.db.transaction().execute(async (trx) => {
+    // The same school sent twice at once: the second sees the login taken (409), not a broken key.
+    await lockForTransaction(trx, `account-login:${input.login.toLowerCase()}`);
     const id = await createSchool(trx, ctx, {
       name: input.schoolName,
       shortName: input.schoolShortName,

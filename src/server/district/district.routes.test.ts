@@ -193,4 +193,20 @@ describe.each(engines())('district routes on $name', (engine) => {
     expect(refused.statusCode).toBe(403);
     expect(await schoolCount()).toBe(before + 1);
   });
+
+  it('opens one school when the same one is sent three times at once (a double click)', async () => {
+    const before = await schoolCount();
+    const login = unique('twice');
+    const body = {
+      schoolName: 'МБОУ «СОШ № 7»',
+      schoolShortName: 'СОШ № 7',
+      lastName: 'Орлова',
+      firstName: 'Ольга',
+      login,
+    };
+    const all = await Promise.all([1, 2, 3].map(() => inspector.send('POST', '/api/district/schools', body)));
+    expect(all.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(all.find((r) => r.statusCode === 409)!.json().fields).toEqual({ login: 'Этот логин уже занят.' });
+    expect(await schoolCount()).toBe(before + 1);
+  });
 });
