@@ -1,10 +1,14 @@
 import { russianSortKey } from '../../domain/russian-order.ts';
 import type { YearPlan } from './calendar.ts';
+import { curriculum } from './curriculum.ts';
 import { planFamilies } from './families.ts';
 import { seededFaker } from './names.ts';
 import { PeopleBuilder } from './people.ts';
 import type { PlannedClass, PlannedGroup, SchoolPlan, SchoolShape } from './plan.ts';
 import { addStaff, type ClassGroups, planTeaching } from './staff.ts';
+
+/** The subject taught in two subgroups (the foreign language). */
+const splitSubject = curriculum.find((s) => s.split)?.name;
 
 const letters = 'АБВГДЕЖИКЛ';
 const staffRoles = new Set(['admin', 'director', 'deputy', 'teacher']);
@@ -46,6 +50,7 @@ export function planSchool(shape: SchoolShape, seed: number, year: YearPlan): Sc
                   classIndex,
                   kind: 'subgroup',
                   name: `${name} Английский язык, гр. ${n}`,
+                  subject: splitSubject,
                   students: [],
                 }) - 1,
             );

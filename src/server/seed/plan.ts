@@ -27,6 +27,8 @@ export interface PlannedGroup {
   classIndex: number;
   kind: 'class' | 'subgroup';
   name: string;
+  /** The subject a subgroup is formed for. */
+  subject?: string;
   students: number[];
 }
 

@@ -3,6 +3,7 @@ import { engines } from '../../../test/databases.ts';
 import { parseSchoolSettings } from '../../contract/settings.ts';
 import { verifyPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
+import { hasConsent } from '../people/consent.queries.ts';
 import { type DemoSummary, seedDemoSchool } from './seed-demo-school.ts';
 
 describe.each(engines())('seedDemoSchool on $name', (engine) => {
@@ -175,6 +176,35 @@ describe.each(engines())('seedDemoSchool on $name', (engine) => {
       .executeTakeFirstOrThrow();
     expect(school.shortName).toBe('СОШ № 2');
     expect(parseSchoolSettings(school.settings).markedGrades).not.toContain(1);
+  });
+
+  it('gives every student a personal file, most families a consent, and English subgroups their subject', async () => {
+    const db = database.db;
+    const students = await db
+      .selectFrom('roleAssignments')
+      .leftJoin('studentProfiles', 'studentProfiles.personId', 'roleAssignments.personId')
+      .select(['roleAssignments.personId', 'studentProfiles.fileNumber'])
+      .where('roleAssignments.schoolId', '=', demo.schoolId)
+      .where('roleAssignments.role', '=', 'student')
+      .execute();
+    const numbers = students.map((s) => s.fileNumber);
+    expect(numbers).not.toContain(null);
+    expect(new Set(numbers).size).toBe(students.length);
+    const withConsent = await hasConsent(
+      db,
+      students.map((s) => s.personId),
+    );
+    expect(withConsent.size).toBeGreaterThan(students.length * 0.85);
+    expect(withConsent.size).toBeLessThan(students.length);
+    expect(withConsent.has(demo.people.student)).toBe(true);
+    const subgroups = await db
+      .selectFrom('groups')
+      .leftJoin('subjects', 'subjects.id', 'groups.subjectId')
+      .select('subjects.name')
+      .where('groups.schoolId', '=', demo.schoolId)
+      .where('groups.kind', '=', 'subgroup')
+      .execute();
+    expect(new Set(subgroups.map((g) => g.name))).toEqual(new Set(['Иностранный язык (английский)']));
   });
 
   it('splits every class of grades 2–11 into two English subgroups', async () => {

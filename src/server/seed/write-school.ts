@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.ts';
 import { idAt, insertAll, insertReturningIds } from './batches.ts';
 import type { YearPlan } from './calendar.ts';
 import type { SchoolPlan } from './plan.ts';
+import { writePersonalFiles } from './write-personal-files.ts';
 import { writeYearStructure } from './write-structure.ts';
 
 /** What writing a school needs besides its plan. */
@@ -109,6 +110,7 @@ export async function writeSchool(
           classId: idAt(classIds, g.classIndex),
           kind: g.kind,
           name: g.name,
+          subjectId: g.subject === undefined ? null : (subjectIds.get(g.subject) ?? null),
           archivedAt: null,
         })),
       )
@@ -133,6 +135,7 @@ export async function writeSchool(
     archivedAt: null,
   }));
   await insertAll(guardianships, (batch) => trx.insertInto('guardianships').values(batch).execute());
+  await writePersonalFiles(trx, plan, { schoolId, person, startsOn: ctx.year.startsOn });
   ctx.step(label('классы, группы, семьи'));
 
   const courses = plan.courses.map((c) => ({
