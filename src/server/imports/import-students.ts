@@ -4,6 +4,7 @@ import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { studentScope } from '../access/scopes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import type { DB } from '../db/schema.ts';
 import { saveStudentRecord } from '../people/student-records.ts';
 import { type ImportTarget, requireImportClass } from './imports.policy.ts';
@@ -122,8 +123,14 @@ async function analyse(ctx: Ctx, target: ImportTarget, file: UploadedFile): Prom
 
 const outcomeOf = { created: 'create', updated: 'update', unchanged: 'unchanged' } as const;
 
-/** Saves every valid row through the people module's record keeping; returns each row's outcome. */
+/**
+ * Saves every valid row through the people module's record keeping; returns each row's outcome.
+ * The school's student records are held until the transaction ends: the same file sent twice at
+ * once (or previewed beside its import) then finds the first one's students instead of breaking
+ * the file-number key.
+ */
 async function save(trx: Transaction<DB>, ctx: Ctx, target: ImportTarget, parsed: ParsedFile) {
+  await lockForTransaction(trx, `student-records:${target.schoolId}`);
   const outcomes = new Map<number, ImportOutcome>();
   for (const row of parsed.rows) {
     if (!row.record) continue;

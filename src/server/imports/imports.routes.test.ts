@@ -84,6 +84,20 @@ describe.each(engines())('import routes on $name', (engine) => {
     expect(again.json().summary).toEqual({ create: 0, update: 0, unchanged: 2, errors: 0 });
   });
 
+  it('the same file sent three times at once, with a preview beside it, imports once (a double click)', async () => {
+    const file = csvOf([sampleRecord('П-40', 'Зайцев'), sampleRecord('П-41', 'Зайцева')]);
+    const all = await Promise.all([
+      ...[1, 2, 3].map(() => teacher.send('POST', url(s.a.classId), file, csv)),
+      teacher.send('POST', url(s.a.classId, true), file, csv),
+    ]);
+    expect(all.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const created = all.slice(0, 3).map((r) => r.json().summary.create);
+    expect(created.sort()).toEqual([0, 0, 2]);
+    const list = (await teacher.get(`/api/classes/${s.a.classId}/students`)).json();
+    const names = list.students.map((x: { lastName: string }) => x.lastName);
+    expect(names.filter((n: string) => n.startsWith('Зайцев'))).toHaveLength(2);
+  });
+
   it('401 without a session', async () => {
     const res = await app.inject({ method: 'POST', url: url(s.a.classId), payload: csvOf([]), headers: csv });
     expect(res.statusCode).toBe(401);
