@@ -69,6 +69,13 @@ const pendingFixes: { route: string; input: RegExp; reason: string }[] = [
       'insert breaks student_profiles_file_number (src/server/people/create-student.ts); a 409 is due',
   },
   {
+    route: 'POST /api/timetable/lessons',
+    input: /^a good body at once$/,
+    reason:
+      'lessons generated twice at once (PostgreSQL): both insert the same lessons, the second breaks ' +
+      'lessons_course_date_number (insertLessons, src/server/timetable/generate-lessons.ts:248)',
+  },
+  {
     route: '*',
     input: /^:\w+=x{20}/,
     reason:
@@ -289,7 +296,10 @@ describe.each(engines())('bad input never gives a 5xx on $name', (engine) => {
   /** Every write route's good request: a good body (or file) on the ids of `ids`. */
   const goodRequests = (ids: Ids) => {
     const goodFile = importCsv({ kind: 'phone', values: ['+7 900 123-45-67'] });
-    return app.apiRoutes().flatMap(({ method, url }) => {
+    // What takes things away (archive, delete, switch off, departure) goes last.
+    const last = /\/(archive|delete|disable|unlink|withdraw|departure)$/;
+    const routes = app.apiRoutes().sort((a, b) => Number(last.test(a.url)) - Number(last.test(b.url)));
+    return routes.flatMap(({ method, url }) => {
       if (!writes.has(method) || url === '/api/auth/logout') return [];
       const op = doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()] ?? {};
       const schema = op.requestBody?.content['application/json']?.schema;
