@@ -225,6 +225,9 @@ describe.each(engines())('auth API on $name', (engine) => {
     const badUrl = await app.inject({ method: 'GET', url: '/api/students/%zz' });
     expect(badUrl.statusCode).toBe(400);
     expect(badUrl.json()).toMatchObject({ error: 'validation', message: 'Неверный адрес запроса.' });
+    const longParam = await app.inject({ method: 'GET', url: `/api/students/${'7'.repeat(150)}` });
+    expect(longParam.statusCode).toBe(400);
+    expect(longParam.json()).toMatchObject({ error: 'validation', message: 'Неверный адрес запроса.' });
     const notObject = await login([1, 2]);
     expect(notObject.statusCode).toBe(400);
     expect(notObject.json().message).toBe('Проверьте поля: «Тело запроса».');

@@ -69,7 +69,8 @@ export function registerNotFound(app: FastifyInstance, hasWeb: boolean): void {
 /** Errors Fastify meets before routing (a malformed URL): the same JSON shape, translated. */
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(request.headers['accept-language']);
-  if (error.code === 'FST_ERR_BAD_URL')
+  // A malformed address or an absurdly long path parameter is the client's mistake, not ours.
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH')
     return send(reply, request, 'validation', { message: translate(lang, 'badUrl') });
   request.log.error({ err: error, requestId: request.id }, 'unexpected framework error');
   return send(reply, request, 'internal', { message: translate(lang, 'internal') });
