@@ -76,6 +76,8 @@ const badStrings = [
 ];
 const badNumbers = ['abc', '7', -1, 0, 1.5, 2147483648, 1e300, null, { n: 1 }, [1]];
 const badArrays = [[], 'abc', [null], [[1]], Array.from({ length: 600 }, () => 1)];
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
 export const cyrillic = /[А-Яа-яЁё]/;
 /** English text: a Latin word (a Russian name or letter may stand inside it). */
 export const latin = /[A-Za-z]{3}/;
@@ -187,7 +189,7 @@ function queryCases(op: Operation, url: string): Case[] {
 /** Whole-body cases every write route gets, whatever it expects. */
 function bodyCases(url: string, base: unknown): Case[] {
   const json = (label: string, value: unknown): Case => ({ label, url, json: value });
-  const raw = (label: string, payload: string, type: string): Case => ({
+  const raw = (label: string, payload: string | Buffer, type: string): Case => ({
     label,
     url,
     raw: { payload, type },
@@ -207,11 +209,11 @@ function bodyCases(url: string, base: unknown): Case[] {
     raw('text/plain', 'hello', 'text/plain'),
     raw('form', 'a=1&b=2', 'application/x-www-form-urlencoded'),
     raw('xml', '<a/>', 'application/xml'),
+    raw('garbage bytes', garbage, 'application/octet-stream'),
+    raw('garbage as PDF', garbage, 'application/pdf'),
+    raw('garbage as JSON', garbage, 'application/json'),
   ];
 }
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
 
 /** A CSV of the template's columns with one bad cell per row, the rest plausible. */
 export function importCsv(bad: { kind: string; values: string[] }): string {

@@ -33,10 +33,12 @@ import {
 } from './bad-input.cases.ts';
 
 /**
- * Walks every API route with bad input — path parameters, query strings, bodies, raw files — as
- * the administrator and as a class teacher, and checks the standard: never a 5xx; every refusal is
- * `{error, message, fields?}` in Russian (English with `Accept-Language: en`); nothing is stored
- * after a refusal. Cases come from each route's OpenAPI schema, one bad value at a time.
+ * Walks every API route with bad input — path parameters, query strings, whole bodies, one bad field
+ * at a time, wrong ranges, ids of another school or archived things, raw files — as the
+ * administrator, a class teacher and (on the district's routes) the district's official, then sends
+ * each write route's good request twice in a row and three times at once. The standard: never a
+ * 5xx; every refusal is `{error, message, fields?}` in Russian (English with `Accept-Language: en`);
+ * after a refusal the school's rows (audit events first) are as they were.
  */
 
 /**
