@@ -4,7 +4,7 @@ import type { Ctx } from '../access/actor.ts';
 import { AppError } from '../http/app-error.ts';
 import { requireClass } from './people.policy.ts';
 import { fileNumberTaken } from './people.queries.ts';
-import { saveStudentRecord } from './student-records.ts';
+import { lockStudentRecords, saveStudentRecord } from './student-records.ts';
 
 const blank = (v: string | null) => (v === '' ? null : v);
 
@@ -12,6 +12,7 @@ const blank = (v: string | null) => (v === '' ? null : v);
 export async function createStudentInClass(ctx: Ctx, input: z.infer<typeof newStudentBody>): Promise<number> {
   const schoolId = await requireClass(ctx, input.classId, 'student.edit');
   return ctx.db.transaction().execute(async (trx) => {
+    await lockStudentRecords(trx, schoolId);
     if (await fileNumberTaken(trx, schoolId, input.fileNumber, null))
       throw new AppError('conflict', 'peopleFileNumberTaken', {}, { fileNumber: 'peopleFileNumberTaken' });
     const { studentId } = await saveStudentRecord(trx, ctx, {

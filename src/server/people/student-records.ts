@@ -4,10 +4,20 @@ import { addDays } from '../../domain/school-days.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import type { DB, GuardianKind } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { saveGuardian } from './guardian-records.ts';
 import { changed, laterOf, pick } from './record-helpers.ts';
+
+/**
+ * Holds the school's student records until the transaction ends (PostgreSQL; SQLite writes one at
+ * a time anyway): file-number checks and personal-file inserts sent at once then run in turn
+ * instead of breaking the unique keys.
+ */
+export function lockStudentRecords(trx: Transaction<DB>, schoolId: number): Promise<void> {
+  return lockForTransaction(trx, `student-records:${schoolId}`);
+}
 
 /** A student's personal data as an import (or a form) supplies it. */
 export interface StudentRecordInput {

@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.ts';
 import { getStudentCard } from './get-student-card.ts';
 import { requireStudent } from './people.policy.ts';
 import { fileNumberTaken, findStudent } from './people.queries.ts';
+import { lockStudentRecords } from './student-records.ts';
 
 type Input = z.infer<typeof studentUpdateBody>;
 const personKeys = [
@@ -29,7 +30,9 @@ function blankToNull<T>(value: T): T | null {
 /** The class teacher (or the administrator) keeps a student's data and personal file current. */
 export async function updateStudent(ctx: Ctx, studentId: number, input: Input) {
   await requireStudent(ctx, studentId, 'student.edit');
+  const { schoolId: lockedSchool } = await findStudent(ctx.db, studentId);
   await ctx.db.transaction().execute(async (trx) => {
+    if (lockedSchool !== null) await lockStudentRecords(trx, lockedSchool);
     const before = await findStudent(trx, studentId);
     const schoolId = before.schoolId!;
     const person: Record<string, unknown> = {};

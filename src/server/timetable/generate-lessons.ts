@@ -10,6 +10,7 @@ import { classCalendars } from '../calendar/calendar.queries.ts';
 import type { DB } from '../db/schema.ts';
 import { chunks } from '../seed/batches.ts';
 import { actorSchool, fieldError, requireClass } from './timetable.policy.ts';
+import { lockTimetable } from './timetable.queries.ts';
 
 /** What lesson generation did. */
 export type GenerationReport = z.infer<typeof generationReport>;
@@ -192,6 +193,7 @@ function existingLessons(db: Db, s: GenerationScope) {
  * idempotent. Runs inside the caller's transaction.
  */
 export async function regenerateLessons(trx: Db, s: GenerationScope): Promise<GenerationReport> {
+  await lockTimetable(trx, s.schoolId);
   const calendars = await classCalendars(trx as Kysely<DB>, s.schoolId, s.academicYearId);
   const year = calendars.values().next().value;
   const scope = year ? { ...s, from: max(s.from, year.startsOn), to: min(s.to, year.endsOn) } : s;

@@ -9,6 +9,7 @@ import { chunks } from '../seed/batches.ts';
 import { fieldError, requireSchool } from './timetable.policy.ts';
 import {
   coursesQuery,
+  lockTimetable,
   type NamedPlacement,
   placementsFrom,
   shortName,
@@ -63,6 +64,7 @@ export async function placeSlots(
   from: string,
   closing: readonly number[] = [],
 ): Promise<number[]> {
+  await lockTimetable(trx, schoolId);
   const courseIds = [...new Set(items.map((i) => i.courseId))];
   const courses = courseIds.length
     ? await coursesQuery(trx, schoolId)

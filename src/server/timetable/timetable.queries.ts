@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlacedCourse } from '../../domain/timetable.ts';
 import type { Db } from '../access/actor.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import type { DB } from '../db/schema.ts';
 
 /** «Иванова А. П.»: how the timetable names a teacher. */
@@ -208,4 +209,12 @@ export function lessonsTaughtBy(db: Kysely<DB> | Db, teacherId: number, from: st
     .orderBy('lessons.date')
     .orderBy('lessons.lessonNumber')
     .execute();
+}
+
+/**
+ * Holds the school's timetable and lessons until the transaction ends (PostgreSQL): slot clash
+ * checks and lesson generation sent at once run in turn instead of breaking the unique keys.
+ */
+export function lockTimetable(trx: Db, schoolId: number): Promise<void> {
+  return lockForTransaction(trx, `timetable:${schoolId}`);
 }
