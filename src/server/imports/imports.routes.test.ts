@@ -98,6 +98,21 @@ describe.each(engines())('import routes on $name', (engine) => {
     expect(names.filter((n: string) => n.startsWith('Зайцев'))).toHaveLength(2);
   });
 
+  it('a file that is no table is refused in one clear sentence per problem', async () => {
+    const broken = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)]);
+    const res = await teacher.send('POST', url(s.a.classId), broken, xlsx);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(
+      'Файл не загружен, ничего не сохранено. Ошибки: Не удалось прочитать файл как таблицу XLSX.',
+    );
+    const empty = await teacher.send('POST', url(s.a.classId), csvOf([]), {
+      ...csv,
+      'accept-language': 'en',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).not.toMatch(/\.\.|\.;/);
+  });
+
   it('401 without a session', async () => {
     const res = await app.inject({ method: 'POST', url: url(s.a.classId), payload: csvOf([]), headers: csv });
     expect(res.statusCode).toBe(401);

@@ -65,7 +65,8 @@ export function rejectionMessage(
   report: ImportReport,
 ): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
-  const lines: string[] = [...report.fileErrors];
+  // Each problem loses its own full stop: the message joins them with «;» and ends with one.
+  const lines: string[] = report.fileErrors.map((e) => e.replace(/\.$/, ''));
   for (const row of report.rows) {
     for (const e of row.errors) {
       const text = translate(lang, 'importsRowProblem', {
