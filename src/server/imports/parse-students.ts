@@ -1,38 +1,16 @@
+import type { GuardianKind } from '../db/schema.ts';
+import type { GuardianRecordInput, StudentRecordInput } from '../people/student-records.ts';
 import { type Column, columnOf, columns, guardiansPerRow } from './columns.ts';
 import type { Cell, RawTable } from './read-table.ts';
 
 /** How a parent is related to the student. */
-export type Relation = 'mother' | 'father' | 'guardian' | 'other';
+export type Relation = GuardianKind;
 
-/** A student as one row of the file gives it. */
-export interface ImportedStudent {
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  birthDate: string | null;
-  sex: 'm' | 'f' | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  fileNumber: string;
-  healthGroup: string | null;
-  peGroup: string | null;
-  arrivedOn: string | null;
-  arrivalOrder: string | null;
-}
+/** A student as one row of the file gives it: what the people module's record keeping takes. */
+export type ImportedStudent = StudentRecordInput;
 
 /** A parent as one row of the file gives them. */
-export interface ImportedGuardian {
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  kind: Relation;
-  phone: string | null;
-  extraPhone: string | null;
-  email: string | null;
-  workplace: string | null;
-  consentGivenOn: string | null;
-}
+export type ImportedGuardian = GuardianRecordInput;
 
 /** A student with up to two parents. */
 export interface ImportedRecord {
