@@ -94,7 +94,7 @@ function BellForm({ set, manage, onDone }: { set: BellItem | null; manage: boole
   const last = rows[rows.length - 1];
   return (
     <form
-      className="form calendar-card"
+      className="form panel"
       onSubmit={onSubmit}
       noValidate
       aria-label={set?.name ?? t('calendar.newBells')}
@@ -138,7 +138,7 @@ function BellForm({ set, manage, onDone }: { set: BellItem | null; manage: boole
         {errors.field('times') && <p className="field-error">{errors.field('times')}</p>}
         {rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no identity of their own
-          <div className="calendar-row calendar-bell-row" key={i}>
+          <div className="form-row calendar-row calendar-bell-row" key={i}>
             <Field
               name={`${prefix}-${i}-n`}
               label={t('calendar.lessonNumber')}
@@ -195,7 +195,7 @@ function BellForm({ set, manage, onDone }: { set: BellItem | null; manage: boole
         )}
       </fieldset>
       {manage && (
-        <div className="calendar-row">
+        <div className="form-row calendar-row">
           <button type="submit" className="button button-primary" disabled={save.isPending}>
             {set ? t('calendar.save') : t('calendar.add')}
           </button>

@@ -7,6 +7,7 @@ import { queryClient } from '../app/session.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -15,7 +16,6 @@ import { calendarKeys, useYearCalendar, useYears } from './calendar-api.ts';
 import { EntriesSection } from './entries-section.tsx';
 import { MonthView } from './month-view.tsx';
 import { PeriodsSection } from './periods-section.tsx';
-import { SelectField } from './select-field.tsx';
 import './calendar.css';
 
 /** «Учебный год и календарь»: years, periods by scheme, vacations and transfers, bell schedules. */
@@ -120,15 +120,15 @@ function NewYearForm({ latest, onCreated }: { latest: string | null; onCreated: 
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
   return (
-    <form className="form calendar-card" onSubmit={onSubmit} noValidate aria-labelledby="new-year-title">
+    <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="new-year-title">
       <h2 id="new-year-title">{t('calendar.newYear')}</h2>
       <FormAlert message={errors.general} />
       <Field label={t('calendar.yearName')} hint={t('calendar.yearNameHint')} {...bind('name')} />
-      <div className="calendar-row">
+      <div className="form-row calendar-row">
         <Field label={t('calendar.startsOn')} type="date" {...bind('startsOn')} />
         <Field label={t('calendar.endsOn')} type="date" {...bind('endsOn')} />
       </div>
-      <div className="calendar-row">
+      <div className="form-row calendar-row">
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           {t('calendar.create')}
         </button>

@@ -5,11 +5,11 @@ import { apiPost } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
 import { refreshYear, weekdayKeys } from './calendar-api.ts';
-import { SelectField } from './select-field.tsx';
 
 type Entry = YearCalendar['entries'][number];
 type Kind = Entry['kind'];
@@ -57,7 +57,7 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
       <h2 id="entries-title">{t('calendar.entries')}</h2>
       {notice && <Notice message={notice} />}
       {calendar.can.manage && (
-        <p className="calendar-row">
+        <p className="form-row calendar-row">
           <button
             type="button"
             className="button"
@@ -80,7 +80,7 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
         <p>{t('calendar.noEntries')}</p>
       ) : (
         <div className="calendar-scroll">
-          <table className="calendar-table">
+          <table className="data-table calendar-table">
             <thead>
               <tr>
                 <th scope="col">{t('calendar.dates')}</th>
@@ -104,7 +104,7 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
                     <td className="calendar-actions">
                       <button type="button" className="button button-quiet" onClick={() => setEditing(e)}>
                         {t('calendar.edit')}
-                        <span className="calendar-hidden"> {e.name}</span>
+                        <span className="visually-hidden"> {e.name}</span>
                       </button>
                       <button
                         type="button"
@@ -115,7 +115,7 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
                         }}
                       >
                         {t('calendar.delete')}
-                        <span className="calendar-hidden"> {e.name}</span>
+                        <span className="visually-hidden"> {e.name}</span>
                       </button>
                     </td>
                   )}
@@ -184,7 +184,7 @@ function EntryForm({
   const set = (name: keyof Values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
   return (
-    <form className="form calendar-card" onSubmit={onSubmit} noValidate aria-labelledby="entry-form-title">
+    <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="entry-form-title">
       <h3 id="entry-form-title">{editing ? t('calendar.editEntry') : t('calendar.addEntry')}</h3>
       <FormAlert message={errors.general} />
       <SelectField
@@ -205,7 +205,7 @@ function EntryForm({
         onChange={set('name')}
         error={errors.field('name')}
       />
-      <div className="calendar-row">
+      <div className="form-row calendar-row">
         <Field
           name="entry-startsOn"
           label={transfer ? t('calendar.date') : t('calendar.startsOn')}
@@ -252,7 +252,7 @@ function EntryForm({
           })),
         ]}
       />
-      <div className="calendar-row">
+      <div className="form-row calendar-row">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
           {editing ? t('calendar.save') : t('calendar.add')}
         </button>

@@ -7,9 +7,9 @@ import {
   timetableWeekday,
   weekdayOf,
 } from '../../domain/school-days.ts';
+import { SelectField } from '../components/select-field.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { weekdayKeys } from './calendar-api.ts';
-import { SelectField } from './select-field.tsx';
 
 const monthKeys = [
   'calendar.m1',
@@ -81,7 +81,7 @@ export function MonthView({ calendar }: { calendar: YearCalendar }) {
   return (
     <section className="calendar-section" aria-labelledby="month-title">
       <h2 id="month-title">{t('calendar.monthView')}</h2>
-      <div className="calendar-row">
+      <div className="form-row calendar-row">
         <SelectField
           name="month"
           label={t('calendar.month')}

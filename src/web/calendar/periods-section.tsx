@@ -70,7 +70,7 @@ function SchemeForm({ scheme, calendar }: { scheme: Scheme; calendar: YearCalend
   const disabled = !calendar.can.manage;
   const id = (s: string) => `${scheme}-${s}`;
   return (
-    <form className="form calendar-card" onSubmit={onSubmit} noValidate aria-labelledby={id('title')}>
+    <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby={id('title')}>
       <h3 id={id('title')}>{t(`calendar.scheme.${scheme}`)}</h3>
       {!stored.length && calendar.can.manage && <p className="field-hint">{t('calendar.defaultsHint')}</p>}
       <FormAlert message={errors.general} />
@@ -103,7 +103,7 @@ function SchemeForm({ scheme, calendar }: { scheme: Scheme; calendar: YearCalend
       {periods.map((p, i) => (
         <fieldset key={names[i]}>
           <legend>{names[i]}</legend>
-          <div className="calendar-row">
+          <div className="form-row calendar-row">
             {(['startsOn', 'endsOn'] as const).map((f) => (
               <Field
                 key={f}

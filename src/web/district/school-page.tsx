@@ -50,7 +50,6 @@ export default function SchoolPage({ params }: PageProps) {
           <label htmlFor="district-year">{t('district.year')}</label>
           <select
             id="district-year"
-            className="district-select"
             value={data.year?.id ?? ''}
             onChange={(e) => setYearId(Number(e.target.value))}
           >

@@ -1,41 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react';
-
-/** Props of a labelled select with its error message. */
-export type SelectProps = {
-  name: string;
-  label: string;
-  error?: string | undefined;
-  options: readonly { value: string; label: string }[];
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>;
-
-/** A labelled select; its error is tied to it with aria-describedby. */
-export function Select({ name, label, error, options, ...select }: SelectProps) {
-  const errorId = error ? `${name}-error` : undefined;
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={name}>{label}</label>
-      <select
-        id={name}
-        name={name}
-        className="people-select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
+import type { ReactNode } from 'react';
 
 /** A labelled checkbox. */
 export function Checkbox({

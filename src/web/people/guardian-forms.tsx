@@ -5,9 +5,9 @@ import { apiPost } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { Select } from './controls.tsx';
 import { cardChanged } from './people-api.ts';
 import { kindOptions } from './people-labels.tsx';
 import { orNull, useValues } from './use-values.ts';
@@ -82,7 +82,7 @@ export function GuardianForm({
         <Field label={t('people.lastName')} autoComplete="off" {...bind('lastName')} />
         <Field label={t('people.firstName')} autoComplete="off" {...bind('firstName')} />
         <Field label={t('people.middleName')} autoComplete="off" {...bind('middleName')} />
-        <Select label={t('people.kind')} options={kindOptions(t)} {...bind('kind')} />
+        <SelectField label={t('people.kind')} options={kindOptions(t)} {...bind('kind')} />
         <Field label={t('people.phone')} type="tel" {...bind('phone')} />
         <Field label={t('people.extraPhone')} type="tel" {...bind('extraPhone')} />
         <Field label={t('people.email')} type="email" {...bind('email')} />
@@ -128,12 +128,12 @@ export function LinkGuardianForm({
       <p className="people-muted">{t('people.linkGuardian.hint')}</p>
       <FormAlert message={errors.general} />
       <form className="form people-grid" onSubmit={onSubmit} noValidate>
-        <Select
+        <SelectField
           label={t('people.linkGuardian.parent')}
           options={candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.child})` }))}
           {...form.bind('guardianId', errors, 'link-guardianId')}
         />
-        <Select
+        <SelectField
           label={t('people.kind')}
           options={kindOptions(t)}
           {...form.bind('kind', errors, 'link-kind')}

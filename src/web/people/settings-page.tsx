@@ -8,10 +8,11 @@ import { queryClient } from '../app/session.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { Checkbox, CheckGroup, Select } from './controls.tsx';
+import { Checkbox, CheckGroup } from './controls.tsx';
 import { peopleKeys, useSettings } from './people-api.ts';
 import { WorkKinds } from './work-kinds.tsx';
 import './people.css';
@@ -103,7 +104,7 @@ function SettingsEditor({ initial }: { initial: SettingsForm }) {
               />
             ))}
           </CheckGroup>
-          <Select
+          <SelectField
             name="markScale"
             label={t('people.settings.markScale')}
             value={flags.markScale}

@@ -5,9 +5,9 @@ import { apiPost } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { Select } from './controls.tsx';
 import { cardChanged } from './people-api.ts';
 import { orNull, useValues } from './use-values.ts';
 
@@ -83,7 +83,7 @@ export function StudentForm({ card }: { card: StudentCard }) {
         <Field label={t('people.firstName')} autoComplete="off" {...bind('firstName')} />
         <Field label={t('people.middleName')} autoComplete="off" {...bind('middleName')} />
         <Field label={t('people.birthDate')} type="date" {...bind('birthDate')} />
-        <Select
+        <SelectField
           label={t('people.sex')}
           options={[
             { value: '', label: t('people.sex.unknown') },

@@ -3,9 +3,9 @@ import type { StructureOverview } from '../../contract/structure.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { SelectField } from './select-field.tsx';
 import { optionsOf, useStructureWrite } from './structure-api.ts';
 
 type CourseRow = StructureOverview['courses'][number];
@@ -44,8 +44,8 @@ export function CoursesSection({ data, manage }: { data: StructureOverview; mana
       {shown.length === 0 ? (
         <p>{t('structure.noCourses')}</p>
       ) : (
-        <div className="structure-table-wrap">
-          <table className="structure-table">
+        <div className="table-scroll structure-table-wrap">
+          <table className="data-table structure-table">
             <thead>
               <tr>
                 <th scope="col">{t('structure.group')}</th>

@@ -6,9 +6,9 @@ import { apiGet } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { SelectField } from './select-field.tsx';
 import { optionsOf, useStructureWrite } from './structure-api.ts';
 
 type Student = { id: number; lastName: string; firstName: string; middleName: string };

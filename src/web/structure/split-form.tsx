@@ -6,9 +6,9 @@ import { queryClient } from '../app/session.ts';
 import type { Problems } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { SelectField } from './select-field.tsx';
 
 type Part = { key: number; name: string; teacherId: string; hoursPerWeek: string };
 

@@ -6,12 +6,12 @@ import type { PageProps } from '../app/page-route.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
 import { CoursesSection } from './courses-section.tsx';
 import { CrossGroupForm } from './cross-group-form.tsx';
-import { SelectField } from './select-field.tsx';
 import { optionsOf, useOverview, useStructureWrite } from './structure-api.ts';
 import { SubjectsSection } from './subjects-section.tsx';
 import './structure.css';
@@ -65,8 +65,8 @@ function ClassesSection({ data, manage }: { data: StructureOverview; manage: boo
       {data.classes.length === 0 ? (
         <p>{t('structure.noClasses')}</p>
       ) : (
-        <div className="structure-table-wrap">
-          <table className="structure-table">
+        <div className="table-scroll structure-table-wrap">
+          <table className="data-table structure-table">
             <thead>
               <tr>
                 <th scope="col">{t('structure.class')}</th>

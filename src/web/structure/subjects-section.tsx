@@ -24,8 +24,8 @@ export function SubjectsSection({ data, manage }: { data: StructureOverview; man
       {data.subjects.length === 0 ? (
         <p>{t('structure.noSubjects')}</p>
       ) : (
-        <div className="structure-table-wrap">
-          <table className="structure-table">
+        <div className="table-scroll structure-table-wrap">
+          <table className="data-table structure-table">
             <thead>
               <tr>
                 <th scope="col">{t('structure.subjectName')}</th>

@@ -7,12 +7,12 @@ import { ApiError } from '../app/api-error.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ConflictList } from './lessons-tab.tsx';
-import { SelectField } from './select-field.tsx';
 import { refreshTimetable, useChanges, useTeachers, type Week } from './timetable-api.ts';
 import { lessonNumbersOf } from './week-grid.tsx';
 
@@ -35,7 +35,7 @@ export function ChangesTab({ week, manage }: { week: Week; manage: boolean }) {
       {changes.data && list.length === 0 && <p>{t('timetable.changesEmpty')}</p>}
       <FormAlert message={withdraw.error instanceof ApiError ? withdraw.error.message : undefined} />
       {list.length > 0 && (
-        <div className="timetable-scroll">
+        <div className="table-scroll">
           <table className="timetable-list">
             <thead>
               <tr>
@@ -146,7 +146,7 @@ function ChangeForm({ week }: { week: Week }) {
     setValues((v) => ({ ...v, [name]: e.target.value }));
   const numbers = lessonNumbersOf(week).map((n) => ({ value: String(n), label: String(n) }));
   return (
-    <form className="form timetable-card" onSubmit={onSubmit} noValidate aria-labelledby="change-form-title">
+    <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="change-form-title">
       <h3 id="change-form-title">{t('timetable.changeForm')}</h3>
       <FormAlert message={errors.general} />
       {record.data && <Notice message={t('timetable.changeSaved')} />}
@@ -173,7 +173,7 @@ function ChangeForm({ week }: { week: Week }) {
           })),
         ]}
       />
-      <div className="timetable-row">
+      <div className="form-row">
         <Field
           name="date"
           type="date"
@@ -205,7 +205,7 @@ function ChangeForm({ week }: { week: Week }) {
         />
       )}
       {values.kind === 'move' && (
-        <div className="timetable-row">
+        <div className="form-row">
           <Field
             name="movedToDate"
             type="date"

@@ -6,11 +6,11 @@ import { apiPost } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
-import { SelectField } from './select-field.tsx';
 import type { Week } from './timetable-api.ts';
 
 /** The lessons kept against the timetable because they hold records: date, lesson, course, why. */
@@ -59,7 +59,7 @@ export function LessonsTab({ week }: { week: Week }) {
     <section className="timetable-section" aria-labelledby="lessons-title">
       <h2 id="lessons-title">{t('timetable.lessonsTitle')}</h2>
       <p>{t('timetable.lessonsIntro')}</p>
-      <form className="form timetable-card" onSubmit={onSubmit} noValidate aria-labelledby="lessons-title">
+      <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="lessons-title">
         <FormAlert message={errors.general} />
         {week.periods.length > 0 && (
           <SelectField
@@ -81,7 +81,7 @@ export function LessonsTab({ week }: { week: Week }) {
             ]}
           />
         )}
-        <div className="timetable-row">
+        <div className="form-row">
           <Field
             name="lessons-from"
             type="date"

@@ -4,10 +4,10 @@ import { apiPost } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
-import { SelectField } from './select-field.tsx';
 import { refreshTimetable, type Slot, type Week } from './timetable-api.ts';
 import { lessonNumbersOf, weekdaysOf } from './week-grid.tsx';
 
@@ -80,13 +80,7 @@ export function SlotForm({
     `${c.subject}${c.groupKind === 'class' ? '' : ` (${c.group})`} — ${c.teacher}`;
 
   return (
-    <form
-      ref={form}
-      className="form timetable-card"
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="slot-form-title"
-    >
+    <form ref={form} className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="slot-form-title">
       <h2 id="slot-form-title">{t(target.slot ? 'timetable.formEdit' : 'timetable.formAdd')}</h2>
       <FormAlert message={errors.general} />
       <SelectField
@@ -100,7 +94,7 @@ export function SlotForm({
           ...week.courses.map((c) => ({ value: String(c.id), label: courseLabel(c) })),
         ]}
       />
-      <div className="timetable-row">
+      <div className="form-row">
         <SelectField
           name="weekday"
           label={t('timetable.weekday')}
@@ -137,7 +131,7 @@ export function SlotForm({
         error={errors.field('from')}
         onChange={set('from')}
       />
-      <div className="timetable-row">
+      <div className="form-row">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
           {t('timetable.save')}
         </button>

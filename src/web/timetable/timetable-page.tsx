@@ -7,12 +7,12 @@ import { ApiError } from '../app/api-error.ts';
 import type { PageProps } from '../app/page-route.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ChangesTab } from './changes-tab.tsx';
 import { LessonsTab } from './lessons-tab.tsx';
-import { SelectField } from './select-field.tsx';
 import { SlotForm, type SlotTarget } from './slot-form.tsx';
 import { refreshTimetable, todayIso, useClasses, useWeek, type Week } from './timetable-api.ts';
 import { WeekGrid } from './week-grid.tsx';
@@ -59,7 +59,7 @@ export default function TimetablePage(_: PageProps) {
   return (
     <>
       <h1>{title}</h1>
-      <div className="timetable-row">
+      <div className="form-row">
         <SelectField
           name="class"
           label={t('timetable.class')}
@@ -134,7 +134,7 @@ function WeekTab({ week }: { week: Week }) {
     <section className="timetable-section" aria-label={t('timetable.tabWeek')}>
       {notice && <Notice message={notice} />}
       {week.slots.length === 0 && (
-        <div className="timetable-card">
+        <div className="panel">
           <p>
             {manage
               ? t(week.courses.length ? 'timetable.empty' : 'timetable.noCourses')

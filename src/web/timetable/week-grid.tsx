@@ -43,7 +43,7 @@ export function WeekGrid({
   return (
     // A wide week scrolls sideways on a phone: the region takes the keyboard focus to scroll it.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="timetable-scroll" aria-label={caption} tabIndex={0}>
+    <section className="table-scroll" aria-label={caption} tabIndex={0}>
       <table className="timetable-grid">
         <caption>{caption}</caption>
         <thead>

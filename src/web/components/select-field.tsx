@@ -18,7 +18,6 @@ export function SelectField({ name, label, error, options, ...select }: SelectFi
       <select
         id={name}
         name={name}
-        className="structure-select"
         aria-invalid={error ? true : undefined}
         aria-describedby={errorId}
         {...select}
