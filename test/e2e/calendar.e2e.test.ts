@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoPassword,
-  expectNoAxeViolations,
-  type Harness,
-  logIn,
-  skipE2e,
-  startHarness,
-} from './harness.ts';
+import { openAs } from './demo.ts';
+import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
 
 describe.skipIf(skipE2e)('the administrator keeps the school calendar', () => {
   let h: Harness;
@@ -17,8 +11,7 @@ describe.skipIf(skipE2e)('the administrator keeps the school calendar', () => {
   afterAll(() => h?.stop());
 
   it('adds a vacation and a working-day transfer and sees them in the calendar', async () => {
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, h.demo!.logins.admin, demoPassword);
+    const page = await openAs(h, 'admin');
     await page
       .getByRole('navigation', { name: 'Разделы' })
       .getByRole('link', { name: 'Учебный год и календарь', exact: true })

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClassXlsx } from '../../src/server/imports/imports.test-helpers.ts';
+import { pdfText } from './demo.ts';
 import { demoPassword, type Harness, logIn, skipE2e, startHarness } from './harness.ts';
 
 /**
@@ -62,7 +62,7 @@ describe.skipIf(skipE2e)('the class teacher prepares the class', () => {
     await page.getByRole('button', { name: /^Выдать (доступ|заново)$/ }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^Доступы 5А \d\d\.\d\d\.\d{4}\.pdf$/);
-    const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' });
+    const text = pdfText(await download.path());
     expect(text).toContain('Импортова Ирина');
     expect(text).toContain('Загрузкин Олег');
     const imported = await h.database.db

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fiveAId, openAs, pdfText } from './demo.ts';
 import {
   demoPassword,
   expectNoAxeViolations,
@@ -12,27 +12,6 @@ import {
   submitLogin,
 } from './harness.ts';
 
-/** The text of a PDF, or of one region of its first page (in points), as pdftotext reads it. */
-function pdfText(file: string, region?: { x: number; y: number; w: number; h: number }): string {
-  const crop = region
-    ? [
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-x',
-        `${region.x}`,
-        '-y',
-        `${region.y}`,
-        '-W',
-        `${region.w}`,
-        '-H',
-        `${region.h}`,
-      ]
-    : [];
-  return execFileSync('pdftotext', ['-layout', ...crop, file, '-'], { encoding: 'utf8' });
-}
-
 describe.skipIf(skipE2e)('credential slips in the browser', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -43,19 +22,13 @@ describe.skipIf(skipE2e)('credential slips in the browser', () => {
   it('the class teacher of 5А issues the parents’ slips; a parent signs in and must change the password', async () => {
     const demo = h.demo!;
     const db = h.database.db;
-    const cls = await db
-      .selectFrom('classes')
-      .select('id')
-      .where('schoolId', '=', demo.schoolId)
-      .where('grade', '=', 5)
-      .where('letter', '=', 'А')
-      .executeTakeFirstOrThrow();
+    const classId = await fiveAId(h);
 
     const context = await h.newContext({ bypassCSP: true, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto('/');
     await logIn(page, demo.logins.teacher, demoPassword);
-    await page.goto(`/class/${cls.id}/credentials`);
+    await page.goto(`/class/${classId}/credentials`);
     await page.getByRole('heading', { level: 1, name: 'Доступы: 5А' }).waitFor();
     await expectNoAxeViolations(page, 'the class credentials page');
 
@@ -77,7 +50,7 @@ describe.skipIf(skipE2e)('credential slips in the browser', () => {
       .innerJoin('groupMemberships', 'groupMemberships.studentId', 'guardianships.studentId')
       .innerJoin('groups', 'groups.id', 'groupMemberships.groupId')
       .select(['accounts.login', 'accounts.personId', 'accounts.passwordChangedAt'])
-      .where('groups.classId', '=', cls.id)
+      .where('groups.classId', '=', classId)
       .where('guardianships.guardianId', '!=', demo.people.parent)
       .executeTakeFirstOrThrow();
     expect(someParent.passwordChangedAt).toBeNull();
@@ -111,9 +84,7 @@ describe.skipIf(skipE2e)('credential slips in the browser', () => {
 
   it('the administrator sees the staff with their account states and may switch one off', async () => {
     const demo = h.demo!;
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, demo.logins.admin, demoPassword);
-    await page.goto('/admin/credentials');
+    const page = await openAs(h, 'admin', '/admin/credentials');
     await page.getByRole('heading', { level: 1, name: 'Доступы сотрудников' }).waitFor();
     await expectNoAxeViolations(page, 'the staff credentials page');
     const director = await fullNameOf(h.database, demo.people.director);

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoPassword,
-  expectNoAxeViolations,
-  type Harness,
-  logIn,
-  skipE2e,
-  startHarness,
-} from './harness.ts';
+import { openAs } from './demo.ts';
+import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
 
 describe.skipIf(skipE2e)('the district administrator opens a school', () => {
   let h: Harness;
@@ -17,8 +11,7 @@ describe.skipIf(skipE2e)('the district administrator opens a school', () => {
   afterAll(() => h?.stop());
 
   it('creates a school with its administrator, sees it in the list and its structure read-only', async () => {
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, h.demo!.logins.district, demoPassword);
+    const page = await openAs(h, 'district');
     await page
       .getByRole('navigation', { name: 'Разделы' })
       .getByRole('link', { name: 'Школы', exact: true })

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClassXlsx } from '../../src/server/imports/imports.test-helpers.ts';
-import {
-  demoPassword,
-  expectNoAxeViolations,
-  type Harness,
-  logIn,
-  skipE2e,
-  startHarness,
-} from './harness.ts';
+import { openAs } from './demo.ts';
+import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
 
 describe.skipIf(skipE2e)('the class teacher imports the class from XLSX', () => {
   let h: Harness;
@@ -24,9 +18,7 @@ describe.skipIf(skipE2e)('the class teacher imports the class from XLSX', () => 
       .select('id')
       .where('classTeacherId', '=', demo.people.teacher)
       .executeTakeFirstOrThrow();
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, demo.logins.teacher, demoPassword);
-    await page.goto(`/class/${cls.id}/import`);
+    const page = await openAs(h, 'teacher', `/class/${cls.id}/import`);
     await page.getByRole('heading', { level: 1, name: 'Загрузка учеников и родителей: 5А' }).waitFor();
     await expectNoAxeViolations(page, 'the import page');
 

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/web/i18n/format-date.ts';
-import {
-  demoPassword,
-  expectNoAxeViolations,
-  type Harness,
-  logIn,
-  skipE2e,
-  startHarness,
-} from './harness.ts';
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { fiveAId, openAs, todayIso } from './demo.ts';
+import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
 
 describe.skipIf(skipE2e)('people in the browser', () => {
   let h: Harness;
@@ -24,13 +13,7 @@ describe.skipIf(skipE2e)('people in the browser', () => {
   it('the class teacher opens «Мой класс» and a student card, edits the phone and records a parent’s consent', async () => {
     const demo = h.demo!;
     const db = h.database.db;
-    const cls = await db
-      .selectFrom('classes')
-      .select('id')
-      .where('schoolId', '=', demo.schoolId)
-      .where('grade', '=', 5)
-      .where('letter', '=', 'А')
-      .executeTakeFirstOrThrow();
+    const classId = await fiveAId(h);
     const student = await db
       .selectFrom('groupMemberships')
       .innerJoin('groups', 'groups.id', 'groupMemberships.groupId')
@@ -43,19 +26,18 @@ describe.skipIf(skipE2e)('people in the browser', () => {
         'persons.middleName',
         'guardianships.guardianId',
       ])
-      .where('groups.classId', '=', cls.id)
+      .where('groups.classId', '=', classId)
       .where('groups.kind', '=', 'class')
       .orderBy('persons.sortKey')
       .executeTakeFirstOrThrow();
     const name = `${student.lastName} ${student.firstName} ${student.middleName}`.trim();
 
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, demo.logins.teacher, demoPassword);
+    const page = await openAs(h, 'teacher');
     await page.getByRole('link', { name: 'Мой класс', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Мой класс — 5А' }).waitFor();
     await expect(
       page.getByRole('link', { name: 'Логины и пароли для семей' }).getAttribute('href'),
-    ).resolves.toBe(`/class/${cls.id}/credentials`);
+    ).resolves.toBe(`/class/${classId}/credentials`);
     await expectNoAxeViolations(page, '«Мой класс»');
 
     await page.getByRole('link', { name, exact: true }).click();
@@ -96,10 +78,7 @@ describe.skipIf(skipE2e)('people in the browser', () => {
   });
 
   it('the administrator adds a staff member with the teacher role', async () => {
-    const demo = h.demo!;
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, demo.logins.admin, demoPassword);
-    await page.goto('/admin/people');
+    const page = await openAs(h, 'admin', '/admin/people');
     await page.getByRole('heading', { level: 1, name: 'Люди и доступы' }).waitFor();
     await page.getByRole('table').waitFor();
     await expectNoAxeViolations(page, '«Люди и доступы»');
@@ -123,9 +102,7 @@ describe.skipIf(skipE2e)('people in the browser', () => {
 
   it('the administrator changes the rounding thresholds, and a wrong order is told beside the field', async () => {
     const demo = h.demo!;
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, demo.logins.admin, demoPassword);
-    await page.goto('/admin/settings');
+    const page = await openAs(h, 'admin', '/admin/settings');
     await page.getByRole('heading', { level: 1, name: 'Настройки' }).waitFor();
     await page.getByRole('heading', { name: 'Виды работ' }).waitFor();
     await expectNoAxeViolations(page, '«Настройки»');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoSummary } from '../../src/server/seed/seed-demo-school.ts';
+import { fiveAId, openAs, todayIso } from './demo.ts';
 import {
   demoPassword,
   expectNoAxeViolations,
@@ -9,12 +10,6 @@ import {
   startHarness,
 } from './harness.ts';
 
-/** Today as the browser's date input takes it. */
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 describe.skipIf(skipE2e)('structure: classes, subjects and subgroups', () => {
   let h: Harness;
   let demo: DemoSummary;
@@ -23,21 +18,12 @@ describe.skipIf(skipE2e)('structure: classes, subjects and subgroups', () => {
   beforeAll(async () => {
     h = await startHarness({ demo: true });
     demo = h.demo!;
-    const fiveA = await h.database.db
-      .selectFrom('classes')
-      .select('id')
-      .where('schoolId', '=', demo.schoolId)
-      .where('grade', '=', 5)
-      .where('letter', '=', 'А')
-      .executeTakeFirstOrThrow();
-    classId = fiveA.id;
+    classId = await fiveAId(h);
   });
   afterAll(() => h?.stop());
 
   it('the class teacher of 5А moves a student to the other subgroup from a date, and it stays after a reload', async () => {
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, demo.logins.teacher, demoPassword);
-    await page.goto(`/class/${classId}/subgroups`);
+    const page = await openAs(h, 'teacher', `/class/${classId}/subgroups`);
     await page.getByRole('heading', { level: 1, name: 'Подгруппы 5А' }).waitFor();
     const date = todayIso();
     await page.getByLabel('Дата, с которой действует перевод').fill(date);
@@ -77,8 +63,7 @@ describe.skipIf(skipE2e)('structure: classes, subjects and subgroups', () => {
     await teacher.goto(`/class/${other.id}/subgroups`);
     await teacher.getByRole('alert').filter({ hasText: 'Недостаточно прав' }).waitFor();
 
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, demo.logins.admin, demoPassword);
+    const page = await openAs(h, 'admin');
     await page.getByRole('link', { name: 'Классы и предметы' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Классы и предметы' }).waitFor();
     await page.getByRole('link', { name: '5А', exact: true }).waitFor();

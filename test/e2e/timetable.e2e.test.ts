@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoPassword,
-  expectNoAxeViolations,
-  type Harness,
-  logIn,
-  skipE2e,
-  startHarness,
-} from './harness.ts';
+import { fiveAId, openAs } from './demo.ts';
+import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
 
 describe.skipIf(skipE2e)('the timetable page', () => {
   let h: Harness;
@@ -20,18 +14,12 @@ describe.skipIf(skipE2e)('the timetable page', () => {
   async function facts() {
     const db = h.database.db;
     const demo = h.demo!;
-    const cls = await db
-      .selectFrom('classes')
-      .select('id')
-      .where('schoolId', '=', demo.schoolId)
-      .where('grade', '=', 5)
-      .where('letter', '=', 'А')
-      .executeTakeFirstOrThrow();
+    const classId = await fiveAId(h);
     const courses = await db
       .selectFrom('courses')
       .innerJoin('groups', 'groups.id', 'courses.groupId')
       .select(['courses.id', 'groups.kind'])
-      .where('groups.classId', '=', cls.id)
+      .where('groups.classId', '=', classId)
       .execute();
     const wholeClass = courses.filter((c) => c.kind === 'class').map((c) => c.id);
     // A lesson of the whole class in the week, and another whole-class course to clash with it.
@@ -68,14 +56,12 @@ describe.skipIf(skipE2e)('the timetable page', () => {
         busy.map((b) => b.teacherId),
       )
       .executeTakeFirstOrThrow();
-    return { classId: cls.id, other, slot, placed: slot.courseId, lesson, substitute: free.personId };
+    return { classId, other, slot, placed: slot.courseId, lesson, substitute: free.personId };
   }
 
   it('shows 5А’s week, refuses a clashing lesson in Russian and records a substitution', async () => {
     const f = await facts();
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, h.demo!.logins.admin, demoPassword);
-    await page.goto('/admin/timetable');
+    const page = await openAs(h, 'admin', '/admin/timetable');
     await page.getByRole('heading', { level: 1, name: 'Расписание' }).waitFor();
     await page.getByLabel('Класс', { exact: true }).selectOption({ label: '5А' });
     const grid = page.locator('table.timetable-grid');
@@ -130,9 +116,7 @@ describe.skipIf(skipE2e)('the timetable page', () => {
   });
 
   it('a teacher sees the week without the controls that change it', async () => {
-    const page = await h.newPage('/', { bypassCSP: true });
-    await logIn(page, h.demo!.logins.teacher, demoPassword);
-    await page.goto('/admin/timetable');
+    const page = await openAs(h, 'teacher', '/admin/timetable');
     await page.getByLabel('Класс', { exact: true }).selectOption({ label: '5А' });
     await page.locator('table.timetable-grid caption', { hasText: 'Расписание 5А' }).waitFor();
     expect(await page.locator('.timetable-slot').count()).toBeGreaterThan(15);
