@@ -3,13 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import type { StructureOverview } from '../../contract/structure.ts';
 import { apiGet } from '../app/api.ts';
-import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { optionsOf, useStructureWrite } from './structure-api.ts';
+import { useCatalogForm } from './catalog-kit.tsx';
+import { optionsOf } from './structure-api.ts';
 
 type Student = { id: number; lastName: string; firstName: string; middleName: string };
 const empty = { groupName: '', subjectId: '', teacherId: '', hoursPerWeek: '' };
@@ -17,42 +16,38 @@ const empty = { groupName: '', subjectId: '', teacherId: '', hoursPerWeek: '' };
 /** «Межклассная группа»: an elective or profile group with students ticked class by class. */
 export function CrossGroupForm({ data }: { data: StructureOverview }) {
   const t = useT();
-  const [values, setValues] = useState(empty);
   const [classId, setClassId] = useState('');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
-  const [problems, setProblems] = useState<Problems>({});
   const [created, setCreated] = useState(false);
   const students = useQuery({
     queryKey: ['structure', 'class-students', classId],
     queryFn: () => apiGet<{ students: Student[] }>(`/api/classes/${classId}/students`),
     enabled: classId !== '',
   });
-  const save = useStructureWrite(() => {
-    setValues(empty);
-    setChosen(new Set());
-    setCreated(true);
-  });
-  const errors = useFormErrors(problems, save.error);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setCreated(false);
-    const found = requireFilled(values, ['groupName', 'subjectId', 'teacherId', 'hoursPerWeek']);
-    setProblems(found);
-    save.reset();
-    if (Object.keys(found).length > 0) return;
-    save.mutate({
+  const form = useCatalogForm({
+    initial: empty,
+    empty,
+    required: ['groupName', 'subjectId', 'teacherId', 'hoursPerWeek'],
+    request: (v) => ({
       path: '/api/structure/cross-groups',
       body: {
-        groupName: values.groupName,
-        subjectId: Number(values.subjectId),
-        teacherId: Number(values.teacherId),
-        hoursPerWeek: Number(values.hoursPerWeek.replace(',', '.')),
+        groupName: v.groupName,
+        subjectId: Number(v.subjectId),
+        teacherId: Number(v.teacherId),
+        hoursPerWeek: Number(v.hoursPerWeek.replace(',', '.')),
         studentIds: [...chosen],
       },
-    });
+    }),
+    onDone: () => {
+      setChosen(new Set());
+      setCreated(true);
+    },
+  });
+  const { values, set, save, errors } = form;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    setCreated(false);
+    form.onSubmit(event);
   };
-  const set = (name: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
   const toggle = (id: number) =>
     setChosen((all) => {
       const next = new Set(all);

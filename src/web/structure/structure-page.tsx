@@ -1,18 +1,16 @@
-import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import type { StructureOverview } from '../../contract/structure.ts';
 import { ApiError } from '../app/api-error.ts';
 import type { PageProps } from '../app/page-route.ts';
-import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
-import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { FormAlert } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
-import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
+import { CatalogSection, FormButtons, useCatalog, useCatalogForm } from './catalog-kit.tsx';
 import { CoursesSection } from './courses-section.tsx';
 import { CrossGroupForm } from './cross-group-form.tsx';
-import { optionsOf, useOverview, useStructureWrite } from './structure-api.ts';
+import { optionsOf, useOverview } from './structure-api.ts';
 import { SubjectsSection } from './subjects-section.tsx';
 import './structure.css';
 
@@ -54,90 +52,39 @@ export default function StructurePage({ me }: PageProps) {
 
 function ClassesSection({ data, manage }: { data: StructureOverview; manage: boolean }) {
   const t = useT();
-  const [editing, setEditing] = useState<ClassRow | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const archive = useStructureWrite(() => setSaved(t('structure.archivedDone')));
+  const catalog = useCatalog<ClassRow>();
   return (
-    <section className="structure-section" aria-labelledby="classes-title">
-      <h2 id="classes-title">{t('structure.classes')}</h2>
-      {saved && <Notice message={saved} />}
-      <FormAlert message={archive.error instanceof Error ? archive.error.message : undefined} />
-      {data.classes.length === 0 ? (
-        <p>{t('structure.noClasses')}</p>
-      ) : (
-        <div className="table-scroll structure-table-wrap">
-          <table className="data-table structure-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('structure.class')}</th>
-                <th scope="col">{t('structure.classTeacher')}</th>
-                <th scope="col">{t('structure.daysPerWeek')}</th>
-                <th scope="col">{t('structure.studentCount')}</th>
-                {manage && <th scope="col">{t('structure.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.classes.map((c) => (
-                <tr key={c.id} className={c.archived ? 'archived' : undefined}>
-                  <th scope="row">
-                    <Link href={`/class/${c.id}`}>{c.name}</Link>
-                    {c.archived && ` (${t('structure.archived')})`}
-                  </th>
-                  <td>{c.classTeacher ?? '—'}</td>
-                  <td>{c.daysPerWeek}</td>
-                  <td>{c.studentCount}</td>
-                  {manage && (
-                    <td>
-                      {!c.archived && (
-                        <span className="structure-row-actions">
-                          <Link className="button button-quiet" href={`/class/${c.id}/subgroups`}>
-                            {t('structure.subgroupsOf', { name: c.name })}
-                          </Link>
-                          <button
-                            type="button"
-                            className="button button-quiet"
-                            onClick={() => {
-                              setSaved(null);
-                              setEditing(c);
-                            }}
-                          >
-                            {t('structure.edit', { name: c.name })}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-quiet"
-                            disabled={archive.isPending}
-                            onClick={() => {
-                              setSaved(null);
-                              if (window.confirm(t('structure.archiveConfirm')))
-                                archive.mutate({ path: `/api/structure/classes/${c.id}/archive` });
-                            }}
-                          >
-                            {t('structure.archive', { name: c.name })}
-                          </button>
-                        </span>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <CatalogSection
+      id="classes-title"
+      title={t('structure.classes')}
+      catalog={catalog}
+      manage={manage}
+      rows={data.classes}
+      empty={t('structure.noClasses')}
+      columns={[
+        t('structure.class'),
+        t('structure.classTeacher'),
+        t('structure.daysPerWeek'),
+        t('structure.studentCount'),
+      ]}
+      rowHeader={(c) => <Link href={`/class/${c.id}`}>{c.name}</Link>}
+      cells={(c) => (
+        <>
+          <td>{c.classTeacher ?? '—'}</td>
+          <td>{c.daysPerWeek}</td>
+          <td>{c.studentCount}</td>
+        </>
       )}
-      {manage && data.academicYear && (
-        <ClassForm
-          key={editing?.id ?? 'new'}
-          data={data}
-          editing={editing}
-          onDone={() => {
-            setEditing(null);
-            setSaved(t('structure.saved'));
-          }}
-          onCancel={() => setEditing(null)}
-        />
+      nameOf={(c) => c.name}
+      archivePath={(c) => `/api/structure/classes/${c.id}/archive`}
+      extraActions={(c) => (
+        <Link className="button button-quiet" href={`/class/${c.id}/subgroups`}>
+          {t('structure.subgroupsOf', { name: c.name })}
+        </Link>
       )}
-    </section>
+    >
+      {manage && data.academicYear && <ClassForm key={catalog.formKey} data={data} {...catalog.formProps} />}
+    </CatalogSection>
   );
 }
 
@@ -149,8 +96,8 @@ function ClassForm(props: {
 }) {
   const t = useT();
   const { editing } = props;
-  const [values, setValues] = useState(
-    editing
+  const { values, set, save, errors, onSubmit } = useCatalogForm({
+    initial: editing
       ? {
           grade: String(editing.grade),
           letter: editing.letter,
@@ -158,31 +105,19 @@ function ClassForm(props: {
           daysPerWeek: String(editing.daysPerWeek),
         }
       : emptyClass,
-  );
-  const [problems, setProblems] = useState<Problems>({});
-  const save = useStructureWrite(() => {
-    setValues(emptyClass);
-    props.onDone();
-  });
-  const errors = useFormErrors(problems, save.error);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = requireFilled(values, ['grade', 'letter']);
-    setProblems(found);
-    save.reset();
-    if (Object.keys(found).length > 0) return;
-    save.mutate({
+    empty: emptyClass,
+    required: ['grade', 'letter'],
+    request: (v) => ({
       path: editing ? `/api/structure/classes/${editing.id}` : '/api/structure/classes',
       body: {
-        grade: Number(values.grade),
-        letter: values.letter.trim().toLocaleUpperCase('ru'),
-        classTeacherId: values.classTeacherId ? Number(values.classTeacherId) : null,
-        daysPerWeek: Number(values.daysPerWeek),
+        grade: Number(v.grade),
+        letter: v.letter.trim().toLocaleUpperCase('ru'),
+        classTeacherId: v.classTeacherId ? Number(v.classTeacherId) : null,
+        daysPerWeek: Number(v.daysPerWeek),
       },
-    });
-  };
-  const set = (name: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+    }),
+    onDone: props.onDone,
+  });
   const grades = Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
   return (
     <form className="form structure-form" onSubmit={onSubmit} noValidate>
@@ -227,16 +162,7 @@ function ClassForm(props: {
           error={errors.field('daysPerWeek')}
           onChange={set('daysPerWeek')}
         />
-        <span className="structure-row-actions">
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {editing ? t('structure.save') : t('structure.add')}
-          </button>
-          {editing && (
-            <button type="button" className="button button-quiet" onClick={props.onCancel}>
-              {t('structure.cancel')}
-            </button>
-          )}
-        </span>
+        <FormButtons editing={editing !== null} pending={save.isPending} onCancel={props.onCancel} />
       </fieldset>
     </form>
   );

@@ -1,11 +1,8 @@
-import { type FormEvent, useState } from 'react';
 import type { StructureOverview } from '../../contract/structure.ts';
-import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
-import { FormAlert, Notice } from '../components/form-alert.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
+import { FormAlert } from '../components/form-alert.tsx';
 import { useT } from '../i18n/use-t.ts';
-import { useStructureWrite } from './structure-api.ts';
+import { CatalogSection, FormButtons, useCatalog, useCatalogForm } from './catalog-kit.tsx';
 
 type SubjectRow = StructureOverview['subjects'][number];
 const empty = { subjectName: '', shortName: '', sortOrder: '' };
@@ -13,85 +10,34 @@ const empty = { subjectName: '', shortName: '', sortOrder: '' };
 /** The school's subjects: a table, and a form to add one or change the chosen one. */
 export function SubjectsSection({ data, manage }: { data: StructureOverview; manage: boolean }) {
   const t = useT();
-  const [editing, setEditing] = useState<SubjectRow | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const archive = useStructureWrite(() => setSaved(t('structure.archivedDone')));
+  const catalog = useCatalog<SubjectRow>();
   return (
-    <section className="structure-section" aria-labelledby="subjects-title">
-      <h2 id="subjects-title">{t('structure.subjects')}</h2>
-      {saved && <Notice message={saved} />}
-      <FormAlert message={archive.error instanceof Error ? archive.error.message : undefined} />
-      {data.subjects.length === 0 ? (
-        <p>{t('structure.noSubjects')}</p>
-      ) : (
-        <div className="table-scroll structure-table-wrap">
-          <table className="data-table structure-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('structure.subjectName')}</th>
-                <th scope="col">{t('structure.shortName')}</th>
-                <th scope="col">{t('structure.sortOrder')}</th>
-                {manage && <th scope="col">{t('structure.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.subjects.map((s) => (
-                <tr key={s.id} className={s.archived ? 'archived' : undefined}>
-                  <th scope="row">
-                    {s.name}
-                    {s.archived && ` (${t('structure.archived')})`}
-                  </th>
-                  <td>{s.shortName}</td>
-                  <td>{s.sortOrder}</td>
-                  {manage && (
-                    <td>
-                      {!s.archived && (
-                        <span className="structure-row-actions">
-                          <button
-                            type="button"
-                            className="button button-quiet"
-                            onClick={() => {
-                              setSaved(null);
-                              setEditing(s);
-                            }}
-                          >
-                            {t('structure.edit', { name: s.name })}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-quiet"
-                            disabled={archive.isPending}
-                            onClick={() => {
-                              setSaved(null);
-                              if (window.confirm(t('structure.archiveConfirm')))
-                                archive.mutate({ path: `/api/structure/subjects/${s.id}/archive` });
-                            }}
-                          >
-                            {t('structure.archive', { name: s.name })}
-                          </button>
-                        </span>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <CatalogSection
+      id="subjects-title"
+      title={t('structure.subjects')}
+      catalog={catalog}
+      manage={manage}
+      rows={data.subjects}
+      empty={t('structure.noSubjects')}
+      columns={[t('structure.subjectName'), t('structure.shortName'), t('structure.sortOrder')]}
+      rowHeader={(s) => s.name}
+      cells={(s) => (
+        <>
+          <td>{s.shortName}</td>
+          <td>{s.sortOrder}</td>
+        </>
       )}
+      nameOf={(s) => s.name}
+      archivePath={(s) => `/api/structure/subjects/${s.id}/archive`}
+    >
       {manage && (
         <SubjectForm
-          key={editing?.id ?? 'new'}
-          editing={editing}
+          key={catalog.formKey}
+          {...catalog.formProps}
           nextOrder={Math.max(0, ...data.subjects.map((s) => s.sortOrder)) + 1}
-          onDone={() => {
-            setEditing(null);
-            setSaved(t('structure.saved'));
-          }}
-          onCancel={() => setEditing(null)}
         />
       )}
-    </section>
+    </CatalogSection>
   );
 }
 
@@ -103,34 +49,18 @@ function SubjectForm(props: {
 }) {
   const t = useT();
   const { editing } = props;
-  const [values, setValues] = useState(
-    editing
+  const { values, set, save, errors, onSubmit } = useCatalogForm({
+    initial: editing
       ? { subjectName: editing.name, shortName: editing.shortName, sortOrder: String(editing.sortOrder) }
       : { ...empty, sortOrder: String(props.nextOrder) },
-  );
-  const [problems, setProblems] = useState<Problems>({});
-  const save = useStructureWrite(() => {
-    setValues(empty);
-    props.onDone();
-  });
-  const errors = useFormErrors(problems, save.error);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = requireFilled(values, ['subjectName', 'shortName', 'sortOrder']);
-    setProblems(found);
-    save.reset();
-    if (Object.keys(found).length > 0) return;
-    save.mutate({
+    empty,
+    required: ['subjectName', 'shortName', 'sortOrder'],
+    request: (v) => ({
       path: editing ? `/api/structure/subjects/${editing.id}` : '/api/structure/subjects',
-      body: {
-        subjectName: values.subjectName,
-        shortName: values.shortName,
-        sortOrder: Number(values.sortOrder),
-      },
-    });
-  };
-  const set = (name: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+      body: { subjectName: v.subjectName, shortName: v.shortName, sortOrder: Number(v.sortOrder) },
+    }),
+    onDone: props.onDone,
+  });
   return (
     <form className="form structure-form" onSubmit={onSubmit} noValidate>
       <fieldset>
@@ -160,16 +90,7 @@ function SubjectForm(props: {
           error={errors.field('sortOrder')}
           onChange={set('sortOrder')}
         />
-        <span className="structure-row-actions">
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {editing ? t('structure.save') : t('structure.add')}
-          </button>
-          {editing && (
-            <button type="button" className="button button-quiet" onClick={props.onCancel}>
-              {t('structure.cancel')}
-            </button>
-          )}
-        </span>
+        <FormButtons editing={editing !== null} pending={save.isPending} onCancel={props.onCancel} />
       </fieldset>
     </form>
   );
