@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/web/i18n/format-date.ts';
 import { fiveAId, openAs, todayIso } from './demo.ts';
-import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
+import { expectNoAxeViolations, fullNameOf, type Harness, skipE2e, startHarness } from './harness.ts';
 
 describe.skipIf(skipE2e)('people in the browser', () => {
   let h: Harness;
@@ -28,6 +28,16 @@ describe.skipIf(skipE2e)('people in the browser', () => {
       ])
       .where('groups.classId', '=', classId)
       .where('groups.kind', '=', 'class')
+      // The demo gives most families a consent already: take a parent who has not given one yet.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('consents')
+              .select('consents.id')
+              .whereRef('consents.guardianId', '=', 'guardianships.guardianId'),
+          ),
+        ),
+      )
       .orderBy('persons.sortKey')
       .executeTakeFirstOrThrow();
     const name = `${student.lastName} ${student.firstName} ${student.middleName}`.trim();
@@ -53,7 +63,8 @@ describe.skipIf(skipE2e)('people in the browser', () => {
       .executeTakeFirstOrThrow();
     expect(row.phone).toBe('+7 912 345-67-89');
 
-    const guardian = page.locator('.people-guardian').first();
+    const guardianName = await fullNameOf(h.database, student.guardianId);
+    const guardian = page.locator('.people-guardian').filter({ hasText: guardianName });
     await guardian.getByLabel('Дата согласия').fill(todayIso());
     await guardian.getByRole('button', { name: 'Записать согласие' }).click();
     await page
