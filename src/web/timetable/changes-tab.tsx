@@ -1,17 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { changeSaved } from '../../contract/timetable.ts';
 import { apiPost } from '../app/api.ts';
 import { ApiError } from '../app/api-error.ts';
-import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
+import { courseOptions, useTimetableForm } from './form-kit.ts';
 import { ConflictList } from './lessons-tab.tsx';
 import { refreshTimetable, useChanges, useTeachers, type Week } from './timetable-api.ts';
 import { lessonNumbersOf } from './week-grid.tsx';
@@ -112,10 +110,15 @@ type Values = typeof empty;
 function ChangeForm({ week }: { week: Week }) {
   const t = useT();
   const teachers = useTeachers();
-  const [values, setValues] = useState<Values>({ ...empty, date: week.on });
-  const [problems, setProblems] = useState<Problems>({});
-  const record = useMutation({
-    mutationFn: (v: Values) =>
+  const {
+    values,
+    set,
+    run: record,
+    errors,
+    submit,
+  } = useTimetableForm(
+    { ...empty, date: week.on },
+    (v: Values) =>
       apiPost<z.infer<typeof changeSaved>>('/api/timetable/changes', {
         kind: v.kind,
         courseId: Number(v.courseId),
@@ -129,24 +132,14 @@ function ChangeForm({ week }: { week: Week }) {
         }),
         ...(v.reason.trim() && { reason: v.reason.trim() }),
       }),
-    onSuccess: () => refreshTimetable(),
-  });
-  const errors = useFormErrors(problems, record.error);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const required = ['courseId', 'date', 'lessonNumber'];
-    if (values.kind === 'substitute') required.push('substituteTeacherId');
-    if (values.kind === 'move') required.push('movedToDate');
-    const found = requireFilled(values, required);
-    setProblems(found);
-    record.reset();
-    if (Object.keys(found).length === 0) record.mutate(values);
-  };
-  const set = (name: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+    () => refreshTimetable(),
+  );
+  const required = ['courseId', 'date', 'lessonNumber'];
+  if (values.kind === 'substitute') required.push('substituteTeacherId');
+  if (values.kind === 'move') required.push('movedToDate');
   const numbers = lessonNumbersOf(week).map((n) => ({ value: String(n), label: String(n) }));
   return (
-    <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="change-form-title">
+    <form className="form panel" onSubmit={submit(required)} noValidate aria-labelledby="change-form-title">
       <h3 id="change-form-title">{t('timetable.changeForm')}</h3>
       <FormAlert message={errors.general} />
       {record.data && <Notice message={t('timetable.changeSaved')} />}
@@ -165,13 +158,7 @@ function ChangeForm({ week }: { week: Week }) {
         value={values.courseId}
         error={errors.field('courseId')}
         onChange={set('courseId')}
-        options={[
-          { value: '', label: t('timetable.choose') },
-          ...week.courses.map((c) => ({
-            value: String(c.id),
-            label: `${c.subject}${c.groupKind === 'class' ? '' : ` (${c.group})`} — ${c.teacher}`,
-          })),
-        ]}
+        options={courseOptions(week, t)}
       />
       <div className="form-row">
         <Field

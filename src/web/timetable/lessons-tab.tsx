@@ -1,16 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { generationReport, keptLesson } from '../../contract/timetable.ts';
 import { apiPost } from '../app/api.ts';
-import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
+import { useTimetableForm } from './form-kit.ts';
 import type { Week } from './timetable-api.ts';
 
 /** The lessons kept against the timetable because they hold records: date, lesson, course, why. */
@@ -35,31 +32,25 @@ export function ConflictList({ conflicts }: { conflicts: z.infer<typeof keptLess
 /** «Уроки»: generate the lessons of a period from the timetable, with the report. */
 export function LessonsTab({ week }: { week: Week }) {
   const t = useT();
-  const [values, setValues] = useState({ from: week.on, to: week.on, whole: '' });
-  const [problems, setProblems] = useState<Problems>({});
-  const run = useMutation({
-    mutationFn: (v: typeof values) =>
+  const { values, setValues, set, run, errors, submit } = useTimetableForm(
+    { from: week.on, to: week.on, whole: '' },
+    (v) =>
       apiPost<z.infer<typeof generationReport>>('/api/timetable/lessons', {
         from: v.from,
         to: v.to,
         ...(!v.whole && { classId: week.classId }),
       }),
-  });
-  const errors = useFormErrors(problems, run.error);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = requireFilled(values, ['from', 'to']);
-    setProblems(found);
-    run.reset();
-    if (Object.keys(found).length === 0) run.mutate(values);
-  };
-  const set = (name: 'from' | 'to') => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+  );
   return (
     <section className="timetable-section" aria-labelledby="lessons-title">
       <h2 id="lessons-title">{t('timetable.lessonsTitle')}</h2>
       <p>{t('timetable.lessonsIntro')}</p>
-      <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="lessons-title">
+      <form
+        className="form panel"
+        onSubmit={submit(['from', 'to'])}
+        noValidate
+        aria-labelledby="lessons-title"
+      >
         <FormAlert message={errors.general} />
         {week.periods.length > 0 && (
           <SelectField

@@ -8,6 +8,7 @@ import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
+import { courseOptions } from './form-kit.ts';
 import { refreshTimetable, type Slot, type Week } from './timetable-api.ts';
 import { lessonNumbersOf, weekdaysOf } from './week-grid.tsx';
 
@@ -76,8 +77,6 @@ export function SlotForm({
   };
   const set = (name: keyof Values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
-  const courseLabel = (c: Week['courses'][number]) =>
-    `${c.subject}${c.groupKind === 'class' ? '' : ` (${c.group})`} — ${c.teacher}`;
 
   return (
     <form ref={form} className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="slot-form-title">
@@ -89,10 +88,7 @@ export function SlotForm({
         value={values.courseId}
         error={errors.field('courseId')}
         onChange={set('courseId')}
-        options={[
-          { value: '', label: t('timetable.choose') },
-          ...week.courses.map((c) => ({ value: String(c.id), label: courseLabel(c) })),
-        ]}
+        options={courseOptions(week, t)}
       />
       <div className="form-row">
         <SelectField
