@@ -79,8 +79,8 @@ export function EntriesSection({ calendar }: { calendar: YearCalendar }) {
       {calendar.entries.length === 0 ? (
         <p>{t('calendar.noEntries')}</p>
       ) : (
-        <div className="calendar-scroll">
-          <table className="data-table calendar-table">
+        <div className="table-box calendar-scroll">
+          <table className="data-table calendar-table stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t('calendar.dates')}</th>

@@ -112,7 +112,7 @@ export function MonthView({ calendar }: { calendar: YearCalendar }) {
           {t('calendar.classWeeks')} {calendar.classes.map((c) => `${c.name} — ${c.daysPerWeek}`).join(', ')}
         </p>
       )}
-      <div className="calendar-scroll">
+      <div className="table-box calendar-scroll">
         <table className="calendar-month">
           <caption>{label(month)}</caption>
           <thead>

@@ -202,19 +202,19 @@ function SectionTable(props: {
             onClick={() => props.onToggle(selectable, !allOn)}
           >
             {allOn ? t('credentials.selectNone') : t('credentials.selectAll')}
-            <span className="credentials-hidden"> — {section.title}</span>
+            <span className="visually-hidden"> — {section.title}</span>
           </button>
         )}
       </div>
       {section.rows.length === 0 ? (
         <p>{section.empty}</p>
       ) : (
-        <div className="credentials-scroll">
+        <div className="table-box credentials-scroll">
           <table className="credentials-table">
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="credentials-hidden">{t('credentials.selectAll')}</span>
+                  <span className="visually-hidden">{t('credentials.selectAll')}</span>
                 </th>
                 <th scope="col">{t('credentials.name')}</th>
                 {section.headers.map((h) => (

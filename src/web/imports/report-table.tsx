@@ -23,7 +23,7 @@ export function ReportTable({ report }: { report: ImportReport }) {
   return (
     // A scrolling table must be reachable by keyboard, so that its hidden columns can be scrolled to.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the wide table with the arrows
-    <section className="imports-table-wrap" aria-label={t('imports.tableCaption')} tabIndex={0}>
+    <section className="table-box" aria-label={t('imports.tableCaption')} tabIndex={0}>
       <table className="imports-table">
         <caption>{t('imports.tableCaption')}</caption>
         <thead>

@@ -60,8 +60,8 @@ function StudentRows({ students, offset = 0 }: { students: Student[]; offset?: n
 function RosterTable({ caption, students }: { caption: string; students: Student[] }) {
   const t = useT();
   return (
-    <div className="people-scroll">
-      <table className="people-table people-roster">
+    <div className="table-box people-scroll">
+      <table className="people-table people-roster stack-on-phone">
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -208,7 +208,7 @@ export default function StaffPage({ me }: PageProps) {
       {!staff.data ? (
         !staff.isError && <p className="loading">{t('app.loading')}</p>
       ) : (
-        <div className="people-scroll">
+        <div className="table-box people-scroll">
           <table className="people-table">
             <caption>{t('people.staff.list')}</caption>
             <thead>

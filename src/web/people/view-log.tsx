@@ -17,7 +17,7 @@ export function ViewLog({ studentId }: { studentId: number }) {
       {!views.data ? (
         <p className="loading">{t('app.loading')}</p>
       ) : (
-        <div className="people-scroll">
+        <div className="table-box people-scroll">
           <table className="people-table">
             <thead>
               <tr>
