@@ -43,8 +43,8 @@ export const healthGroups = ['I', 'II', 'III', 'IV', 'V'] as const;
 /** Usual PE groups. */
 export const peGroups = ['основная', 'подготовительная', 'специальная'] as const;
 
-/** A calendar date 'YYYY-MM-DD'. */
-export const dateField = z.iso.date();
+/** A calendar date 'YYYY-MM-DD' within 1900–2099 (a birth in year 1 is a typing slip). */
+export const dateField = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2099-12-31');
 const optionalText = (max: number) => line(0, max).nullable();
 const phoneField = z
   .string()

@@ -118,6 +118,9 @@ describe.each(engines())('students, parents and consent over HTTP on $name', (en
     expect(ru.statusCode).toBe(400);
     expect(ru.json().message).toContain('«Дата рождения»');
     expect(ru.json().fields).toHaveProperty('birthDate');
+    const ancient = await teacher.send('POST', `/api/students/${w.t.id}`, { birthDate: '0001-01-01' });
+    expect(ancient.statusCode).toBe(400);
+    expect(ancient.json().fields).toEqual({ birthDate: 'Недопустимое значение.' });
     const en = await teacher.send(
       'POST',
       '/api/students',
@@ -205,7 +208,7 @@ describe.each(engines())('students, parents and consent over HTTP on $name', (en
       { withdrawnOn: '2026-09-10' },
     );
     const future = await teacher.send('POST', `/api/students/${w.t.id}/guardians/${father.id}/consent`, {
-      givenOn: '2999-01-01',
+      givenOn: '2090-01-01',
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().fields).toEqual({ givenOn: 'Дата не может быть позже сегодняшнего дня.' });

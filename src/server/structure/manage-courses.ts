@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { courseBody } from '../../contract/structure.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { AppError } from '../http/app-error.ts';
 import { courseById, currentYear, groupById, subjectById, teachersAmong } from './catalog.queries.ts';
 import { managedSchool, requireManagedRow } from './structure.policy.ts';
@@ -35,7 +36,13 @@ export async function checkTeachers(
 }
 
 /** Checks a course's subject, group (live, of the school and year) and teachers. */
-async function checkCourse(trx: Db, schoolId: number, yearId: number, input: CourseInput) {
+async function checkCourse(
+  trx: Db,
+  schoolId: number,
+  yearId: number,
+  input: CourseInput,
+  courseId: number | null = null,
+) {
   await checkSubject(trx, schoolId, input.subjectId);
   const group = await groupById(trx, input.groupId);
   if (!group || group.schoolId !== schoolId || group.archivedAt)
@@ -43,6 +50,17 @@ async function checkCourse(trx: Db, schoolId: number, yearId: number, input: Cou
   if (group.academicYearId !== yearId)
     throw new AppError('validation', 'structureOtherYear', {}, { groupId: 'structureOtherYear' });
   await checkTeachers(trx, schoolId, input.teacherId, input.secondTeacherId);
+  await lockForTransaction(trx, `courses:${input.groupId}`);
+  // A subject is taught to a group once; a second teacher is the course's `secondTeacherId`.
+  let twin = trx
+    .selectFrom('courses')
+    .select('id')
+    .where('subjectId', '=', input.subjectId)
+    .where('groupId', '=', input.groupId)
+    .where('archivedAt', 'is', null);
+  if (courseId !== null) twin = twin.where('id', '!=', courseId);
+  if (await twin.executeTakeFirst())
+    throw new AppError('conflict', 'structureCourseExists', {}, { subjectId: 'structureCourseExists' });
 }
 
 /** Writes a course inside the caller's transaction (checked by the caller), audited. */
@@ -79,7 +97,7 @@ export async function updateCourse(ctx: Ctx, courseId: number, input: CourseInpu
   await ctx.db.transaction().execute(async (trx) => {
     const before = requireManagedRow(ctx, await courseById(trx, courseId));
     if (before.archivedAt) throw new AppError('conflict', 'structureArchived');
-    await checkCourse(trx, before.schoolId, before.academicYearId, input);
+    await checkCourse(trx, before.schoolId, before.academicYearId, input, courseId);
     await trx.updateTable('courses').set(input).where('id', '=', courseId).execute();
     await recordAudit(trx, ctx, {
       schoolId: before.schoolId,

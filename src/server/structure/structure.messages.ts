@@ -11,6 +11,8 @@ export const messages = defineMessages(
     structureUnknownSubject: 'Такого предмета нет в школе.',
     structureUnknownGroup: 'Такой группы нет в школе.',
     structureOtherYear: 'Группа относится к другому учебному году.',
+    structureCourseExists:
+      'Этот предмет у этой группы уже есть в нагрузке; второго учителя укажите в том же курсе.',
     structureArchived: 'Запись в архиве: её нельзя изменить.',
     structureNotInClass: 'Обучающийся не состоит в классе на эту дату.',
     structureTwiceInSplit: 'Обучающийся указан в двух подгруппах сразу.',
@@ -34,6 +36,8 @@ export const messages = defineMessages(
     structureUnknownSubject: 'There is no such subject in the school.',
     structureUnknownGroup: 'There is no such group in the school.',
     structureOtherYear: 'The group belongs to another academic year.',
+    structureCourseExists:
+      'This group already has this subject in the load; add a second teacher to that course.',
     structureArchived: 'The record is archived and cannot be changed.',
     structureNotInClass: 'The student is not in the class on this date.',
     structureTwiceInSplit: 'The student is listed in two subgroups at once.',

@@ -99,6 +99,10 @@ describe.each(engines())('structure use cases on $name', (engine) => {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+    expect(await refusal(createCourse(admin, base))).toEqual({
+      code: 'conflict',
+      fields: { subjectId: 'structureCourseExists' },
+    });
     expect(row).toMatchObject({
       academicYearId: s.yearId,
       teacherId: s.subjectTeacher.id,
