@@ -154,7 +154,13 @@ export function useCatalogForm<V extends Record<string, string>>(options: {
   };
   const set = (name: keyof V) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
-  return { values, set, save, errors, onSubmit };
+  /** A field's value, error and change handler, to spread on it. */
+  const bind = (name: keyof V & string) => ({
+    value: values[name],
+    error: errors.field(name),
+    onChange: set(name),
+  });
+  return { values, set, bind, save, errors, onSubmit };
 }
 
 /** «Добавить» or «Сохранить», and «Отмена» while editing. */

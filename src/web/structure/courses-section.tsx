@@ -75,7 +75,7 @@ function CourseForm(props: {
 }) {
   const t = useT();
   const { editing, data } = props;
-  const { values, set, save, errors, onSubmit } = useCatalogForm({
+  const { bind, save, errors, onSubmit } = useCatalogForm({
     initial: editing
       ? {
           subjectId: String(editing.subjectId),
@@ -112,41 +112,31 @@ function CourseForm(props: {
             data.subjects.filter((s) => !s.archived),
             choose,
           )}
-          value={values.subjectId}
-          error={errors.field('subjectId')}
-          onChange={set('subjectId')}
+          {...bind('subjectId')}
         />
         <SelectField
           name="groupId"
           label={t('structure.group')}
           options={optionsOf(data.groups, choose)}
-          value={values.groupId}
-          error={errors.field('groupId')}
-          onChange={set('groupId')}
+          {...bind('groupId')}
         />
         <SelectField
           name="teacherId"
           label={t('structure.teacher')}
           options={optionsOf(data.teachers, choose)}
-          value={values.teacherId}
-          error={errors.field('teacherId')}
-          onChange={set('teacherId')}
+          {...bind('teacherId')}
         />
         <SelectField
           name="secondTeacherId"
           label={t('structure.secondTeacher')}
           options={optionsOf(data.teachers, t('structure.none'))}
-          value={values.secondTeacherId}
-          error={errors.field('secondTeacherId')}
-          onChange={set('secondTeacherId')}
+          {...bind('secondTeacherId')}
         />
         <Field
           name="hoursPerWeek"
           label={t('structure.hoursPerWeek')}
           inputMode="decimal"
-          value={values.hoursPerWeek}
-          error={errors.field('hoursPerWeek')}
-          onChange={set('hoursPerWeek')}
+          {...bind('hoursPerWeek')}
         />
         <FormButtons editing={editing !== null} pending={save.isPending} onCancel={props.onCancel} />
       </fieldset>

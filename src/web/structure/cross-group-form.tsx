@@ -43,7 +43,7 @@ export function CrossGroupForm({ data }: { data: StructureOverview }) {
       setCreated(true);
     },
   });
-  const { values, set, save, errors } = form;
+  const { bind, save, errors } = form;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     setCreated(false);
     form.onSubmit(event);
@@ -65,13 +65,7 @@ export function CrossGroupForm({ data }: { data: StructureOverview }) {
       {created && <Notice message={t('structure.saved')} />}
       <form className="form structure-form" onSubmit={onSubmit} noValidate>
         <FormAlert message={errors.general} />
-        <Field
-          name="groupName"
-          label={t('structure.groupName')}
-          value={values.groupName}
-          error={errors.field('groupName')}
-          onChange={set('groupName')}
-        />
+        <Field name="groupName" label={t('structure.groupName')} {...bind('groupName')} />
         <SelectField
           name="cross-subjectId"
           label={t('structure.subject')}
@@ -79,25 +73,19 @@ export function CrossGroupForm({ data }: { data: StructureOverview }) {
             data.subjects.filter((s) => !s.archived),
             choose,
           )}
-          value={values.subjectId}
-          error={errors.field('subjectId')}
-          onChange={set('subjectId')}
+          {...bind('subjectId')}
         />
         <SelectField
           name="cross-teacherId"
           label={t('structure.teacher')}
           options={optionsOf(data.teachers, choose)}
-          value={values.teacherId}
-          error={errors.field('teacherId')}
-          onChange={set('teacherId')}
+          {...bind('teacherId')}
         />
         <Field
           name="cross-hoursPerWeek"
           label={t('structure.hoursPerWeek')}
           inputMode="decimal"
-          value={values.hoursPerWeek}
-          error={errors.field('hoursPerWeek')}
-          onChange={set('hoursPerWeek')}
+          {...bind('hoursPerWeek')}
         />
         <fieldset>
           <legend>{t('structure.membersOf')}</legend>

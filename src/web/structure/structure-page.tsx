@@ -96,7 +96,7 @@ function ClassForm(props: {
 }) {
   const t = useT();
   const { editing } = props;
-  const { values, set, save, errors, onSubmit } = useCatalogForm({
+  const { bind, save, errors, onSubmit } = useCatalogForm({
     initial: editing
       ? {
           grade: String(editing.grade),
@@ -130,26 +130,20 @@ function ClassForm(props: {
           name="grade"
           label={t('structure.grade')}
           options={[{ value: '', label: t('structure.choose') }, ...grades]}
-          value={values.grade}
-          error={errors.field('grade')}
-          onChange={set('grade')}
+          {...bind('grade')}
         />
         <Field
           name="letter"
           label={t('structure.letter')}
           hint={t('structure.letterHint')}
           maxLength={1}
-          value={values.letter}
-          error={errors.field('letter')}
-          onChange={set('letter')}
+          {...bind('letter')}
         />
         <SelectField
           name="classTeacherId"
           label={t('structure.classTeacher')}
           options={optionsOf(props.data.teachers, t('structure.none'))}
-          value={values.classTeacherId}
-          error={errors.field('classTeacherId')}
-          onChange={set('classTeacherId')}
+          {...bind('classTeacherId')}
         />
         <SelectField
           name="daysPerWeek"
@@ -158,9 +152,7 @@ function ClassForm(props: {
             { value: '5', label: t('structure.days5') },
             { value: '6', label: t('structure.days6') },
           ]}
-          value={values.daysPerWeek}
-          error={errors.field('daysPerWeek')}
-          onChange={set('daysPerWeek')}
+          {...bind('daysPerWeek')}
         />
         <FormButtons editing={editing !== null} pending={save.isPending} onCancel={props.onCancel} />
       </fieldset>

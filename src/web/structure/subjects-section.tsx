@@ -49,7 +49,7 @@ function SubjectForm(props: {
 }) {
   const t = useT();
   const { editing } = props;
-  const { values, set, save, errors, onSubmit } = useCatalogForm({
+  const { bind, save, errors, onSubmit } = useCatalogForm({
     initial: editing
       ? { subjectName: editing.name, shortName: editing.shortName, sortOrder: String(editing.sortOrder) }
       : { ...empty, sortOrder: String(props.nextOrder) },
@@ -68,28 +68,9 @@ function SubjectForm(props: {
           {editing ? t('structure.editSubject', { name: editing.name }) : t('structure.addSubject')}
         </legend>
         <FormAlert message={errors.general} />
-        <Field
-          name="subjectName"
-          label={t('structure.subjectName')}
-          value={values.subjectName}
-          error={errors.field('subjectName')}
-          onChange={set('subjectName')}
-        />
-        <Field
-          name="shortName"
-          label={t('structure.shortName')}
-          value={values.shortName}
-          error={errors.field('shortName')}
-          onChange={set('shortName')}
-        />
-        <Field
-          name="sortOrder"
-          label={t('structure.sortOrder')}
-          inputMode="numeric"
-          value={values.sortOrder}
-          error={errors.field('sortOrder')}
-          onChange={set('sortOrder')}
-        />
+        <Field name="subjectName" label={t('structure.subjectName')} {...bind('subjectName')} />
+        <Field name="shortName" label={t('structure.shortName')} {...bind('shortName')} />
+        <Field name="sortOrder" label={t('structure.sortOrder')} inputMode="numeric" {...bind('sortOrder')} />
         <FormButtons editing={editing !== null} pending={save.isPending} onCancel={props.onCancel} />
       </fieldset>
     </form>

@@ -112,7 +112,7 @@ function ChangeForm({ week }: { week: Week }) {
   const teachers = useTeachers();
   const {
     values,
-    set,
+    bind,
     run: record,
     errors,
     submit,
@@ -147,34 +147,21 @@ function ChangeForm({ week }: { week: Week }) {
       <SelectField
         name="kind"
         label={t('timetable.kind')}
-        value={values.kind}
-        error={errors.field('kind')}
-        onChange={set('kind')}
+        {...bind('kind')}
         options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
       />
       <SelectField
         name="change-courseId"
         label={t('timetable.course')}
-        value={values.courseId}
-        error={errors.field('courseId')}
-        onChange={set('courseId')}
+        {...bind('courseId')}
         options={courseOptions(week, t)}
       />
       <div className="form-row">
-        <Field
-          name="date"
-          type="date"
-          label={t('timetable.date')}
-          value={values.date}
-          error={errors.field('date')}
-          onChange={set('date')}
-        />
+        <Field name="date" type="date" label={t('timetable.date')} {...bind('date')} />
         <SelectField
           name="change-lessonNumber"
           label={t('timetable.lessonNumber')}
-          value={values.lessonNumber}
-          error={errors.field('lessonNumber')}
-          onChange={set('lessonNumber')}
+          {...bind('lessonNumber')}
           options={numbers}
         />
       </div>
@@ -182,9 +169,7 @@ function ChangeForm({ week }: { week: Week }) {
         <SelectField
           name="substituteTeacherId"
           label={t('timetable.substitute')}
-          value={values.substituteTeacherId}
-          error={errors.field('substituteTeacherId')}
-          onChange={set('substituteTeacherId')}
+          {...bind('substituteTeacherId')}
           options={[
             { value: '', label: t('timetable.choose') },
             ...(teachers.data?.teachers ?? []).map((p) => ({ value: String(p.id), label: p.name })),
@@ -193,31 +178,16 @@ function ChangeForm({ week }: { week: Week }) {
       )}
       {values.kind === 'move' && (
         <div className="form-row">
-          <Field
-            name="movedToDate"
-            type="date"
-            label={t('timetable.movedToDate')}
-            value={values.movedToDate}
-            error={errors.field('movedToDate')}
-            onChange={set('movedToDate')}
-          />
+          <Field name="movedToDate" type="date" label={t('timetable.movedToDate')} {...bind('movedToDate')} />
           <SelectField
             name="movedToLessonNumber"
             label={t('timetable.movedToLessonNumber')}
-            value={values.movedToLessonNumber}
-            error={errors.field('movedToLessonNumber')}
-            onChange={set('movedToLessonNumber')}
+            {...bind('movedToLessonNumber')}
             options={numbers}
           />
         </div>
       )}
-      <Field
-        name="reason"
-        label={t('timetable.reason')}
-        value={values.reason}
-        error={errors.field('reason')}
-        onChange={set('reason')}
-      />
+      <Field name="reason" label={t('timetable.reason')} {...bind('reason')} />
       <button type="submit" className="button button-primary" disabled={record.isPending}>
         {t('timetable.record')}
       </button>

@@ -27,7 +27,13 @@ export function useTimetableForm<V extends Record<string, string>, R>(
   };
   const set = (name: keyof V) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
-  return { values, setValues, set, run, errors, submit };
+  /** A field's value, error and change handler, to spread on it. */
+  const bind = (name: keyof V & string) => ({
+    value: values[name],
+    error: errors.field(name),
+    onChange: set(name),
+  });
+  return { values, setValues, set, bind, run, errors, submit };
 }
 
 /** The class's courses as select options after «Выберите»: subject (subgroup) — teacher. */

@@ -32,7 +32,7 @@ export function ConflictList({ conflicts }: { conflicts: z.infer<typeof keptLess
 /** «Уроки»: generate the lessons of a period from the timetable, with the report. */
 export function LessonsTab({ week }: { week: Week }) {
   const t = useT();
-  const { values, setValues, set, run, errors, submit } = useTimetableForm(
+  const { values, setValues, bind, run, errors, submit } = useTimetableForm(
     { from: week.on, to: week.on, whole: '' },
     (v) =>
       apiPost<z.infer<typeof generationReport>>('/api/timetable/lessons', {
@@ -73,22 +73,8 @@ export function LessonsTab({ week }: { week: Week }) {
           />
         )}
         <div className="form-row">
-          <Field
-            name="lessons-from"
-            type="date"
-            label={t('timetable.lessonsFrom')}
-            value={values.from}
-            error={errors.field('from')}
-            onChange={set('from')}
-          />
-          <Field
-            name="lessons-to"
-            type="date"
-            label={t('timetable.lessonsTo')}
-            value={values.to}
-            error={errors.field('to')}
-            onChange={set('to')}
-          />
+          <Field name="lessons-from" type="date" label={t('timetable.lessonsFrom')} {...bind('from')} />
+          <Field name="lessons-to" type="date" label={t('timetable.lessonsTo')} {...bind('to')} />
         </div>
         <div className="timetable-check">
           <input
