@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClassXlsx } from '../../src/server/imports/imports.test-helpers.ts';
-import { pdfText } from './demo.ts';
+import { moveFirstStudentToSecondSubgroup, pdfText } from './demo.ts';
 import { demoPassword, type Harness, logIn, skipE2e, startHarness } from './harness.ts';
 
 /**
@@ -42,14 +42,7 @@ describe.skipIf(skipE2e)('the class teacher prepares the class', () => {
     // Subgroups: move the first student of the first subgroup to the second, from today.
     await page.getByRole('link', { name: 'Подгруппы', exact: true }).click();
     await page.waitForURL(`**${classPath}/subgroups**`);
-    const columns = page.locator('.subgroup-column');
-    await columns.first().waitFor();
-    const first = columns.nth(0);
-    const second = columns.nth(1);
-    const target = (await second.getByRole('heading', { level: 3 }).textContent()) ?? '';
-    const student = (await first.locator('li span').first().textContent()) ?? '';
-    expect(student).not.toBe('');
-    await first.getByRole('button', { name: `Перевести ${student} в «${target}»` }).click();
+    const { first, second, student } = await moveFirstStudentToSecondSubgroup(page);
     await second.getByText(student, { exact: true }).waitFor();
     expect(await first.getByText(student, { exact: true }).count()).toBe(0);
 

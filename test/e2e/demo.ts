@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { DemoRole } from '../../src/server/seed/seed-demo-school.ts';
 import { demoPassword, type Harness, logIn } from './harness.ts';
 
@@ -53,4 +54,17 @@ export function pdfText(file: string, region?: { x: number; y: number; w: number
       ]
     : [];
   return execFileSync('pdftotext', ['-layout', ...crop, file, '-'], { encoding: 'utf8' });
+}
+
+/** On a class's subgroups page: moves the first student of the first subgroup to the second one. */
+export async function moveFirstStudentToSecondSubgroup(page: Page) {
+  const columns = page.locator('.subgroup-column');
+  await columns.first().waitFor();
+  const first = columns.nth(0);
+  const second = columns.nth(1);
+  const target = (await second.getByRole('heading', { level: 3 }).textContent()) ?? '';
+  const student = (await first.locator('li span').first().textContent()) ?? '';
+  expect(student).not.toBe('');
+  await first.getByRole('button', { name: `Перевести ${student} в «${target}»` }).click();
+  return { first, second, student, target };
 }

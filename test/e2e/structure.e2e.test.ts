@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoSummary } from '../../src/server/seed/seed-demo-school.ts';
-import { fiveAId, openAs, todayIso } from './demo.ts';
+import { fiveAId, moveFirstStudentToSecondSubgroup, openAs, todayIso } from './demo.ts';
 import {
   demoPassword,
   expectNoAxeViolations,
@@ -28,13 +28,7 @@ describe.skipIf(skipE2e)('structure: classes, subjects and subgroups', () => {
     const date = todayIso();
     await page.getByLabel('Дата, с которой действует перевод').fill(date);
 
-    const columns = page.locator('.subgroup-column');
-    const first = columns.nth(0);
-    const second = columns.nth(1);
-    const target = (await second.getByRole('heading', { level: 3 }).textContent()) ?? '';
-    const student = (await first.locator('li span').first().textContent()) ?? '';
-    expect(student).not.toBe('');
-    await first.getByRole('button', { name: `Перевести ${student} в «${target}»` }).click();
+    const { first, second, student, target } = await moveFirstStudentToSecondSubgroup(page);
     await page
       .getByRole('status')
       .filter({ hasText: `${student} переведён(а) в «${target}»` })
@@ -68,5 +62,19 @@ describe.skipIf(skipE2e)('structure: classes, subjects and subgroups', () => {
     await page.getByRole('heading', { level: 1, name: 'Классы и предметы' }).waitFor();
     await page.getByRole('link', { name: '5А', exact: true }).waitFor();
     await expectNoAxeViolations(page, 'the structure page');
+
+    // A new subject from the form shows in the table; renaming it keeps its row.
+    const subjects = page.getByRole('region', { name: 'Предметы' });
+    const add = subjects.getByRole('group', { name: 'Добавить предмет' });
+    await add.getByLabel('Название предмета').fill('Астрономия');
+    await add.getByLabel('Краткое название').fill('Астр.');
+    await add.getByRole('button', { name: 'Добавить' }).click();
+    await subjects.getByRole('rowheader', { name: 'Астрономия', exact: true }).waitFor();
+    await subjects.getByRole('button', { name: 'Изменить Астрономия' }).click();
+    const edit = subjects.getByRole('group', { name: 'Изменить предмет «Астрономия»' });
+    await edit.getByLabel('Название предмета').fill('Астрономия и космос');
+    await edit.getByRole('button', { name: 'Сохранить' }).click();
+    await subjects.getByText('Сохранено.').waitFor();
+    await subjects.getByRole('rowheader', { name: 'Астрономия и космос', exact: true }).waitFor();
   });
 });
