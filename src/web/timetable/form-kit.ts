@@ -7,22 +7,25 @@ import type { Week } from './timetable-api.ts';
 
 /**
  * A timetable form's values and sending: `submit(required)` checks the blank required fields
- * before the server is asked, and the server's refusal lands beside its field.
+ * before the server is asked, and the server's refusal lands beside its field. `other` is a
+ * second action of the same form (removing): its refusal shows the same way.
  */
 export function useTimetableForm<V extends Record<string, string>, R>(
   initial: V,
   send: (values: V) => Promise<R>,
   onSuccess?: () => unknown,
+  other?: { error: unknown; reset: () => void },
 ) {
   const [values, setValues] = useState<V>(initial);
   const [problems, setProblems] = useState<Problems>({});
   const run = useMutation({ mutationFn: send, ...(onSuccess && { onSuccess }) });
-  const errors = useFormErrors(problems, run.error);
+  const errors = useFormErrors(problems, run.error ?? other?.error);
   const submit = (required: readonly string[]) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = requireFilled(values, required);
     setProblems(found);
     run.reset();
+    other?.reset();
     if (Object.keys(found).length === 0) run.mutate(values);
   };
   const set = (name: keyof V) => (e: { target: { value: string } }) =>

@@ -1,14 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { apiPost } from '../app/api.ts';
-import { type Problems, requireFilled } from '../app/validate.ts';
 import { Field } from '../components/field.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
-import { courseOptions } from './form-kit.ts';
+import { courseOptions, useTimetableForm } from './form-kit.ts';
 import { refreshTimetable, type Slot, type Week } from './timetable-api.ts';
 import { lessonNumbersOf, weekdaysOf } from './week-grid.tsx';
 
@@ -32,33 +30,9 @@ export function SlotForm({
   onDone: (message?: MessageKey) => void;
 }) {
   const t = useT();
-  const [values, setValues] = useState<Values>({
-    courseId: String(target.slot?.courseId ?? ''),
-    weekday: String(target.weekday),
-    lessonNumber: String(target.lessonNumber),
-    room: target.slot?.room ?? '',
-    from: week.on,
-  });
-  const [problems, setProblems] = useState<Problems>({});
   const form = useRef<HTMLFormElement>(null);
   // The form opens above the grid: take the keyboard there.
   useEffect(() => form.current?.querySelector('select')?.focus(), []);
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const body = {
-        courseId: Number(v.courseId),
-        weekday: Number(v.weekday),
-        lessonNumber: Number(v.lessonNumber),
-        from: v.from,
-        ...(v.room.trim() && { room: v.room.trim() }),
-      };
-      return apiPost(target.slot ? `/api/timetable/slots/${target.slot.id}` : '/api/timetable/slots', body);
-    },
-    onSuccess: async () => {
-      await refreshTimetable();
-      onDone('timetable.saved');
-    },
-  });
   const remove = useMutation({
     mutationFn: (from: string) => apiPost(`/api/timetable/slots/${target.slot?.id}/close`, { from }),
     onSuccess: async () => {
@@ -66,37 +40,56 @@ export function SlotForm({
       onDone('timetable.removed');
     },
   });
-  const errors = useFormErrors(problems, save.error ?? remove.error);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = requireFilled(values, ['courseId', 'from']);
-    setProblems(found);
-    save.reset();
-    remove.reset();
-    if (Object.keys(found).length === 0) save.mutate(values);
-  };
-  const set = (name: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const {
+    values,
+    bind,
+    run: save,
+    errors,
+    submit,
+  } = useTimetableForm<Values, unknown>(
+    {
+      courseId: String(target.slot?.courseId ?? ''),
+      weekday: String(target.weekday),
+      lessonNumber: String(target.lessonNumber),
+      room: target.slot?.room ?? '',
+      from: week.on,
+    },
+    (v) =>
+      apiPost(target.slot ? `/api/timetable/slots/${target.slot.id}` : '/api/timetable/slots', {
+        courseId: Number(v.courseId),
+        weekday: Number(v.weekday),
+        lessonNumber: Number(v.lessonNumber),
+        from: v.from,
+        ...(v.room.trim() && { room: v.room.trim() }),
+      }),
+    async () => {
+      await refreshTimetable();
+      onDone('timetable.saved');
+    },
+    remove,
+  );
 
   return (
-    <form ref={form} className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="slot-form-title">
+    <form
+      ref={form}
+      className="form panel"
+      onSubmit={submit(['courseId', 'from'])}
+      noValidate
+      aria-labelledby="slot-form-title"
+    >
       <h2 id="slot-form-title">{t(target.slot ? 'timetable.formEdit' : 'timetable.formAdd')}</h2>
       <FormAlert message={errors.general} />
       <SelectField
         name="courseId"
         label={t('timetable.course')}
-        value={values.courseId}
-        error={errors.field('courseId')}
-        onChange={set('courseId')}
+        {...bind('courseId')}
         options={courseOptions(week, t)}
       />
       <div className="form-row">
         <SelectField
           name="weekday"
           label={t('timetable.weekday')}
-          value={values.weekday}
-          error={errors.field('weekday')}
-          onChange={set('weekday')}
+          {...bind('weekday')}
           options={weekdaysOf({ ...week, daysPerWeek: 6 }).map((d) => ({
             value: String(d),
             label: t(`timetable.day${d}` as MessageKey),
@@ -105,27 +98,17 @@ export function SlotForm({
         <SelectField
           name="lessonNumber"
           label={t('timetable.lessonNumber')}
-          value={values.lessonNumber}
-          error={errors.field('lessonNumber')}
-          onChange={set('lessonNumber')}
+          {...bind('lessonNumber')}
           options={lessonNumbersOf(week).map((n) => ({ value: String(n), label: String(n) }))}
         />
-        <Field
-          name="room"
-          label={t('timetable.roomField')}
-          value={values.room}
-          error={errors.field('room')}
-          onChange={set('room')}
-        />
+        <Field name="room" label={t('timetable.roomField')} {...bind('room')} />
       </div>
       <Field
         name="from"
         type="date"
         label={t('timetable.from')}
         hint={t('timetable.fromHint')}
-        value={values.from}
-        error={errors.field('from')}
-        onChange={set('from')}
+        {...bind('from')}
       />
       <div className="form-row">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
