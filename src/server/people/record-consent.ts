@@ -2,9 +2,10 @@ import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
-import { currentConsents } from './consent.queries.ts';
+import { currentConsents, hasConsent } from './consent.queries.ts';
 import { getStudentCard } from './get-student-card.ts';
 import { requireGuardianship } from './people.policy.ts';
+import { disableAccountsOf } from './people.queries.ts';
 
 /** Records a parent's consent to processing personal data (152-ФЗ) with its date. */
 export async function recordConsent(ctx: Ctx, studentId: number, guardianId: number, givenOn: string) {
@@ -42,7 +43,10 @@ export async function recordConsent(ctx: Ctx, studentId: number, guardianId: num
   return getStudentCard(ctx, studentId, { log: false });
 }
 
-/** The parent withdraws their consent from a date; the row stays as history. */
+/**
+ * The parent withdraws their consent from a date; the row stays as history. A child who has no
+ * other parent's consent loses their account (switched off, sessions end), as the law requires.
+ */
 export async function withdrawConsent(ctx: Ctx, studentId: number, guardianId: number, withdrawnOn: string) {
   const link = await requireGuardianship(ctx, studentId, guardianId);
   if (withdrawnOn > today())
@@ -58,13 +62,27 @@ export async function withdrawConsent(ctx: Ctx, studentId: number, guardianId: n
         { withdrawnOn: 'peopleWithdrawBeforeGiven' },
       );
     await trx.updateTable('consents').set({ withdrawnOn }).where('id', '=', consent.id).execute();
+    // A child left without any parent's consent keeps no account (152-ФЗ): it is switched off.
+    const children = await trx
+      .selectFrom('guardianships')
+      .select('studentId')
+      .where('guardianId', '=', guardianId)
+      .where('archivedAt', 'is', null)
+      .execute();
+    const ids = children.map((c) => c.studentId);
+    const stillConsented = await hasConsent(trx, ids);
+    const now = new Date().toISOString();
+    const disabled: number[] = [];
+    for (const id of ids) {
+      if (!stillConsented.has(id) && (await disableAccountsOf(trx, id, now)).length) disabled.push(id);
+    }
     await recordAudit(trx, ctx, {
       schoolId: link.schoolId,
       action: 'consent.withdrawn',
       entity: 'consent',
       entityId: consent.id,
       before: { withdrawnOn: null },
-      after: { withdrawnOn },
+      after: { withdrawnOn, studentAccountsDisabled: disabled },
     });
   });
   return getStudentCard(ctx, studentId, { log: false });
