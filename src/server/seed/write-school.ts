@@ -9,6 +9,7 @@ import type { YearPlan } from './calendar.ts';
 import type { SchoolPlan } from './plan.ts';
 import { writePersonalFiles } from './write-personal-files.ts';
 import { writeYearStructure } from './write-structure.ts';
+import { writePlannedSubgroups } from './write-subgroups.ts';
 
 /** What writing a school needs besides its plan. */
 export interface WriteContext {
@@ -100,27 +101,33 @@ export async function writeSchool(
       .returning('id')
       .execute(),
   );
-  const groupIds = await insertReturningIds(plan.groups, (batch) =>
+  // Whole-class groups are written in batches; subgroups go through the class teacher's own use
+  // case (`writeSubgroups`), with their courses and members, exactly as a school would make them.
+  const wholeIndexes = plan.groups.flatMap((g, i) => (g.kind === 'class' ? [i] : []));
+  const wholeIds = await insertReturningIds(wholeIndexes, (batch) =>
     trx
       .insertInto('groups')
       .values(
-        batch.map((g) => ({
-          schoolId,
-          academicYearId,
-          classId: idAt(classIds, g.classIndex),
-          kind: g.kind,
-          name: g.name,
-          subjectId: g.subject === undefined ? null : (subjectIds.get(g.subject) ?? null),
-          archivedAt: null,
-        })),
+        batch.map((i) => {
+          const g = plan.groups[i]!;
+          return {
+            schoolId,
+            academicYearId,
+            classId: idAt(classIds, g.classIndex),
+            kind: g.kind,
+            name: g.name,
+            archivedAt: null,
+          };
+        }),
       )
       .returning('id')
       .execute(),
   );
-  const memberships = plan.groups.flatMap((g, i) =>
-    g.students.map((s) => ({
+  const groupIdOf = new Map(wholeIndexes.map((planIndex, i) => [planIndex, idAt(wholeIds, i)]));
+  const memberships = wholeIndexes.flatMap((i) =>
+    plan.groups[i]!.students.map((s) => ({
       schoolId,
-      groupId: idAt(groupIds, i),
+      groupId: groupIdOf.get(i) ?? -1,
       studentId: person(s),
       startsOn: ctx.year.startsOn,
       endsOn: null,
@@ -138,17 +145,20 @@ export async function writeSchool(
   await writePersonalFiles(trx, plan, { schoolId, person, startsOn: ctx.year.startsOn });
   ctx.step(label('классы, группы, семьи'));
 
-  const courses = plan.courses.map((c) => ({
-    schoolId,
-    academicYearId,
-    subjectId: subjectIds.get(c.subject) ?? -1,
-    groupId: idAt(groupIds, c.group),
-    teacherId: person(c.teacher),
-    secondTeacherId: null,
-    hoursPerWeek: c.hours,
-    archivedAt: null,
-  }));
+  const courses = plan.courses
+    .filter((c) => groupIdOf.has(c.group))
+    .map((c) => ({
+      schoolId,
+      academicYearId,
+      subjectId: subjectIds.get(c.subject) ?? -1,
+      groupId: groupIdOf.get(c.group) ?? -1,
+      teacherId: person(c.teacher),
+      secondTeacherId: null,
+      hoursPerWeek: c.hours,
+      archivedAt: null,
+    }));
   await insertAll(courses, (batch) => trx.insertInto('courses').values(batch).execute());
+  await writePlannedSubgroups(trx, plan, { classIds, subjectIds, person, startsOn: ctx.year.startsOn });
   await recordAudit(trx, systemCtx(trx), {
     schoolId: schoolId,
     action: 'seed.school',
