@@ -1,9 +1,6 @@
 import type { SkipReason } from '../../contract/credentials.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Ctx, Db } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { endSessionsOfAccount } from '../auth/auth.queries.ts';
-import { clearThrottle } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../http/app-error.ts';
 import { hasConsent } from '../people/consent.queries.ts';
@@ -22,6 +19,7 @@ import { loginStem, type NameParts, pickLogin } from './login-name.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { roleLine } from './slip-text.ts';
 import type { Slip } from './slips-pdf.ts';
+import { writeAccount } from './write-account.ts';
 
 /** A person of the batch who got no slip, and why. */
 export interface Skipped {
@@ -108,41 +106,16 @@ export async function issueCredentials(
         const password = passwords[i] ?? '';
         const passwordHash = hashes[i] ?? '';
         const existing = fresh.get(person.id);
-        let login: string;
-        if (existing) {
-          login = existing.login;
-          await trx
-            .updateTable('accounts')
-            .set({ passwordHash, passwordChangedAt: null, disabledAt: null })
-            .where('id', '=', existing.id)
-            .execute();
-          await endSessionsOfAccount(trx, existing.id, at, 'password_reset');
-          await clearThrottle(trx, existing.login);
-          await recordAudit(trx, ctx, {
-            schoolId: person.schoolId,
-            action: 'account.reissued',
-            entity: 'account',
-            entityId: existing.id,
-            before: { login, disabledAt: existing.disabledAt, passwordChangedAt: existing.passwordChangedAt },
-            after: { login, disabledAt: null, passwordChangedAt: null },
-          });
-        } else {
-          login = await freeLogin(trx, person, assigned);
-          const { id } = await trx
-            .insertInto('accounts')
-            .values({ personId: person.id, login, passwordHash, passwordChangedAt: null })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          // Failed guesses at a login nobody had must not lock its new owner out.
-          await clearThrottle(trx, login);
-          await recordAudit(trx, ctx, {
-            schoolId: person.schoolId,
-            action: 'account.issued',
-            entity: 'account',
-            entityId: id,
-            after: { personId: person.id, login },
-          });
-        }
+        const login = existing ? existing.login : await freeLogin(trx, person, assigned);
+        await writeAccount(trx, ctx, {
+          personId: person.id,
+          schoolId: person.schoolId,
+          login,
+          passwordHash,
+          mustChangePassword: true,
+          existing,
+          at,
+        });
         assigned.add(login);
         const held = rolesOf(person.id);
         const role = roleLine(lang, {

@@ -207,6 +207,32 @@ describe.each(engines())('seedDemoSchool on $name', (engine) => {
     expect(new Set(subgroups.map((g) => g.name))).toEqual(new Set(['Иностранный язык (английский)']));
   });
 
+  it('makes the subgroups and the accounts through the modules’ own use cases, audited', async () => {
+    const events = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'entityId'])
+      .where('schoolId', '=', demo.schoolId)
+      .where('action', 'in', ['group.created', 'account.issued'])
+      .execute();
+    const subgroups = await database.db
+      .selectFrom('groups')
+      .select('id')
+      .where('schoolId', '=', demo.schoolId)
+      .where('kind', '=', 'subgroup')
+      .execute();
+    const created = new Set(
+      events.filter((e) => e.action === 'group.created').map((e) => Number(e.entityId)),
+    );
+    expect(subgroups.length).toBeGreaterThan(0);
+    for (const g of subgroups) expect(created.has(g.id)).toBe(true);
+    const teacherAccount = await database.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('personId', '=', demo.people.teacher)
+      .executeTakeFirstOrThrow();
+    expect(events).toContainEqual({ action: 'account.issued', entityId: String(teacherAccount.id) });
+  });
+
   it('splits every class of grades 2–11 into two English subgroups', async () => {
     const rows = await database.db
       .selectFrom('classes as c')

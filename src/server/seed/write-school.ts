@@ -3,6 +3,7 @@ import { schoolSettingsSchema } from '../../contract/settings.ts';
 import { russianSortKey } from '../../domain/russian-order.ts';
 import { systemCtx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { writeAccount } from '../credentials/write-account.ts';
 import type { DB } from '../db/schema.ts';
 import { idAt, insertAll, insertReturningIds } from './batches.ts';
 import type { YearPlan } from './calendar.ts';
@@ -72,12 +73,20 @@ export async function writeSchool(
   const person = (index: number) => idAt(personIds, index);
   ctx.step(label('люди'));
 
-  const accounts = plan.people.flatMap((p, i) =>
-    p.login === null
-      ? []
-      : [{ personId: person(i), login: p.login, passwordHash: ctx.passwordHash, passwordChangedAt: ctx.now }],
-  );
-  await insertAll(accounts, (batch) => trx.insertInto('accounts').values(batch).execute());
+  // Accounts go through the credentials module's own write (audited per account), with the demo
+  // password and no forced change: the demo logins are meant to be tried at once.
+  const system = systemCtx(trx);
+  for (const [i, p] of plan.people.entries()) {
+    if (p.login === null) continue;
+    await writeAccount(trx, system, {
+      personId: person(i),
+      schoolId,
+      login: p.login,
+      passwordHash: ctx.passwordHash,
+      mustChangePassword: false,
+      at: ctx.now,
+    });
+  }
   const roles = plan.people.flatMap((p, i) =>
     p.roles.map((role) => ({ personId: person(i), schoolId, districtId: null, role, revokedAt: null })),
   );
