@@ -81,8 +81,11 @@ describe.skipIf(skipE2e)('the administrator keeps the school calendar', () => {
     const yearForm = page.getByRole('form', { name: 'Новый учебный год' });
     expect(await yearForm.getByLabel('Название').inputValue()).toBe('2027/2028');
     await yearForm.getByRole('button', { name: 'Создать' }).click();
+    // The page switches to the new year once it is saved (the old year's headings stay meanwhile).
+    await expect
+      .poll(() => page.getByLabel('Учебный год').locator('option:checked').textContent(), { timeout: 10_000 })
+      .toBe('2027/2028');
     await page.getByRole('heading', { name: 'Четверти' }).waitFor();
-    expect(await page.getByLabel('Учебный год').locator('option:checked').textContent()).toBe('2027/2028');
     await page.getByText('Периоды ещё не заданы.', { exact: false }).waitFor();
     await page.getByText('Записей нет.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Добавить обычные каникулы' }).click();
