@@ -19,8 +19,10 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function createPostgres(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `otmetka_bench_${process.pid}`;
+async function createPostgres(
+  serverUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
@@ -37,8 +39,16 @@ async function createPostgres(serverUrl: string): Promise<{ url: string; drop():
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-async function createSqlite(): Promise<{ url: string; drop(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'otmetka-bench-'));
+/**
+ * An empty scratch database for one benchmark: a new database on the PostgreSQL server when one
+ * is given, else a SQLite file in a temporary folder; `drop` removes it.
+ */
+export async function scratchDatabase(
+  postgresServer: string | undefined,
+  label: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (postgresServer) return createPostgres(postgresServer, `otmetka_${label}_${process.pid}`);
+  const dir = await mkdtemp(join(tmpdir(), `otmetka-${label}-`));
   return { url: join(dir, 'bench.db'), drop: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -51,7 +61,7 @@ export async function prepareDatabase(
   postgresServer: string | undefined,
   onCreated: (drop: () => Promise<void>) => void,
 ): Promise<BenchDatabase> {
-  const created = postgresServer ? await createPostgres(postgresServer) : await createSqlite();
+  const created = await scratchDatabase(postgresServer, 'bench');
   onCreated(created.drop);
   const database = openDatabase(created.url);
   try {

@@ -5,46 +5,21 @@
  * postgres://…]` (or TEST_DATABASE_URL / BENCH_DATABASE_URL) prints the figures on its own;
  * `npm run bench` puts the same row in its table.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { systemCtx } from '../src/server/access/actor.ts';
 import { openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { seedDistrict } from '../src/server/seed/seed-district.ts';
 import { draftClasses } from '../src/server/timetable/draft-timetable.ts';
 import { regenerateLessons } from '../src/server/timetable/generate-lessons.ts';
+import { scratchDatabase } from './database.ts';
 import type { Measurement } from './load.ts';
-
-async function scratchDatabase(postgresServer: string | undefined) {
-  if (!postgresServer) {
-    const dir = await mkdtemp(join(tmpdir(), 'otmetka-bench-lessons-'));
-    return { url: join(dir, 'bench.db'), drop: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const name = `otmetka_bench_lessons_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: postgresServer });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(postgresServer);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
 
 /** Seeds a 33-class school, drafts its timetable and times generating the year's lessons. */
 export async function measureLessonGeneration(
   postgresServer?: string,
 ): Promise<Measurement & { lessons: number }> {
-  const scratch = await scratchDatabase(postgresServer);
+  const scratch = await scratchDatabase(postgresServer, 'bench_lessons');
   const database = openDatabase(scratch.url);
   try {
     await migrateToLatest(database);
