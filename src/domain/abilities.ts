@@ -20,6 +20,8 @@ export const actions = [
   'schools.manage',
   'journal.view',
   'journal.edit',
+  'journal.reasons',
+  'journal.close',
   'diary.view',
   'district.view',
 ] as const;
@@ -59,6 +61,7 @@ export const capabilities = {
     'student.view': ['school'],
     'student.personal': ['school'],
     'journal.view': ['school'],
+    'journal.close': ['school'],
   },
   deputy: {
     'school.view': ['school'],
@@ -69,6 +72,7 @@ export const capabilities = {
     'student.view': ['school'],
     'student.personal': ['school'],
     'journal.view': ['school'],
+    'journal.close': ['school'],
   },
   teacher: {
     'school.view': ['school'],
@@ -83,6 +87,7 @@ export const capabilities = {
     'credentials.family': ['classTeacher'],
     'journal.view': ['teaches', 'classTeacher'],
     'journal.edit': ['teaches'],
+    'journal.reasons': ['classTeacher'],
   },
   parent: {
     'student.view': ['guardian'],

@@ -13,6 +13,7 @@ import { errorBody } from '../contract/errors.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
 import type { Config } from './config.ts';
+import { registerControlRoutes } from './control/control.routes.ts';
 import { registerCredentialsRoutes } from './credentials/credentials.routes.ts';
 import type { Database } from './db/database.ts';
 import { registerDistrictRoutes } from './district/district.routes.ts';
@@ -22,6 +23,9 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerSessions } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerImportsRoutes } from './imports/imports.routes.ts';
+import { registerJournalRoutes } from './journal/journal.routes.ts';
+import { registerLessonRoutes } from './lessons/lessons.routes.ts';
+import { registerPlanRoutes } from './lessons/plan.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
 import { registerTimetableRoutes } from './timetable/timetable.routes.ts';
@@ -92,6 +96,10 @@ export async function buildApp(
   registerCredentialsRoutes(api, database.db, config.publicUrl);
   registerTimetableRoutes(api, database.db);
   registerDistrictRoutes(api, database.db);
+  registerJournalRoutes(api, database.db);
+  registerLessonRoutes(api, database.db);
+  registerPlanRoutes(api, database.db);
+  registerControlRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

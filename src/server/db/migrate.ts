@@ -4,6 +4,7 @@ import { Migrator } from 'kysely/migration';
 import type { Database, Engine } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as schoolRecords from './migrations/0002-school-records.ts';
+import * as journal from './migrations/0003-journal.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -12,6 +13,7 @@ type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 const modules: Record<string, MigrationModule> = {
   '0001-initial': initial,
   '0002-school-records': schoolRecords,
+  '0003-journal': journal,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -217,6 +217,8 @@ export interface SubjectTable {
   shortName: string;
   sortOrder: ColumnType<number, number | undefined, number>;
   archivedAt: Timestamp | null;
+  /** 1/0: whether a cell takes two marks («5/4»); null: the default by name (Russian, literature). */
+  twoMarks: number | null;
 }
 
 /** Who is taught together: a whole class, a subgroup or a cross-class group. */
@@ -324,6 +326,7 @@ export interface PlanItemTable {
   topic: string;
   hours: ColumnType<number, number | undefined, number>;
   controlKind: string | null;
+  plannedOn: DateOnly | null;
 }
 
 /** A lesson of a course on a date: the lesson page. */
@@ -348,6 +351,35 @@ export interface LessonTable {
   cancelledAt: Timestamp | null;
   /** Where the lesson came from: the weekly timetable, or a dated change (extra, moved). */
   origin: ColumnType<'timetable' | 'change', 'timetable' | 'change' | undefined, 'timetable' | 'change'>;
+  /** JSON array of the work kind ids whose mark columns the lesson shows; null: the default one. */
+  markColumns: JsonText | null;
+}
+
+/** A file attached to a lesson's homework; removal is soft. */
+export interface LessonFileTable {
+  id: Generated<number>;
+  schoolId: number;
+  lessonId: number;
+  name: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  createdAt: CreatedAt;
+  createdBy: number;
+  deletedAt: Timestamp | null;
+}
+
+/** A period closed for a class by the deputy: its marks are read-only until reopened (with a reason). */
+export interface PeriodClosureTable {
+  id: Generated<number>;
+  schoolId: number;
+  periodId: number;
+  classId: number;
+  closedAt: Timestamp;
+  closedBy: number;
+  reopenedAt: Timestamp | null;
+  reopenedBy: number | null;
+  reopenReason: string | null;
 }
 
 /** A mark of a student for a lesson and a kind of work. Removal is soft, and audited. */
@@ -457,6 +489,8 @@ export interface DB {
   timetableChanges: TimetableChangeTable;
   planItems: PlanItemTable;
   lessons: LessonTable;
+  lessonFiles: LessonFileTable;
+  periodClosures: PeriodClosureTable;
   marks: MarkTable;
   attendance: AttendanceTable;
   periodMarks: PeriodMarkTable;

@@ -1,13 +1,27 @@
 import * as calendar from '../calendar/calendar.messages.ts';
+import * as control from '../control/control.messages.ts';
 import * as credentials from '../credentials/credentials.messages.ts';
 import * as district from '../district/district.messages.ts';
 import * as imports from '../imports/imports.messages.ts';
+import * as journal from '../journal/journal.messages.ts';
+import * as lessons from '../lessons/lessons.messages.ts';
 import * as people from '../people/people.messages.ts';
 import * as structure from '../structure/structure.messages.ts';
 import * as timetable from '../timetable/timetable.messages.ts';
 
 /** The modules that bring their own messages and field labels. */
-const modules = [calendar, structure, people, imports, credentials, timetable, district];
+const modules = [
+  calendar,
+  structure,
+  people,
+  imports,
+  credentials,
+  timetable,
+  district,
+  journal,
+  lessons,
+  control,
+];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
 const coreRu = {
@@ -58,6 +72,9 @@ const ru = {
   ...credentials.messages.ru,
   ...timetable.messages.ru,
   ...district.messages.ru,
+  ...journal.messages.ru,
+  ...lessons.messages.ru,
+  ...control.messages.ru,
 };
 
 /** A message key. */
@@ -111,6 +128,9 @@ const en: Record<MessageKey, string> = {
   ...credentials.messages.en,
   ...timetable.messages.en,
   ...district.messages.en,
+  ...journal.messages.en,
+  ...lessons.messages.en,
+  ...control.messages.en,
 };
 
 /** Labels of input fields, used to name them in messages. */

@@ -32,7 +32,11 @@ describe('navigationFor', () => {
     );
     expect(groups.map((g) => g.id)).toEqual(['deputy', 'teacher', 'classTeacher', 'parent']);
     expect(groups[2]?.title).toEqual({ key: 'role.classTeacher', params: { classes: '5А' } });
-    expect(groups[2]?.sections[0]?.items).toEqual([{ path: '/class/7', label: { key: 'section.myClass' } }]);
+    expect(groups[2]?.sections[0]?.items).toEqual([
+      { path: '/class/7', label: { key: 'section.myClass' } },
+      { path: '/class/7/journal', label: { key: 'section.classMarks' } },
+      { path: '/class/7/absences', label: { key: 'section.absences' } },
+    ]);
   });
 
   it('names each class when a teacher leads several', () => {
@@ -46,7 +50,12 @@ describe('navigationFor', () => {
       }),
     );
     expect(group?.title.params).toEqual({ classes: '5А, 6Б' });
-    expect(group?.sections[0]?.items.map((i) => i.label.params)).toEqual([{ name: '5А' }, { name: '6Б' }]);
+    expect(group?.sections.map((s) => s.title?.params)).toEqual([{ name: '5А' }, { name: '6Б' }]);
+    expect(group?.sections[1]?.items.map((i) => i.path)).toEqual([
+      '/class/2',
+      '/class/2/journal',
+      '/class/2/absences',
+    ]);
   });
 
   it('gives a parent the four sections for each child, under the child’s name and class', () => {

@@ -18,6 +18,7 @@ const section = (path: string, key: MessageKey, params?: MessageParams): NavItem
   params ? { path, label: { key, params } } : { path, label: { key } };
 
 const leadership = (prefix: string): NavItem[] => [
+  section(`/${prefix}/journals`, 'section.journals'),
   section(`/${prefix}/control`, 'section.control'),
   section(`/${prefix}/reports`, 'section.reports'),
   section(`/${prefix}/periods`, 'section.periods'),
@@ -69,15 +70,17 @@ function classTeacherGroup(classes: NavSource['classTeacherOf']): NavGroup {
   return {
     id: 'classTeacher',
     title: { key: 'role.classTeacher', params: { classes: classes.map((c) => c.name).join(', ') } },
-    sections: [
-      {
-        items: classes.map((c) =>
-          several
-            ? section(`/class/${c.id}`, 'section.myClassNamed', { name: c.name })
-            : section(`/class/${c.id}`, 'section.myClass'),
-        ),
-      },
-    ],
+    // One section per class; with several classes each is headed by the class's name.
+    sections: classes.map(
+      (c): NavSection => ({
+        ...(several ? { title: { key: 'section.myClassNamed', params: { name: c.name } } } : {}),
+        items: [
+          section(`/class/${c.id}`, 'section.myClass'),
+          section(`/class/${c.id}/journal`, 'section.classMarks'),
+          section(`/class/${c.id}/absences`, 'section.absences'),
+        ],
+      }),
+    ),
   };
 }
 

@@ -4,10 +4,13 @@ import type { Me } from '../../contract/auth.ts';
 import { routes as calendarRoutes } from '../calendar/routes.ts';
 import { AppHeader } from '../components/app-header.tsx';
 import { RoleNav } from '../components/role-nav.tsx';
+import { routes as controlRoutes } from '../control/routes.ts';
 import { routes as credentialsRoutes } from '../credentials/routes.ts';
 import { routes as districtRoutes } from '../district/routes.ts';
 import { useT } from '../i18n/use-t.ts';
 import { routes as importsRoutes } from '../imports/routes.ts';
+import { routes as journalRoutes } from '../journal/routes.ts';
+import { routes as lessonsRoutes } from '../lessons/routes.ts';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
 import { routes as peopleRoutes } from '../people/routes.ts';
@@ -27,6 +30,9 @@ const pageRoutes = [
   ...credentialsRoutes,
   ...timetableRoutes,
   ...districtRoutes,
+  ...journalRoutes,
+  ...lessonsRoutes,
+  ...controlRoutes,
 ];
 
 /** The app after sign-in: header, role navigation, the page of the current address; idle sign-out. */

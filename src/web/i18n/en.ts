@@ -1,7 +1,10 @@
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
+import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
+import { dictionary as journal } from '../journal/journal.i18n.ts';
+import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
@@ -73,6 +76,9 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'section.today': 'Today',
   'section.journal': 'Journal',
   'section.plan': 'Lesson plan',
+  'section.journals': 'Journals',
+  'section.classMarks': 'Progress',
+  'section.absences': 'Absences',
   'section.myClass': 'My class',
   'section.myClassNamed': 'My class {name}',
   'section.control': 'Control',
@@ -107,4 +113,7 @@ export const en: Record<MessageKey, string> = {
   ...credentials.en,
   ...timetable.en,
   ...district.en,
+  ...journal.en,
+  ...lessons.en,
+  ...control.en,
 };

@@ -1,7 +1,10 @@
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
+import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
+import { dictionary as journal } from '../journal/journal.i18n.ts';
+import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
@@ -72,6 +75,9 @@ export const coreRu = {
   'section.today': 'Сегодня',
   'section.journal': 'Журнал',
   'section.plan': 'КТП',
+  'section.journals': 'Журналы',
+  'section.classMarks': 'Успеваемость',
+  'section.absences': 'Пропуски',
   'section.myClass': 'Мой класс',
   'section.myClassNamed': 'Мой класс {name}',
   'section.control': 'Контроль',
@@ -106,6 +112,9 @@ export const ru = {
   ...credentials.ru,
   ...timetable.ru,
   ...district.ru,
+  ...journal.ru,
+  ...lessons.ru,
+  ...control.ru,
 };
 
 /** A key of the interface dictionary. */

@@ -1,0 +1,205 @@
+import type { courseAccess } from '../../contract/journal.ts';
+import type { SchoolSettings } from '../../contract/settings.ts';
+import { withinEditWindow } from '../../domain/journal-rules.ts';
+import type { Ctx, Db } from '../access/actor.ts';
+import { today } from '../access/relationships.queries.ts';
+import { reachOf } from '../access/scopes.ts';
+import { AppError, forbidden, notFound } from '../http/app-error.ts';
+
+/** Why the actor sees a course's journal. */
+export type CourseAccess = (typeof courseAccess)[number];
+
+/** A course as the journal's use cases need it, with why and how far the actor reaches it. */
+export interface JournalCourse {
+  id: number;
+  schoolId: number;
+  academicYearId: number;
+  subjectId: number;
+  groupId: number;
+  /** The class of a class group or subgroup; null for a cross-class group. */
+  classId: number | null;
+  teacherId: number;
+  secondTeacherId: number | null;
+  access: CourseAccess;
+  /** The actor is one of the course's teachers and may write any of its lessons. */
+  ownsCourse: boolean;
+}
+
+function personOf(ctx: Ctx): number | null {
+  return ctx.actor.kind === 'person' ? ctx.actor.personId : null;
+}
+
+/** Whether the person teaches in the school (the `teaches` grant of journal.edit). */
+function teachesIn(ctx: Ctx, schoolId: number): boolean {
+  return (
+    ctx.actor.kind === 'person' &&
+    ctx.actor.grants.some((g) => g.role === 'teacher' && g.schoolId === schoolId)
+  );
+}
+
+/** The classes whose students are in a group (for a cross-class group: any member's class). */
+export async function classesOfGroup(db: Db, groupId: number, classId: number | null): Promise<number[]> {
+  if (classId !== null) return [classId];
+  const rows = await db
+    .selectFrom('groupMemberships as gm')
+    .innerJoin('groupMemberships as cm', 'cm.studentId', 'gm.studentId')
+    .innerJoin('groups as cg', 'cg.id', 'cm.groupId')
+    .select('cg.classId')
+    .distinct()
+    .where('gm.groupId', '=', groupId)
+    .where('cg.kind', '=', 'class')
+    .execute();
+  return rows.map((r) => r.classId).filter((c): c is number => c !== null);
+}
+
+/**
+ * The course if the actor may see its journal, else 404: the school's leadership, the course's
+ * teachers, a substitute of one of its lessons, and the class teacher of a class in the group.
+ */
+export async function requireCourse(ctx: Ctx, courseId: number): Promise<JournalCourse> {
+  const row = await ctx.db
+    .selectFrom('courses')
+    .innerJoin('groups', 'groups.id', 'courses.groupId')
+    .select([
+      'courses.id',
+      'courses.schoolId',
+      'courses.academicYearId',
+      'courses.subjectId',
+      'courses.groupId',
+      'groups.classId',
+      'courses.teacherId',
+      'courses.secondTeacherId',
+    ])
+    .where('courses.id', '=', courseId)
+    .executeTakeFirst();
+  const me = personOf(ctx);
+  if (!row || me === null) throw notFound();
+  const teaching = teachesIn(ctx, row.schoolId);
+  const base = { ...row, ownsCourse: false };
+  if (teaching && row.teacherId === me) return { ...base, access: 'teacher', ownsCourse: true };
+  if (teaching && row.secondTeacherId === me) return { ...base, access: 'second', ownsCourse: true };
+  if (reachOf(ctx.actor, 'journal.view').schoolIds.includes(row.schoolId))
+    return { ...base, access: 'school' };
+  if (teaching) {
+    const classes = await classesOfGroup(ctx.db, row.groupId, row.classId);
+    if (classes.length > 0) {
+      const led = await ctx.db
+        .selectFrom('classes')
+        .select('id')
+        .where('id', 'in', classes)
+        .where('classTeacherId', '=', me)
+        .executeTakeFirst();
+      if (led) return { ...base, access: 'classTeacher' };
+    }
+    const substitutes = await ctx.db
+      .selectFrom('lessons')
+      .select('id')
+      .where('courseId', '=', row.id)
+      .where('teacherId', '=', me)
+      .executeTakeFirst();
+    if (substitutes) return { ...base, access: 'substitute' };
+  }
+  throw notFound();
+}
+
+/** A lesson with its course, as the journal's writes need it. */
+export interface JournalLesson {
+  id: number;
+  schoolId: number;
+  courseId: number;
+  date: string;
+  lessonNumber: number;
+  teacherId: number;
+  cancelledAt: string | null;
+  attendanceTakenAt: string | null;
+  markColumns: string | null;
+  course: JournalCourse;
+  /** The actor may write this lesson: a teacher of the course, or the one giving (substituting) it. */
+  canEdit: boolean;
+}
+
+/** The lesson if the actor may see it (404 otherwise); `canEdit` says whether they may write it. */
+export async function findLesson(ctx: Ctx, lessonId: number): Promise<JournalLesson> {
+  const lesson = await ctx.db
+    .selectFrom('lessons')
+    .select([
+      'id',
+      'schoolId',
+      'courseId',
+      'date',
+      'lessonNumber',
+      'teacherId',
+      'cancelledAt',
+      'attendanceTakenAt',
+      'markColumns',
+    ])
+    .where('id', '=', lessonId)
+    .executeTakeFirst();
+  if (!lesson) throw notFound();
+  const course = await requireCourse(ctx, lesson.courseId);
+  const me = personOf(ctx);
+  const canEdit = course.ownsCourse || (teachesIn(ctx, lesson.schoolId) && lesson.teacherId === me);
+  return { ...lesson, course, canEdit };
+}
+
+/** The lesson if the actor may write it: 404 when they cannot see it, 403 when they only read it. */
+export async function requireLessonEdit(ctx: Ctx, lessonId: number): Promise<JournalLesson> {
+  const lesson = await findLesson(ctx, lessonId);
+  if (!lesson.canEdit) throw forbidden();
+  if (lesson.cancelledAt !== null) throw new AppError('conflict', 'journalLessonCancelled');
+  return lesson;
+}
+
+/**
+ * Whether the study period holding `date` is closed for any of the classes (the period of the
+ * class's own scheme; the year, exam and final pseudo-periods close on their own).
+ */
+export async function closedOn(db: Db, classIds: readonly number[], date: string): Promise<boolean> {
+  if (classIds.length === 0) return false;
+  const row = await db
+    .selectFrom('periodClosures')
+    .innerJoin('periods', 'periods.id', 'periodClosures.periodId')
+    .select('periodClosures.id')
+    .where('periodClosures.classId', 'in', classIds)
+    .where('periodClosures.reopenedAt', 'is', null)
+    .where('periods.kind', '=', 'term')
+    .where('periods.startsOn', '<=', date)
+    .where('periods.endsOn', '>=', date)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether a period is closed for any of the classes. */
+export async function periodClosed(db: Db, classIds: readonly number[], periodId: number): Promise<boolean> {
+  if (classIds.length === 0) return false;
+  const row = await db
+    .selectFrom('periodClosures')
+    .select('id')
+    .where('classId', 'in', classIds)
+    .where('periodId', '=', periodId)
+    .where('reopenedAt', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Refuses a write into a closed period (409: the deputy must reopen it first). */
+export async function requireOpen(db: Db, course: JournalCourse, date: string): Promise<void> {
+  if (await closedOn(db, await classesOfGroup(db, course.groupId, course.classId), date)) {
+    throw new AppError('conflict', 'journalPeriodClosed');
+  }
+}
+
+/** Refuses a change past the edit window without a reason (400 on `editReason`). */
+export function requireReasonIfLate(settings: SchoolSettings, lessonDate: string, editReason?: string): void {
+  if (withinEditWindow(lessonDate, today(), settings.editWindowDays)) return;
+  if (!editReason?.trim()) {
+    throw new AppError(
+      'validation',
+      'journalReasonRequired',
+      { days: settings.editWindowDays },
+      {
+        editReason: 'journalReasonRequired',
+      },
+    );
+  }
+}
