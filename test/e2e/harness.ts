@@ -17,7 +17,8 @@ import { serve } from '../../src/server/main.ts';
 import { type DemoSummary, demoPassword, seedDemoSchool } from '../../src/server/seed/seed-demo-school.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const webDir = join(root, 'dist/web');
+// E2E_WEB_DIR lets parallel work build the web app into its own directory.
+const webDir = process.env.E2E_WEB_DIR ?? join(root, 'dist/web');
 
 /** Chromium's full path: `$CHROMIUM_PATH` or `chromium` looked up on the PATH; null when absent. */
 function findChromium(): string | null {
@@ -44,7 +45,10 @@ if (skipE2e) console.warn(`Skipping the end-to-end tests. ${missingChromium}`);
 /** Builds the web app once when `dist/web` has not been built yet (`npm test` builds it first). */
 function ensureWebBuilt(): void {
   if (existsSync(join(webDir, 'index.html'))) return;
-  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+  execSync(`npx vite build --logLevel warn --outDir ${JSON.stringify(webDir)} --emptyOutDir`, {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 const launchArgs = [
