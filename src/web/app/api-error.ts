@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly fields: Readonly<Record<string, string>> = {},
+    /** The whole parsed answer, for errors that carry more (a cell conflict's current value). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,7 +39,7 @@ function stringFields(value: unknown): Record<string, string> {
 export function toApiError(status: number, body: unknown, fallback: string): ApiError {
   if (isRecord(body) && typeof body.error === 'string' && typeof body.message === 'string') {
     // The server only sends codes of the contract's list; anything else is still shown by message.
-    return new ApiError(status, body.error as ErrorCode, body.message, stringFields(body.fields));
+    return new ApiError(status, body.error as ErrorCode, body.message, stringFields(body.fields), body);
   }
   return new ApiError(status, 'unexpected', fallback);
 }
