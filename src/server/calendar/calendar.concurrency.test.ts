@@ -60,7 +60,8 @@ describe.each(engines())('calendar changes sent at once on $name', (engine) => {
     const all = await fiveAtOnce(`/api/calendar/years/${yearId}/schemes/halves`, body);
     expect(statuses(all)).toEqual([200, 200, 200, 200, 200]);
     // Two halves and the year period.
-    expect(await count('periods')).toBe(3);
+    // Two half-years and the year, exam and final periods.
+    expect(await count('periods')).toBe(5);
   });
 
   it('gives a weekday one bell set', async () => {

@@ -11,7 +11,8 @@ import { invalidFields, lockCalendar, refusePeriodProblems } from './calendar.ru
 /**
  * The administrator sets a scheme's periods for a year and the grades that follow it (those grades
  * leave their former scheme). Periods are updated in place by number, so period marks keep their
- * period; a closed period's dates do not move. The year period then spans all study periods.
+ * period; a closed period's dates do not move. The year, exam and final periods then span all
+ * study periods.
  */
 export async function setPeriodScheme(
   ctx: Ctx,
@@ -73,7 +74,14 @@ export async function setPeriodScheme(
   });
 }
 
-/** Keeps the year period («Год») from the first study day of any scheme to the last. */
+/** The year-long pseudo-periods: the year mark, and the exam and final marks of grades 9 and 11. */
+const yearLong = [
+  { kind: 'year', name: 'Год' },
+  { kind: 'exam', name: 'Экзамен' },
+  { kind: 'final', name: 'Итоговая' },
+] as const;
+
+/** Keeps the year, exam and final periods from the first study day of any scheme to the last. */
 async function spanYearPeriod(trx: Db, schoolId: number, yearId: number): Promise<void> {
   const periods = await periodsOfYear(trx, yearId);
   const terms = periods.filter((p) => p.kind === 'term');
@@ -81,22 +89,15 @@ async function spanYearPeriod(trx: Db, schoolId: number, yearId: number): Promis
   const days = terms.flatMap((p) => [p.startsOn, p.endsOn]).sort();
   const startsOn = days[0]!;
   const endsOn = days[days.length - 1]!;
-  const yearPeriod = periods.find((p) => p.kind === 'year');
-  if (yearPeriod) {
-    if (!yearPeriod.closedAt)
-      await trx.updateTable('periods').set({ startsOn, endsOn }).where('id', '=', yearPeriod.id).execute();
-  } else
-    await trx
-      .insertInto('periods')
-      .values({
-        schoolId,
-        academicYearId: yearId,
-        scheme: 'year',
-        kind: 'year',
-        number: 1,
-        name: 'Год',
-        startsOn,
-        endsOn,
-      })
-      .execute();
+  for (const { kind, name } of yearLong) {
+    const period = periods.find((p) => p.kind === kind);
+    if (period) {
+      if (!period.closedAt)
+        await trx.updateTable('periods').set({ startsOn, endsOn }).where('id', '=', period.id).execute();
+    } else
+      await trx
+        .insertInto('periods')
+        .values({ schoolId, academicYearId: yearId, scheme: 'year', kind, number: 1, name, startsOn, endsOn })
+        .execute();
+  }
 }

@@ -11,7 +11,7 @@ export interface YearPlan {
 /** A study period as stored in `periods`. */
 export interface PeriodPlan {
   scheme: 'quarters' | 'halves' | 'year';
-  kind: 'term' | 'year';
+  kind: 'term' | 'year' | 'exam' | 'final';
   number: number;
   name: string;
   startsOn: string;
@@ -60,7 +60,7 @@ export function academicYearOf(today: Date): YearPlan {
 }
 
 /**
- * Quarters, half-years, the year and the vacations of a year, laid out the way the federal
+ * Quarters, half-years, the year (with its exam and final marks) and the vacations of a year, laid out the way the federal
  * curriculum's calendar does it: 9-day autumn and spring breaks starting on a Saturday, winter
  * from 29 December, an extra February week for grade 1, lessons until 26 May.
  */
@@ -88,7 +88,16 @@ export function planCalendar(year: YearPlan): { periods: PeriodPlan[]; entries: 
     ...quarters.map(([from, to], i) => term('quarters', i + 1, `${i + 1} четверть`, from, to)),
     term('halves', 1, '1 полугодие', start, plus(winter, -1)),
     term('halves', 2, '2 полугодие', plus(winterEnd, 1), last),
-    { scheme: 'year', kind: 'year', number: 1, name: 'Год', startsOn: iso(start), endsOn: iso(last) },
+    ...(
+      [
+        ['year', 'Год'],
+        ['exam', 'Экзамен'],
+        ['final', 'Итоговая'],
+      ] as const
+    ).map(
+      ([kind, name]) =>
+        ({ scheme: 'year', kind, number: 1, name, startsOn: iso(start), endsOn: iso(last) }) as const,
+    ),
   ];
 
   const vacation = (name: string, from: Date, to: Date, grade: number | null = null): CalendarEntryPlan => ({

@@ -271,7 +271,8 @@ describe.each(engines())('seedDemoSchool on $name', (engine) => {
     ) =>
       (await database.db.selectFrom(table).select('id').where('schoolId', '=', where.schoolId).execute())
         .length;
-    expect(await count('periods')).toBe(7);
+    // Quarters, half-years and the year, exam and final periods.
+    expect(await count('periods')).toBe(9);
     expect(await count('gradeSchemes')).toBe(11);
     expect(await count('bellTimes')).toBe(7);
     expect(await count('subjects')).toBe(demo.counts.subjects);
