@@ -170,14 +170,15 @@ export const attendanceBody = z.strictObject({
 });
 /**
  * `POST /api/journal/lessons/:id/attendance`: the whole column at once, and «attendance taken».
- * Students not listed were present; each listed entry carries the version the client saw.
+ * Each listed entry carries the version the client saw; `value` null marks the student present
+ * (clears the entry). Students not listed are left as they are, never overwritten.
  */
 export const attendanceColumnBody = z.strictObject({
   entries: z
     .array(
       z.strictObject({
         studentId: id,
-        value: z.enum(attendanceValues),
+        value: z.enum(attendanceValues).nullable(),
         reason: z.enum(absenceReasons).nullable().optional(),
         version: z.number().int().min(0).nullable(),
       }),
