@@ -1,0 +1,142 @@
+import { useMutation } from '@tanstack/react-query';
+import { type ChangeEvent, useId, useRef, useState } from 'react';
+import type { ImportReport } from '../../contract/imports.ts';
+import { ApiError, toApiError } from '../app/api-error.ts';
+import { FormAlert, Notice } from '../components/form-alert.tsx';
+import { getLanguage, tr } from '../i18n/language.ts';
+import { useT } from '../i18n/use-t.ts';
+import { ReportTable } from '../imports/report-table.tsx';
+import { errorMessage, lessonPaths, refreshLessons } from './lessons-api.ts';
+
+/** The largest КТП file the page sends. */
+const maxPlanFileBytes = 5 * 1024 * 1024;
+
+/** A refused import: the server's message and the report of every row. */
+class PlanImportRefused extends Error {
+  constructor(
+    message: string,
+    readonly report: ImportReport,
+  ) {
+    super(message);
+  }
+}
+
+async function sendPlanFile(path: string, file: File, csrfToken: string): Promise<ImportReport> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': getLanguage(),
+        'Content-Type': 'application/octet-stream',
+        'X-CSRF-Token': csrfToken,
+      },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', tr('error.network'));
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (response.ok) return body as ImportReport;
+  const refused = body as { message?: string; report?: ImportReport } | undefined;
+  if (response.status === 400 && refused?.report)
+    throw new PlanImportRefused(refused.message ?? '', refused.report);
+  throw toApiError(response.status, body, tr('error.unexpected'));
+}
+
+/** Import of the КТП from a CSV or XLSX file: a preview with every row's problems, then saving. */
+export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToken: string }) {
+  const t = useT();
+  const fileId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [replace, setReplace] = useState(false);
+  const [tooLarge, setTooLarge] = useState(false);
+  const send = (f: File, commit: boolean) =>
+    sendPlanFile(lessonPaths.planImport(courseId, f.name, commit, replace), f, csrfToken);
+  const preview = useMutation({ mutationFn: (f: File) => send(f, false) });
+  const save = useMutation({
+    mutationFn: (f: File) => send(f, true),
+    onSuccess: () => {
+      setFile(null);
+      if (inputRef.current) inputRef.current.value = '';
+      return refreshLessons();
+    },
+  });
+  const refused = save.error instanceof PlanImportRefused ? save.error.report : null;
+  const previewRefused = preview.error instanceof PlanImportRefused ? preview.error.report : null;
+  const report = save.data ?? refused ?? preview.data ?? previewRefused ?? undefined;
+  const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0] ?? null;
+    save.reset();
+    preview.reset();
+    setFile(chosen);
+    setTooLarge(chosen !== null && chosen.size > maxPlanFileBytes);
+    if (chosen && chosen.size <= maxPlanFileBytes) preview.mutate(chosen);
+  };
+  const blocked =
+    !report || report.summary.errors > 0 || report.fileErrors.length > 0 || report.rows.length === 0;
+  return (
+    <section className="panel" aria-labelledby="plan-import-title">
+      <h2 id="plan-import-title">{t('lessons.importTitle')}</h2>
+      <p>
+        {t('lessons.importIntro')}{' '}
+        <a href={lessonPaths.planTemplate} download>
+          {t('lessons.importTemplate')}
+        </a>
+      </p>
+      <div className="field">
+        <label htmlFor={fileId}>{t('lessons.importFile')}</label>
+        <input
+          ref={inputRef}
+          id={fileId}
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={onChoose}
+        />
+      </div>
+      <label className="lessons-check">
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{' '}
+        {t('lessons.importReplace')}
+      </label>
+      {tooLarge && <FormAlert message={t('lessons.importTooLarge')} />}
+      {preview.isPending && <p role="status">{t('lessons.importReading')}</p>}
+      <FormAlert
+        message={
+          preview.error instanceof PlanImportRefused || save.error instanceof PlanImportRefused
+            ? (preview.error ?? save.error)?.message
+            : errorMessage(preview.error ?? save.error)
+        }
+      />
+      {report?.fileErrors.map((e) => (
+        <FormAlert key={e} message={e} />
+      ))}
+      {save.data?.applied && <Notice message={t('lessons.imported', { n: save.data.rows.length })} />}
+      {report && !report.applied && (
+        <>
+          <p role="status">
+            {t('lessons.importSummary', { n: report.summary.create, errors: report.summary.errors })}
+          </p>
+          <p>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={blocked || save.isPending || !file}
+              onClick={() => file && save.mutate(file)}
+            >
+              {t('lessons.importSave')}
+            </button>
+          </p>
+        </>
+      )}
+      {report && report.rows.length > 0 && <ReportTable report={report} />}
+    </section>
+  );
+}
