@@ -87,3 +87,5 @@ export const absenceReasonBody = z.strictObject({
 });
 /** How many absences got the reason. */
 export const absenceReasonSaved = z.object({ updated: z.number() });
+/** Whether the period is closed for the class after a close or reopen. */
+export const closureState = z.object({ periodId: z.number(), classId: z.number(), closed: z.boolean() });
