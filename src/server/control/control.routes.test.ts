@@ -85,7 +85,7 @@ describe.each(engines())('closing periods and the class summary on $name', (engi
         periodId: s.periods.q1,
         classId: s.c5.classId,
         closedAt: expect.any(String),
-        closedBy: 'Завучева А.',
+        closedBy: 'Завучева А. И.',
       },
     ]);
     const audit = await database.db
