@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line } from './fields.ts';
+import { importRejectedBody, importReport } from './imports.ts';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const isoDate = z.iso.date();
@@ -122,3 +123,22 @@ export const planSources = z.object({
 export const planFillBody = z.strictObject({ from: isoDate.optional() });
 /** What filling did. */
 export const planFilled = z.object({ filled: z.number() });
+
+/** `POST /api/journal/files/:id/remove`: the file removed. */
+export const fileRemoved = z.object({ id: z.number() });
+
+/**
+ * `POST /api/journal/courses/:id/plan/import`: the file as the body. Without `commit` only a
+ * preview; `commit=true` stores every row or none. `replace=true` replaces the plan, otherwise the
+ * rows are appended after the existing topics.
+ */
+export const planImportQuery = z.object({
+  filename: z.string().max(255).optional(),
+  format: z.enum(['csv', 'xlsx']).optional(),
+  commit: z.enum(['true', 'false']).optional(),
+  replace: z.enum(['true', 'false']).optional(),
+});
+/** The preview or result of a КТП import: the students import's report (every row is «create»). */
+export const planImportReport = importReport;
+/** The 400 of a refused КТП import, with the whole report. */
+export const planImportRejectedBody = importRejectedBody;

@@ -1,14 +1,85 @@
 import { defineFields, defineMessages } from '../http/define-messages.ts';
 
-/** Messages of the lessons module. */
+/** Messages of the lessons module: the lesson page, homework files and the КТП. */
 export const messages = defineMessages(
   {
-    lessonsPlaceholder: 'Заглушка модуля: замените её первым сообщением.',
+    lessonsPlanItemForeign: 'Эта тема не из КТП курса урока.',
+    lessonsDueBeforeLesson: 'Срок сдачи не может быть раньше дня урока.',
+    lessonsFileTooLarge: 'Файл больше {mb} МБ: прикрепите файл поменьше или дайте на него ссылку.',
+    lessonsFileEmpty: 'Файл пустой.',
+    lessonsPlanNotEmpty:
+      'В КТП курса уже есть темы: скопируйте с заменой или сначала удалите имеющиеся темы.',
+    lessonsPlanSourceSame: 'Нельзя скопировать КТП курса в него же.',
+    lessonsPlanSourceEmpty: 'В КТП выбранного курса нет тем.',
+    lessonsPlanTooLong: 'В КТП не может быть больше {max} тем.',
+    lessonsKtpEmptyFile: 'В файле нет ни одной строки с темами.',
+    lessonsKtpUnreadableXlsx: 'Не удалось прочитать файл как таблицу XLSX.',
+    lessonsKtpUnreadableCsv: 'Не удалось прочитать файл как CSV.',
+    lessonsKtpMissingColumn: 'В файле нет обязательного столбца «{column}».',
+    lessonsKtpTooManyRows: 'В файле больше {max} строк.',
+    lessonsKtpBadHours: 'Часы — число от 0,5 до 100 (например, 1 или 1,5).',
+    lessonsKtpBadDate: 'Дата пишется как ДД.ММ.ГГГГ.',
+    lessonsKtpDateOutsideYear: 'Дата вне учебного года курса.',
+    lessonsKtpBadNumber: 'Номер — целое число больше нуля.',
+    lessonsKtpUnsupportedMediaType: 'Отправьте файл CSV или XLSX.',
   },
   {
-    lessonsPlaceholder: 'Module placeholder: replace it with the first message.',
+    lessonsPlanItemForeign: 'This topic is not in the plan of the lesson’s course.',
+    lessonsDueBeforeLesson: 'The due date cannot be before the day of the lesson.',
+    lessonsFileTooLarge: 'The file is larger than {mb} MB: attach a smaller file or give a link to it.',
+    lessonsFileEmpty: 'The file is empty.',
+    lessonsPlanNotEmpty:
+      'The course’s plan already has topics: copy with replacement or remove the existing topics first.',
+    lessonsPlanSourceSame: 'A course’s plan cannot be copied into itself.',
+    lessonsPlanSourceEmpty: 'The chosen course’s plan has no topics.',
+    lessonsPlanTooLong: 'A plan cannot have more than {max} topics.',
+    lessonsKtpEmptyFile: 'The file has no topic rows.',
+    lessonsKtpUnreadableXlsx: 'The file could not be read as an XLSX spreadsheet.',
+    lessonsKtpUnreadableCsv: 'The file could not be read as CSV.',
+    lessonsKtpMissingColumn: 'The file lacks the required column «{column}».',
+    lessonsKtpTooManyRows: 'The file has more than {max} rows.',
+    lessonsKtpBadHours: 'Hours: a number from 0.5 to 100 (such as 1 or 1.5).',
+    lessonsKtpBadDate: 'Write the date as DD.MM.YYYY.',
+    lessonsKtpDateOutsideYear: 'The date is outside the course’s academic year.',
+    lessonsKtpBadNumber: 'The number must be a whole number above zero.',
+    lessonsKtpUnsupportedMediaType: 'Send a CSV or XLSX file.',
   },
 );
 
 /** Labels of the lessons module's input fields. */
-export const fields = defineFields({}, {});
+export const fields = defineFields(
+  {
+    topic: 'Тема',
+    lessonKind: 'Тип урока',
+    plan: 'План урока',
+    homework: 'Домашнее задание',
+    homeworkDueOn: 'Срок сдачи',
+    planItemId: 'Тема из КТП',
+    section: 'Раздел',
+    hours: 'Часы',
+    controlKind: 'Вид контроля',
+    plannedOn: 'Дата по плану',
+    position: 'Номер темы',
+    fromCourseId: 'Курс, из которого копировать',
+    replace: 'Заменить',
+    commit: 'Сохранить',
+    filename: 'Имя файла',
+  },
+  {
+    topic: 'Topic',
+    lessonKind: 'Kind of lesson',
+    plan: 'Lesson plan',
+    homework: 'Homework',
+    homeworkDueOn: 'Due date',
+    planItemId: 'Plan topic',
+    section: 'Section',
+    hours: 'Hours',
+    controlKind: 'Kind of control',
+    plannedOn: 'Planned date',
+    position: 'Topic number',
+    fromCourseId: 'Course to copy from',
+    replace: 'Replace',
+    commit: 'Commit',
+    filename: 'File name',
+  },
+);
