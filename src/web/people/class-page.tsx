@@ -81,7 +81,7 @@ function RosterTable({ caption, students }: { caption: string; students: Student
 }
 
 /** «Мой класс»: the students with their parents, consent and accounts, and the class's tools. */
-export default function ClassPage({ params }: PageProps) {
+export default function ClassPage({ me, params }: PageProps) {
   const t = useT();
   const classId = Number(params.id);
   const roster = useRoster(classId);
@@ -104,12 +104,25 @@ export default function ClassPage({ params }: PageProps) {
   const current = data.students.filter((s) => s.departedOn === null);
   const departed = data.students.filter((s) => s.departedOn !== null);
   const withoutConsent = current.filter((s) => !s.consent).length;
+  const readsJournal =
+    me.classTeacherOf.some((c) => c.id === classId) ||
+    me.roles.some((r) => r === 'director' || r === 'deputy');
 
   return (
     <>
       <h1>{title}</h1>
       {data.class.classTeacher && (
         <p className="people-muted">{t('people.class.teacher', { name: data.class.classTeacher })}</p>
+      )}
+      {readsJournal && (
+        <nav className="people-actions" aria-label={t('section.classMarks')}>
+          <Link className="button button-quiet" href={`/class/${classId}/journal`}>
+            {t('section.classMarks')}
+          </Link>
+          <Link className="button button-quiet" href={`/class/${classId}/absences`}>
+            {t('section.absences')}
+          </Link>
+        </nav>
       )}
       {data.can.edit && (
         <nav className="people-actions" aria-label={t('people.class.tools')}>
