@@ -228,6 +228,8 @@ export const historyQuery = z.strictObject({
   workKindId: queryId.optional(),
   periodId: queryId.optional(),
   subjectId: queryId.optional(),
+  /** For a period mark: the course whose journal it is seen from. */
+  courseId: queryId.optional(),
 });
 /** One change of a cell: who, when, from → to, why, where from. */
 export const historyEvent = z.object({
