@@ -1,0 +1,286 @@
+import type { z } from 'zod';
+import type { attendanceCell, cellConflict, markCell, periodMarkCell } from '../../contract/journal.ts';
+import { apiPost } from '../app/api.ts';
+import { ApiError, isRetryable } from '../app/api-error.ts';
+import { attendanceGlyph, glyphAttendance } from './cell-values.ts';
+import type { Grid } from './journal-api.ts';
+import { KeyedEmitter } from './keyed-emitter.ts';
+
+/** Where a cell's latest value stands: on the server, on its way, waiting for the network, refused, or clashing. */
+export type CellStatus = 'saved' | 'saving' | 'pending' | 'error' | 'conflict';
+
+type MarkCell = z.infer<typeof markCell>;
+/** An attendance entry as the server stores it. */
+export type AttendanceCell = z.infer<typeof attendanceCell>;
+type PeriodCell = z.infer<typeof periodMarkCell>;
+type ServerCell = MarkCell | AttendanceCell | PeriodCell;
+
+/** What the server holds now, shown on a conflict. */
+export interface Current {
+  value: string;
+  comment: string | null;
+  version: number | null;
+}
+
+/** One saved thing: a mark, an attendance entry or a period mark, with its saving state. */
+export interface Entity {
+  readonly key: string;
+  readonly kind: 'mark' | 'attendance' | 'periodMark';
+  /** As shown: the mark, the absence glyph (н б уп оп) or the period mark; '' when empty. */
+  value: string;
+  comment: string | null;
+  /** The version the next save sends (null: the client saw the cell empty). */
+  version: number | null;
+  status: CellStatus;
+  message: string | null;
+  current: Current | null;
+}
+
+const retryCap = 30_000;
+
+function shown(kind: Entity['kind'], cell: ServerCell | null): Current {
+  if (!cell) return { value: '', comment: null, version: null };
+  if (kind === 'attendance') {
+    const a = cell as AttendanceCell;
+    return { value: attendanceGlyph(a.value, a.reason), comment: null, version: a.version };
+  }
+  return { value: cell.value, comment: 'comment' in cell ? cell.comment : null, version: cell.version };
+}
+
+/**
+ * The cells of one grid and their saves. Each cell saves on its own at once; while a save is on its
+ * way the latest value waits and goes next; a lost connection or a 5xx is retried with backoff; a
+ * 409 keeps the teacher's value beside the server's current one until the teacher decides.
+ */
+export class GridStore {
+  private readonly entities = new Map<string, Entity>();
+  private readonly emitter = new KeyedEmitter();
+  private readonly inFlight = new Set<string>();
+  private readonly dirty = new Set<string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly attempts = new Map<string, number>();
+  private readonly unsaved = new Set<string>();
+  private unsavedVersion = 0;
+  /** The reason sent with changes past the edit window, asked once per page. */
+  editReason: string | null = null;
+
+  /** Loads the grid's cells. */
+  constructor(private readonly grid: Grid) {
+    for (const m of grid.marks) this.put(`m:${m.lessonId}:${m.studentId}:${m.workKindId}`, 'mark', m);
+    for (const a of grid.attendance) this.put(`a:${a.lessonId}:${a.studentId}`, 'attendance', a);
+    for (const p of grid.periodMarks) this.put(`p:${p.periodId}:${p.studentId}`, 'periodMark', p);
+  }
+
+  private put(key: string, kind: Entity['kind'], cell: ServerCell) {
+    const c = shown(kind, cell);
+    this.entities.set(key, { key, kind, ...c, status: 'saved', message: null, current: null });
+  }
+
+  /** The cell under a key; undefined while it was never set. */
+  get(key: string): Entity | undefined {
+    return this.entities.get(key);
+  }
+
+  /** Listens to one cell. */
+  subscribe = (key: string, listener: () => void) => this.emitter.subscribe(key, listener);
+
+  /** How many cells are not on the server yet (saving, pending, refused or clashing). */
+  unsavedCount = () => this.unsaved.size;
+
+  /** Changes whenever an unsaved cell changes its state (a snapshot for React). */
+  unsavedStamp = () => this.unsavedVersion;
+
+  /** The cells not on the server yet. */
+  unsavedCells(): Entity[] {
+    return [...this.unsaved].map((key) => this.entities.get(key)!);
+  }
+
+  /** Takes the versions the server answered for a lesson's attendance column. */
+  absorbAttendance(cells: readonly AttendanceCell[]) {
+    for (const cell of cells) {
+      const key = `a:${cell.lessonId}:${cell.studentId}`;
+      if (this.entities.get(key)?.status !== 'saved') continue;
+      this.update(key, 'attendance', { ...shown('attendance', cell) });
+    }
+  }
+
+  /** Listens to the count of unsaved cells. */
+  subscribeUnsaved = (listener: () => void) => this.emitter.subscribe('#unsaved', listener);
+
+  private update(key: string, kind: Entity['kind'], patch: Partial<Entity>) {
+    const old = this.entities.get(key) ?? {
+      key,
+      kind,
+      value: '',
+      comment: null,
+      version: null,
+      status: 'saved' as const,
+      message: null,
+      current: null,
+    };
+    const next = { ...old, ...patch };
+    this.entities.set(key, next);
+    const wasUnsaved = this.unsaved.has(key);
+    if (next.status === 'saved') this.unsaved.delete(key);
+    else this.unsaved.add(key);
+    this.emitter.emit(key);
+    if (wasUnsaved || this.unsaved.has(key)) {
+      this.unsavedVersion += 1;
+      this.emitter.emit('#unsaved');
+    }
+  }
+
+  /** The teacher set a cell: shown at once, saved at once (the latest value wins). */
+  set(key: string, kind: Entity['kind'], value: string, comment?: string | null) {
+    const old = this.entities.get(key);
+    const patch: Partial<Entity> = { value, status: 'saving', message: null, current: null };
+    if (comment !== undefined) patch.comment = comment;
+    else if (value === '') patch.comment = null;
+    else patch.comment = old?.comment ?? null;
+    this.update(key, kind, patch);
+    this.send(key);
+  }
+
+  /** Conflict: send the teacher's value again over the current version. */
+  keepMine(key: string) {
+    const e = this.entities.get(key);
+    if (!e?.current) return;
+    this.update(key, e.kind, { version: e.current.version, current: null, status: 'saving', message: null });
+    this.send(key);
+  }
+
+  /** Conflict: take what the server holds. */
+  takeCurrent(key: string) {
+    const e = this.entities.get(key);
+    if (!e?.current) return;
+    const { value, comment, version } = e.current;
+    this.update(key, e.kind, { value, comment, version, current: null, status: 'saved', message: null });
+  }
+
+  /** Sends every waiting cell now (the connection is back). */
+  retryAll() {
+    for (const key of [...this.unsaved]) {
+      const e = this.entities.get(key);
+      if (e?.status !== 'pending') continue;
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      this.send(key);
+    }
+  }
+
+  /** Stops the retry timers (the page is gone). */
+  dispose() {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private body(e: Entity): [string, unknown] {
+    const [, a, b, c] = e.key.split(':').map(Number) as [number, number, number, number];
+    const editReason = this.editReason ?? undefined;
+    if (e.kind === 'mark') {
+      return [
+        '/api/journal/marks',
+        {
+          lessonId: a,
+          studentId: b,
+          workKindId: c,
+          value: e.value,
+          comment: e.comment,
+          version: e.version,
+          editReason,
+        },
+      ];
+    }
+    if (e.kind === 'attendance') {
+      const { value, reason } = glyphAttendance(e.value);
+      return [
+        '/api/journal/attendance',
+        { lessonId: a, studentId: b, value, reason, version: e.version, editReason },
+      ];
+    }
+    return [
+      '/api/journal/period-marks',
+      {
+        courseId: this.grid.course.id,
+        periodId: a,
+        studentId: b,
+        value: e.value,
+        version: e.version,
+        editReason,
+      },
+    ];
+  }
+
+  private send(key: string) {
+    if (this.inFlight.has(key)) {
+      this.dirty.add(key);
+      return;
+    }
+    const e = this.entities.get(key);
+    if (!e) return;
+    this.inFlight.add(key);
+    if (e.status !== 'saving') this.update(key, e.kind, { status: 'saving' });
+    const [path, body] = this.body(e);
+    apiPost<{ cell: ServerCell | null }>(path, body).then(
+      (answer) => this.saved(key, answer.cell),
+      (error: unknown) => this.failed(key, error),
+    );
+  }
+
+  private saved(key: string, cell: ServerCell | null) {
+    this.inFlight.delete(key);
+    this.attempts.delete(key);
+    const e = this.entities.get(key)!;
+    const c = shown(e.kind, cell);
+    if (this.dirty.delete(key)) {
+      // Typed again while this save was on its way: the newer value goes next, over the new version.
+      this.update(key, e.kind, { version: c.version });
+      this.send(key);
+      return;
+    }
+    this.update(key, e.kind, { ...c, status: 'saved', message: null });
+  }
+
+  private failed(key: string, error: unknown) {
+    this.inFlight.delete(key);
+    const e = this.entities.get(key)!;
+    const dirty = this.dirty.delete(key);
+    if (isRetryable(error)) {
+      const attempt = (this.attempts.get(key) ?? 0) + 1;
+      this.attempts.set(key, attempt);
+      this.update(key, e.kind, { status: 'pending', message: null });
+      const delay = dirty ? 0 : Math.min(retryCap, 500 * 2 ** attempt);
+      clearTimeout(this.timers.get(key));
+      this.timers.set(
+        key,
+        setTimeout(() => {
+          this.timers.delete(key);
+          this.send(key);
+        }, delay),
+      );
+      return;
+    }
+    this.attempts.delete(key);
+    const body = error instanceof ApiError ? error.body : undefined;
+    if (error instanceof ApiError && error.status === 409 && isConflict(body)) {
+      this.update(key, e.kind, {
+        status: 'conflict',
+        message: error.message,
+        current: shown(e.kind, body.current as ServerCell | null),
+      });
+      return;
+    }
+    if (dirty) {
+      this.send(key);
+      return;
+    }
+    this.update(key, e.kind, {
+      status: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+function isConflict(body: unknown): body is z.infer<typeof cellConflict> {
+  return typeof body === 'object' && body !== null && 'current' in body;
+}
