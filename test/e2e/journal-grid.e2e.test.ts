@@ -1,0 +1,201 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAs } from './demo.ts';
+import { type Harness, skipE2e, startHarness } from './harness.ts';
+
+/** The grid's cell at a row and column of its layout. */
+function cell(page: Page, row: number, col: number): Locator {
+  return page.locator(`td[role="gridcell"][data-cell="${row}:${col}"]`);
+}
+
+/** Opens a course's grid and waits until it is interactive; answers the focused cell's position. */
+async function openGrid(page: Page, courseId: number, search = ''): Promise<{ row: number; col: number }> {
+  await page.goto(`/journal/${courseId}${search}`);
+  const focused = page.locator('td[role="gridcell"][tabindex="0"]');
+  await focused.waitFor();
+  const [row, col] = ((await focused.getAttribute('data-cell')) ?? '0:0').split(':').map(Number) as [
+    number,
+    number,
+  ];
+  return { row, col };
+}
+
+/** Fills the edit reason when the lesson is past the edit window (the dialog asks once per page). */
+async function reasonIfAsked(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Причина изменения' });
+  if (await dialog.isVisible()) {
+    await dialog.getByLabel('Причина').fill('Проверка журнала');
+    await dialog.getByRole('button', { name: 'Сохранить с этой причиной' }).click();
+  }
+}
+
+/** Types an entry into the focused cell as a teacher would: the first key opens the editor. */
+async function typeEntry(page: Page, text: string, then: 'Enter' | 'Tab' | 'ArrowRight' = 'Enter') {
+  if (/^[\x20-\x7e]/.test(text)) await page.keyboard.type(text);
+  else {
+    // Playwright types non-Latin characters without a keydown: open the editor with F2 first.
+    await page.keyboard.press('F2');
+    await page.keyboard.type(text);
+  }
+  await page.keyboard.press(then);
+  await reasonIfAsked(page);
+}
+
+describe.skipIf(skipE2e)('the journal grid', () => {
+  let h: Harness;
+  let courseId = 0;
+  let start = { row: 0, col: 0 };
+
+  beforeAll(async () => {
+    h = await startHarness({ demo: true });
+    const teacher = h.demo!.people.teacher;
+    // A whole-class course of the demo teacher with a lesson held by today.
+    const today = new Date().toISOString().slice(0, 10);
+    const course = await h.database.db
+      .selectFrom('courses')
+      .innerJoin('groups', 'groups.id', 'courses.groupId')
+      .innerJoin('lessons', 'lessons.courseId', 'courses.id')
+      .select('courses.id')
+      .where('courses.teacherId', '=', teacher)
+      .where('groups.kind', '=', 'class')
+      .where('lessons.date', '<=', today)
+      .groupBy('courses.id')
+      .orderBy('courses.id')
+      .executeTakeFirstOrThrow();
+    courseId = course.id;
+  });
+  afterAll(() => h?.stop());
+
+  it('the teacher enters a column of marks by keyboard, reloads and sees them', async () => {
+    const page = await openAs(h, 'teacher', '/teacher/journal');
+    await page.getByRole('heading', { level: 1, name: 'Мои журналы' }).waitFor();
+    await page.locator(`a[href="/journal/${courseId}"]`).click();
+    await page.getByRole('grid').waitFor();
+    start = await openGrid(page, courseId);
+    await cell(page, start.row, start.col).click();
+    const entries = ['5', '4-', '3', 'н', '.'];
+    for (const entry of entries) await typeEntry(page, entry);
+    await page.getByText('Все изменения сохранены.').waitFor();
+    // An invalid entry stays in the editor with a Russian hint, and nothing is sent.
+    await cell(page, start.row + 5, start.col).click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Не понял отметку' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await openGrid(page, courseId);
+    const shown = [];
+    for (let i = 0; i < entries.length; i += 1)
+      shown.push((await cell(page, start.row + i, start.col).innerText()).trim());
+    expect(shown.map((s) => s.replace(/\s+/g, ' '))).toEqual(entries);
+    expect((await cell(page, start.row + 5, start.col).innerText()).trim()).not.toContain('7');
+    await page.context().close();
+  });
+
+  it('keeps what was typed while the network is down, warns before leaving, and saves it when it returns', async () => {
+    const page = await openAs(h, 'teacher');
+    await openGrid(page, courseId);
+    const context = page.context();
+    await cell(page, start.row + 6, start.col).click();
+    await context.setOffline(true);
+    await typeEntry(page, '5');
+    await typeEntry(page, '4');
+    await expect
+      .poll(() => cell(page, start.row + 6, start.col).getAttribute('class'))
+      .toContain('jg-pending');
+    await expect
+      .poll(() => cell(page, start.row + 7, start.col).getAttribute('class'))
+      .toContain('jg-pending');
+    await page.getByText('Не сохранено клеток: 2.').waitFor();
+    // Leaving the page now would lose them: the page asks the browser to warn.
+    const warned = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(warned).toBe(true);
+    await context.setOffline(false);
+    await page.getByText('Все изменения сохранены.').waitFor({ timeout: 20_000 });
+    const warnedAfter = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(warnedAfter).toBe(false);
+
+    // A server that fails (aborted requests) is retried the same way.
+    await page.route('**/api/journal/marks', (route) => route.abort('connectionreset'));
+    await cell(page, start.row + 8, start.col).click();
+    await typeEntry(page, '3');
+    await expect
+      .poll(() => cell(page, start.row + 8, start.col).getAttribute('class'))
+      .toContain('jg-pending');
+    await page.unroute('**/api/journal/marks');
+    await page.getByRole('button', { name: 'Отправить сейчас' }).click();
+    await page.getByText('Все изменения сохранены.').waitFor({ timeout: 20_000 });
+
+    await openGrid(page, courseId);
+    expect((await cell(page, start.row + 6, start.col).innerText()).trim()).toBe('5');
+    expect((await cell(page, start.row + 7, start.col).innerText()).trim()).toBe('4');
+    expect((await cell(page, start.row + 8, start.col).innerText()).trim()).toBe('3');
+    await context.close();
+  });
+
+  it('two sessions editing one cell: the later save shows a conflict with the current value', async () => {
+    const first = await openAs(h, 'teacher');
+    const second = await openAs(h, 'teacher');
+    const row = start.row + 9;
+    await openGrid(first, courseId);
+    await openGrid(second, courseId);
+    await cell(first, row, start.col).click();
+    await typeEntry(first, '5');
+    await first.getByText('Все изменения сохранены.').waitFor();
+
+    await cell(second, row, start.col).click();
+    await typeEntry(second, '2');
+    const clash = cell(second, row, start.col);
+    await expect.poll(() => clash.getAttribute('class')).toContain('jg-conflict');
+    expect(await clash.innerText()).toContain('сейчас: 5');
+    const conflicts = second.getByRole('list', { name: 'Конфликты: клетку уже изменил кто-то другой' });
+    expect(await conflicts.innerText()).toContain('вы ввели «2», а сейчас в журнале «5»');
+    // Nothing was overwritten silently; the teacher decides to keep their own value.
+    await conflicts.getByRole('button', { name: 'Оставить моё (2)' }).click();
+    await second.getByText('Все изменения сохранены.').waitFor();
+    await openGrid(first, courseId);
+    expect((await cell(first, row, start.col).innerText()).trim()).toBe('2');
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it('the deputy opens a class journal read-only and sees a cell’s history', async () => {
+    const klass = await h.database.db
+      .selectFrom('courses')
+      .innerJoin('groups', 'groups.id', 'courses.groupId')
+      .innerJoin('classes', 'classes.id', 'groups.classId')
+      .select(['classes.id'])
+      .where('courses.id', '=', courseId)
+      .executeTakeFirstOrThrow();
+    const page = await openAs(h, 'deputy', '/deputy/journals');
+    await page.getByRole('heading', { level: 1, name: 'Журналы' }).waitFor();
+    await page.getByLabel('Класс').selectOption(String(klass.id));
+    await page.locator(`a[href="/journal/${courseId}"]`).click();
+    await page.getByRole('grid').waitFor();
+    await page.getByText('Журнал открыт для просмотра.').waitFor();
+    const target = cell(page, start.row, start.col);
+    await target.click();
+    expect(await target.getAttribute('aria-readonly')).toBe('true');
+    // Typing changes nothing for a reader.
+    await page.keyboard.type('2');
+    expect(await page.locator('.jg-input').count()).toBe(0);
+    await page.keyboard.press('Alt+KeyH');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /^История: / }).waitFor();
+    const mark = dialog.getByRole('region', { name: 'Оценка' });
+    await mark.getByRole('listitem').first().waitFor();
+    const text = await mark.innerText();
+    expect(text).toMatch(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
+    expect(text).toContain('→ 5');
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    await page.context().close();
+  });
+});
