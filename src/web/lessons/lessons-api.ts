@@ -120,5 +120,5 @@ export function errorMessage(error: unknown): string | undefined {
 /** A file size for people: «12 КБ», «3,4 МБ». */
 export function formatSize(bytes: number, units: { kb: string; mb: string }): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} ${units.kb}`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} ${units.mb}`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',').replace(/,0$/, '')} ${units.mb}`;
 }
