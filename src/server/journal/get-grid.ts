@@ -1,0 +1,286 @@
+import type { z } from 'zod';
+import type { journalGrid } from '../../contract/journal.ts';
+import { withinEditWindow } from '../../domain/journal-rules.ts';
+import { suggestMark, weightedAverage } from '../../domain/marks.ts';
+import type { Ctx, Db } from '../access/actor.ts';
+import { today } from '../access/relationships.queries.ts';
+import { AppError } from '../http/app-error.ts';
+import { shortName } from '../timetable/timetable.queries.ts';
+import { parseColumns } from './add-column.ts';
+import { type JournalCourse, requireCourse } from './journal.policy.ts';
+import {
+  coursePeriods,
+  courseRules,
+  defaultPeriod,
+  firstWorkKind,
+  mayWriteLesson,
+  studentName,
+} from './journal.queries.ts';
+import { presentAttendance } from './save-attendance.ts';
+
+type Grid = z.infer<typeof journalGrid>;
+
+/** The course as the grid's header shows it. */
+async function courseHeader(db: Db, course: JournalCourse): Promise<Grid['course']> {
+  const row = await db
+    .selectFrom('courses')
+    .innerJoin('groups', 'groups.id', 'courses.groupId')
+    .innerJoin('subjects', 'subjects.id', 'courses.subjectId')
+    .innerJoin('persons as t', 't.id', 'courses.teacherId')
+    .leftJoin('classes', 'classes.id', 'groups.classId')
+    .select([
+      'subjects.name as subject',
+      'groups.name as group',
+      'classes.grade',
+      'classes.letter',
+      'courses.hoursPerWeek',
+      't.lastName',
+      't.firstName',
+      't.middleName',
+    ])
+    .where('courses.id', '=', course.id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: course.id,
+    subjectId: course.subjectId,
+    classId: course.classId,
+    subject: row.subject,
+    group: row.group,
+    className: row.grade === null ? null : `${row.grade}${row.letter}`,
+    teacher: shortName(row),
+    hoursPerWeek: row.hoursPerWeek,
+    access: course.access,
+    canEdit: course.ownsCourse,
+  };
+}
+
+/** The students who were in the group at any time of the period, in Russian name order, with their spans. */
+async function studentsDuring(db: Db, groupId: number, from: string, to: string): Promise<Grid['students']> {
+  const rows = await db
+    .selectFrom('groupMemberships as gm')
+    .innerJoin('persons as p', 'p.id', 'gm.studentId')
+    .select(['p.id', 'p.lastName', 'p.firstName', 'gm.startsOn', 'gm.endsOn'])
+    .where('gm.groupId', '=', groupId)
+    .where('gm.startsOn', '<=', to)
+    .where((eb) => eb.or([eb('gm.endsOn', 'is', null), eb('gm.endsOn', '>=', from)]))
+    .orderBy('p.sortKey')
+    .orderBy('p.id')
+    .orderBy('gm.startsOn')
+    .execute();
+  const out: Grid['students'] = [];
+  for (const r of rows) {
+    const last = out.at(-1);
+    const span = { startsOn: r.startsOn, endsOn: r.endsOn };
+    if (last?.id === r.id) last.spans.push(span);
+    else out.push({ id: r.id, name: studentName(r), spans: [span] });
+  }
+  return out;
+}
+
+/**
+ * The journal of a course for a study period (the current one by default): its students by the
+ * days they were in the group, its lessons with their mark columns, the marks, attendance and
+ * period marks, and the suggested period mark of each student, counting every mark of the
+ * subject in the period, in this group or one they have left. Reads only: nothing is written.
+ */
+export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Promise<Grid> {
+  const course = await requireCourse(ctx, courseId);
+  const db = ctx.db;
+  const [r, header, workKinds, first] = await Promise.all([
+    courseRules(db, course),
+    courseHeader(db, course),
+    db
+      .selectFrom('workKinds')
+      .select(['id', 'name', 'shortName', 'weight'])
+      .where('schoolId', '=', course.schoolId)
+      .orderBy('id')
+      .execute(),
+    firstWorkKind(db, course.schoolId),
+  ]);
+  const { terms, finals } = await coursePeriods(db, course, r);
+  const chosen = periodId === undefined ? defaultPeriod(terms) : terms.find((p) => p.id === periodId);
+  if (periodId !== undefined && !chosen)
+    throw new AppError(
+      'validation',
+      'journalPeriodNotForCourse',
+      {},
+      { periodId: 'journalPeriodNotForCourse' },
+    );
+  const period = chosen ?? (await wholeYear(db, course));
+  const { startsOn: from, endsOn: to } = period;
+
+  const lessonsInPeriod = db
+    .selectFrom('lessons')
+    .select('lessons.id')
+    .where('lessons.courseId', '=', course.id)
+    .where('lessons.date', '>=', from)
+    .where('lessons.date', '<=', to)
+    .where('lessons.cancelledAt', 'is', null);
+  const [students, lessonRows, marks, attendance] = await Promise.all([
+    studentsDuring(db, course.groupId, from, to),
+    db
+      .selectFrom('lessons')
+      .leftJoin('persons as lt', 'lt.id', 'lessons.teacherId')
+      .select([
+        'lessons.id',
+        'lessons.date',
+        'lessons.lessonNumber',
+        'lessons.topic',
+        'lessons.homework',
+        'lessons.markColumns',
+        'lessons.attendanceTakenAt',
+        'lessons.teacherId',
+        'lt.lastName',
+        'lt.firstName',
+        'lt.middleName',
+      ])
+      .where('lessons.courseId', '=', course.id)
+      .where('lessons.date', '>=', from)
+      .where('lessons.date', '<=', to)
+      .where('lessons.cancelledAt', 'is', null)
+      .orderBy('lessons.date')
+      .orderBy('lessons.lessonNumber')
+      .execute(),
+    db
+      .selectFrom('marks')
+      .select(['lessonId', 'studentId', 'workKindId', 'value', 'comment', 'version'])
+      .where('lessonId', 'in', lessonsInPeriod)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('attendance')
+      .select(['lessonId', 'studentId', 'value', 'reason', 'version'])
+      .where('lessonId', 'in', lessonsInPeriod)
+      .where('deletedAt', 'is', null)
+      .execute(),
+  ]);
+  const studentIds = students.map((s) => s.id);
+  const [periodMarks, suggestions] = await Promise.all([
+    studentIds.length
+      ? db
+          .selectFrom('periodMarks')
+          .select(['studentId', 'periodId', 'value', 'version'])
+          .where('subjectId', '=', course.subjectId)
+          .where('studentId', 'in', studentIds)
+          .where('periodId', 'in', [period.id, ...finals.map((p) => p.id)])
+          .where('deletedAt', 'is', null)
+          .execute()
+      : [],
+    suggest(db, course, studentIds, from, to, r.settings.roundingThresholds),
+  ]);
+
+  const courseTeachers = [course.teacherId, course.secondTeacherId];
+  const on = today();
+  const kindsIn = new Map<number, number[]>();
+  for (const m of marks) {
+    const list = kindsIn.get(m.lessonId) ?? [];
+    if (!list.includes(m.workKindId)) list.push(m.workKindId);
+    kindsIn.set(m.lessonId, list);
+  }
+  const lessons: Grid['lessons'] = lessonRows.map((l) => {
+    const columns = parseColumns(l.markColumns) ?? (first === null ? [] : [first]);
+    for (const kind of kindsIn.get(l.id) ?? []) if (!columns.includes(kind)) columns.push(kind);
+    return {
+      id: l.id,
+      date: l.date,
+      lessonNumber: l.lessonNumber,
+      topic: l.topic,
+      homework: l.homework,
+      columns,
+      attendanceTaken: l.attendanceTakenAt !== null,
+      substitute:
+        courseTeachers.includes(l.teacherId) || l.lastName === null
+          ? null
+          : shortName({ lastName: l.lastName, firstName: l.firstName ?? '', middleName: l.middleName ?? '' }),
+      canEdit: mayWriteLesson(ctx, course, l.teacherId),
+      needsReason: !withinEditWindow(l.date, on, r.settings.editWindowDays),
+    };
+  });
+  return {
+    course: header,
+    period,
+    periods: terms,
+    finalPeriods: finals,
+    workKinds,
+    rules: { ...r.rules, editWindowDays: r.settings.editWindowDays, marked: r.marked },
+    students,
+    lessons,
+    marks,
+    attendance: attendance.map(presentAttendance),
+    periodMarks,
+    suggestions,
+    canSetPeriodMarks: course.ownsCourse && r.marked && !period.closed,
+  };
+}
+
+/** The year as a period, for a year whose calendar has no study periods yet. */
+async function wholeYear(db: Db, course: JournalCourse): Promise<Grid['period']> {
+  const year = await db
+    .selectFrom('academicYears')
+    .select(['name', 'startsOn', 'endsOn'])
+    .where('id', '=', course.academicYearId)
+    .executeTakeFirstOrThrow();
+  return {
+    id: 0,
+    name: year.name,
+    kind: 'year',
+    startsOn: year.startsOn,
+    endsOn: year.endsOn,
+    closed: false,
+  };
+}
+
+/**
+ * Each student's weighted average over their live marks in the subject from `from` to `to`, in
+ * every course of the subject that year (a group they have left included), and the mark it
+ * suggests at the school's thresholds.
+ */
+async function suggest(
+  db: Db,
+  course: JournalCourse,
+  studentIds: number[],
+  from: string,
+  to: string,
+  thresholds: { five: number; four: number; three: number },
+): Promise<Grid['suggestions']> {
+  if (studentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('marks')
+    .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
+    .innerJoin('workKinds', 'workKinds.id', 'marks.workKindId')
+    .select(['marks.studentId', 'marks.value', 'workKinds.weight'])
+    .where('marks.studentId', 'in', studentIds)
+    .where('marks.deletedAt', 'is', null)
+    .where('lessons.date', '>=', from)
+    .where('lessons.date', '<=', to)
+    .where('lessons.cancelledAt', 'is', null)
+    .where('lessons.courseId', 'in', (eb) =>
+      eb
+        .selectFrom('courses')
+        .select('courses.id')
+        .where('courses.subjectId', '=', course.subjectId)
+        .where('courses.academicYearId', '=', course.academicYearId)
+        .where('courses.groupId', 'in', (g) =>
+          g
+            .selectFrom('groupMemberships')
+            .select('groupMemberships.groupId')
+            .where('groupMemberships.studentId', 'in', studentIds),
+        ),
+    )
+    .execute();
+  const byStudent = new Map<number, { value: string; weight: number }[]>();
+  for (const row of rows) {
+    const list = byStudent.get(row.studentId) ?? [];
+    list.push(row);
+    byStudent.set(row.studentId, list);
+  }
+  return studentIds.map((studentId) => {
+    const average = weightedAverage(byStudent.get(studentId) ?? []);
+    return {
+      studentId,
+      average: average === null ? null : Math.round(average * 100) / 100,
+      suggested: suggestMark(average, thresholds),
+    };
+  });
+}

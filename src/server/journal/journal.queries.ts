@@ -1,0 +1,178 @@
+import type { gridPeriod } from '../../contract/journal.ts';
+import type { SchoolSettings } from '../../contract/settings.ts';
+import { type MarkRules, twoMarksByDefault } from '../../domain/marks.ts';
+import type { Ctx, Db } from '../access/actor.ts';
+import { today } from '../access/relationships.queries.ts';
+import { schoolSettingsOf } from '../structure/structure.queries.ts';
+import { classesOfGroup, type JournalCourse } from './journal.policy.ts';
+
+type GridPeriod = ReturnType<typeof gridPeriod.parse>;
+
+/** The person acting, or null for the system and visitors. */
+export function personOf(ctx: Ctx): number | null {
+  return ctx.actor.kind === 'person' ? ctx.actor.personId : null;
+}
+
+/** Whether the actor holds the teacher role in the school. */
+export function teachesIn(ctx: Ctx, schoolId: number): boolean {
+  return (
+    ctx.actor.kind === 'person' &&
+    ctx.actor.grants.some((g) => g.role === 'teacher' && g.schoolId === schoolId)
+  );
+}
+
+/** Whether the actor may write a lesson: a teacher of its course, or the teacher giving it. */
+export function mayWriteLesson(ctx: Ctx, course: JournalCourse, lessonTeacherId: number): boolean {
+  return course.ownsCourse || (teachesIn(ctx, course.schoolId) && lessonTeacherId === personOf(ctx));
+}
+
+/** What the journal's rules depend on: the subject, the class level and the school's settings. */
+export interface CourseRules {
+  settings: SchoolSettings;
+  rules: MarkRules;
+  /** The class level the course's period scheme follows (a cross-class group: its first class). */
+  grade: number | null;
+  /** The level is marked (grade 1 is not, by default); a cross-class group always is. */
+  marked: boolean;
+  classIds: number[];
+}
+
+/** The rules of a course: scale, «+/−», «5/4», whether its class level is marked. */
+export async function courseRules(db: Db, course: JournalCourse): Promise<CourseRules> {
+  const [settings, subject, classIds] = await Promise.all([
+    schoolSettingsOf(db, course.schoolId),
+    db
+      .selectFrom('subjects')
+      .select(['name', 'twoMarks'])
+      .where('id', '=', course.subjectId)
+      .executeTakeFirstOrThrow(),
+    classesOfGroup(db, course.groupId, course.classId),
+  ]);
+  const classes = classIds.length
+    ? await db
+        .selectFrom('classes')
+        .select(['id', 'grade'])
+        .where('id', 'in', classIds)
+        .orderBy('grade')
+        .execute()
+    : [];
+  const grade =
+    course.classId === null
+      ? (classes[0]?.grade ?? null)
+      : (classes.find((c) => c.id === course.classId)?.grade ?? null);
+  return {
+    settings,
+    rules: {
+      scale: settings.markScale,
+      plusMinus: settings.usePlusMinus,
+      twoMarks: subject.twoMarks === null ? twoMarksByDefault(subject.name) : subject.twoMarks === 1,
+    },
+    grade,
+    marked: course.classId === null || (grade !== null && settings.markedGrades.includes(grade)),
+    classIds,
+  };
+}
+
+/** Whether a class level has exam and final marks (grades 9 and 11). */
+export function hasExams(grade: number | null): boolean {
+  return grade === 9 || grade === 11;
+}
+
+/** The periods of a course's year: its level's term periods, and the year, exam and final ones. */
+export interface CoursePeriods {
+  terms: GridPeriod[];
+  finals: GridPeriod[];
+}
+
+/**
+ * The term periods of the scheme the course's class level follows (quarters when the level has
+ * none), the year period and, for grades 9 and 11, the exam and final periods; each marked closed
+ * when closed for any of the course's classes.
+ */
+export async function coursePeriods(db: Db, course: JournalCourse, r: CourseRules): Promise<CoursePeriods> {
+  const [periods, scheme] = await Promise.all([
+    db
+      .selectFrom('periods')
+      .select(['id', 'name', 'kind', 'scheme', 'startsOn', 'endsOn'])
+      .where('academicYearId', '=', course.academicYearId)
+      .orderBy('startsOn')
+      .orderBy('number')
+      .execute(),
+    r.grade === null
+      ? undefined
+      : db
+          .selectFrom('gradeSchemes')
+          .select('scheme')
+          .where('academicYearId', '=', course.academicYearId)
+          .where('grade', '=', r.grade)
+          .executeTakeFirst(),
+  ]);
+  const closed = new Set<number>();
+  if (r.classIds.length && periods.length) {
+    const rows = await db
+      .selectFrom('periodClosures')
+      .select('periodId')
+      .where('classId', 'in', r.classIds)
+      .where('reopenedAt', 'is', null)
+      .where(
+        'periodId',
+        'in',
+        periods.map((p) => p.id),
+      )
+      .execute();
+    for (const row of rows) closed.add(row.periodId);
+  }
+  const present = (p: (typeof periods)[number]): GridPeriod => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    closed: closed.has(p.id),
+  });
+  const wanted = scheme?.scheme ?? 'quarters';
+  let terms = periods.filter((p) => p.kind === 'term' && p.scheme === wanted);
+  if (terms.length === 0) terms = periods.filter((p) => p.kind === 'term');
+  const finalKinds = hasExams(r.grade) ? ['year', 'exam', 'final'] : ['year'];
+  const finals = finalKinds.flatMap((kind) => periods.filter((p) => p.kind === kind));
+  return { terms: terms.map(present), finals: finals.map(present) };
+}
+
+/** The period a grid opens on: the one holding today, else the last started, else the first. */
+export function defaultPeriod<P extends { startsOn: string; endsOn: string }>(
+  terms: P[],
+  on = today(),
+): P | undefined {
+  return (
+    terms.find((p) => p.startsOn <= on && p.endsOn >= on) ??
+    terms.filter((p) => p.startsOn <= on).at(-1) ??
+    terms[0]
+  );
+}
+
+/** A student's memberships of a group, to check they were in it on a date or during a period. */
+export function spansOf(db: Db, groupId: number, studentId: number) {
+  return db
+    .selectFrom('groupMemberships')
+    .select(['startsOn', 'endsOn'])
+    .where('groupId', '=', groupId)
+    .where('studentId', '=', studentId)
+    .execute();
+}
+
+/** A row of a grid: how the journal names a student («Иванов Иван»). */
+export function studentName(p: { lastName: string; firstName: string }): string {
+  return `${p.lastName} ${p.firstName}`;
+}
+
+/** The school's first live work kind: the default mark column of a lesson. */
+export async function firstWorkKind(db: Db, schoolId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('workKinds')
+    .select('id')
+    .where('schoolId', '=', schoolId)
+    .where('archivedAt', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

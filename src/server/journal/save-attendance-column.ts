@@ -1,0 +1,155 @@
+import type { z } from 'zod';
+import type { attendanceColumnBody } from '../../contract/journal.ts';
+import type { Ctx } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { AppError } from '../http/app-error.ts';
+import { CellConflict, type CellWrite, planCellWrite, writeOrConflict } from './cell-write.ts';
+import { personOf } from './journal.queries.ts';
+import { membersOn, reasonOf, writableLesson } from './lesson-write.ts';
+import { type AttendanceCell, attendanceRows, presentAttendance } from './save-attendance.ts';
+
+type Body = z.infer<typeof attendanceColumnBody>;
+type Entry = Body['entries'][number];
+
+/** One audit event as stored, for writing a column's events in one statement. */
+function auditRow(
+  ctx: Ctx,
+  schoolId: number,
+  at: string,
+  e: { action: string; id: number; before: unknown; after: unknown },
+) {
+  return {
+    schoolId,
+    at,
+    actorId: personOf(ctx),
+    actorKind: ctx.actor.kind,
+    action: e.action,
+    entity: 'attendance',
+    entityId: String(e.id),
+    before: e.before === null ? null : JSON.stringify(e.before),
+    after: JSON.stringify(e.after),
+    ip: ctx.request.ip,
+    requestId: ctx.request.requestId,
+  };
+}
+
+/**
+ * Saves a lesson's attendance column at once and confirms «attendance taken». Each listed entry
+ * sets a student absent or late, or present (value null); students not listed are left as they
+ * are. Every entry must carry the version the client saw: one stale entry answers 409 with its
+ * current value and nothing is written. Entries, their audit events and the confirmation are one
+ * transaction.
+ */
+export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Body) {
+  const { lesson } = await writableLesson(ctx, lessonId, body.editReason);
+  const ids = body.entries.map((e) => e.studentId);
+  const members = await membersOn(ctx.db, lesson.course.groupId, ids, lesson.date);
+  const problems: Record<string, 'journalNotMember' | 'invalidValue'> = {};
+  body.entries.forEach((e, i) => {
+    if (!members.has(e.studentId)) problems[`entries.${i}.studentId`] = 'journalNotMember';
+    else if (ids.indexOf(e.studentId) !== i) problems[`entries.${i}.studentId`] = 'invalidValue';
+  });
+  if (Object.keys(problems).length) throw new AppError('validation', 'validation', {}, problems);
+  const me = personOf(ctx)!;
+  const editReason = reasonOf(body.editReason);
+
+  return writeOrConflict(
+    () =>
+      ctx.db.transaction().execute(async (trx) => {
+        const rows = ids.length ? await attendanceRows(trx, lesson.id, ids) : [];
+        const plans: [Entry, CellWrite, (typeof rows)[number] | undefined][] = body.entries.map((e) => {
+          const own = rows.filter((r) => r.studentId === e.studentId);
+          return [e, planCellWrite(own, e.version, e.value === null), own.find((r) => r.deletedAt === null)];
+        });
+        const stale = plans.find(([, plan]) => plan.kind === 'conflict');
+        if (stale) throw new CellConflict(stale[2] ? presentAttendance(stale[2]) : null);
+        const now = new Date().toISOString();
+        const events: { action: string; id: number; before: unknown; after: unknown }[] = [];
+        const inserts: Entry[] = [];
+        for (const [e, plan, live] of plans) {
+          const reason = e.reason === undefined ? (live?.reason ?? null) : e.reason;
+          const before = live ? { value: live.value, reason: live.reason } : null;
+          const after = { value: e.value, reason: e.value === null ? null : reason, editReason };
+          if (plan.kind === 'insert') inserts.push(e);
+          if (plan.kind !== 'update' && plan.kind !== 'clear' && plan.kind !== 'revive') continue;
+          if (plan.kind === 'update' && live?.value === e.value && live.reason === reason) continue;
+          const set =
+            plan.kind === 'clear' ? { deletedAt: now } : { value: e.value!, reason, deletedAt: null };
+          const done = await trx
+            .updateTable('attendance')
+            .set({ ...set, version: plan.version + 1, updatedAt: now, updatedBy: me })
+            .where('id', '=', plan.id)
+            .where('version', '=', plan.version)
+            .executeTakeFirst();
+          if (Number(done.numUpdatedRows) !== 1)
+            throw new CellConflict(live ? presentAttendance(live) : null);
+          events.push({
+            action: plan.kind === 'clear' ? 'journal.attendance.clear' : 'journal.attendance.set',
+            id: plan.id,
+            before,
+            after,
+          });
+        }
+        if (inserts.length) {
+          const added = await trx
+            .insertInto('attendance')
+            .values(
+              inserts.map((e) => ({
+                schoolId: lesson.schoolId,
+                lessonId: lesson.id,
+                studentId: e.studentId,
+                value: e.value!,
+                reason: e.reason ?? null,
+                createdBy: me,
+              })),
+            )
+            .returning(['id', 'studentId'])
+            .execute();
+          for (const row of added) {
+            const e = inserts.find((i) => i.studentId === row.studentId)!;
+            events.push({
+              action: 'journal.attendance.set',
+              id: row.id,
+              before: null,
+              after: { value: e.value, reason: e.reason ?? null, editReason },
+            });
+          }
+        }
+        if (events.length)
+          await trx
+            .insertInto('auditEvents')
+            .values(events.map((e) => auditRow(ctx, lesson.schoolId, now, e)))
+            .execute();
+        await trx
+          .updateTable('lessons')
+          .set({ attendanceTakenAt: now })
+          .where('id', '=', lesson.id)
+          .execute();
+        await recordAudit(trx, ctx, {
+          schoolId: lesson.schoolId,
+          action: 'journal.attendance.taken',
+          entity: 'lesson',
+          entityId: lesson.id,
+          before: { attendanceTakenAt: lesson.attendanceTakenAt },
+          after: { attendanceTakenAt: now, entries: events.length },
+        });
+        const live = await trx
+          .selectFrom('attendance')
+          .select(['lessonId', 'studentId', 'value', 'reason', 'version'])
+          .where('lessonId', '=', lesson.id)
+          .where('deletedAt', 'is', null)
+          .execute();
+        const cells: AttendanceCell[] = live.map(presentAttendance);
+        return { cells, attendanceTakenAt: now };
+      }),
+    async () => {
+      // A save sent at the same moment added an entry first: tell the first one that now differs.
+      const rows = ids.length ? await attendanceRows(ctx.db, lesson.id, ids) : [];
+      for (const e of body.entries) {
+        const live = rows.find((r) => r.studentId === e.studentId && r.deletedAt === null);
+        if ((live?.version ?? null) !== e.version) return live ? presentAttendance(live) : null;
+      }
+      return null;
+    },
+  );
+}

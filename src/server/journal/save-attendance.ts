@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { attendanceBody, attendanceCell } from '../../contract/journal.ts';
+import type { AbsenceReason, AttendanceValue } from '../../domain/marks.ts';
+import type { Ctx, Db } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
+import { personOf } from './journal.queries.ts';
+import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
+
+/** An attendance entry as the client sees it. */
+export type AttendanceCell = z.infer<typeof attendanceCell>;
+
+/** The stored rows of students' attendance at a lesson (live and soft-deleted). */
+export function attendanceRows(db: Db, lessonId: number, studentIds: readonly number[]) {
+  return db
+    .selectFrom('attendance')
+    .select(['id', 'lessonId', 'studentId', 'value', 'reason', 'version', 'deletedAt'])
+    .where('lessonId', '=', lessonId)
+    .where('studentId', 'in', [...studentIds])
+    .execute();
+}
+
+/** A stored row as a cell. */
+export function presentAttendance(row: {
+  lessonId: number;
+  studentId: number;
+  value: string;
+  reason: string | null;
+  version: number;
+}): AttendanceCell {
+  return {
+    lessonId: row.lessonId,
+    studentId: row.studentId,
+    value: row.value as AttendanceValue,
+    reason: row.reason as AbsenceReason | null,
+    version: row.version,
+  };
+}
+
+/** The live entry of a student at a lesson (null: present). */
+export async function currentAttendance(db: Db, lessonId: number, studentId: number) {
+  const live = (await attendanceRows(db, lessonId, [studentId])).find((r) => r.deletedAt === null);
+  return live ? presentAttendance(live) : null;
+}
+
+/**
+ * Marks a student absent or late at a lesson, or present again (value null). A teacher may give
+ * the reason with the value («б»: illness); left out, the reason already set stays. Versions and
+ * the audit event work as for marks: one row per cell, 409 with the current entry on a stale save.
+ */
+export async function saveAttendance(
+  ctx: Ctx,
+  body: z.infer<typeof attendanceBody>,
+): Promise<{ cell: AttendanceCell | null }> {
+  const { lesson } = await writableLesson(ctx, body.lessonId, body.editReason);
+  await requireMemberOn(ctx.db, lesson.course.groupId, body.studentId, lesson.date);
+  const me = personOf(ctx)!;
+  const key = { lessonId: lesson.id, studentId: body.studentId };
+  const editReason = reasonOf(body.editReason);
+  return writeOrConflict(
+    () =>
+      ctx.db.transaction().execute(async (trx) => {
+        const rows = await attendanceRows(trx, key.lessonId, [key.studentId]);
+        const live = rows.find((row) => row.deletedAt === null);
+        const plan = planCellWrite(rows, body.version, body.value === null);
+        if (plan.kind === 'conflict') throw new CellConflict(live ? presentAttendance(live) : null);
+        if (plan.kind === 'none') return { cell: null };
+        const value = body.value;
+        const reason = body.reason === undefined ? (live?.reason ?? null) : body.reason;
+        if (plan.kind === 'update' && live && live.value === value && live.reason === reason)
+          return { cell: presentAttendance(live) };
+        const now = new Date().toISOString();
+        let id: number;
+        let saved: AttendanceCell | null;
+        if (plan.kind === 'insert') {
+          const row = await trx
+            .insertInto('attendance')
+            .values({ schoolId: lesson.schoolId, ...key, value: value!, reason, createdBy: me })
+            .returning(['id', 'version'])
+            .executeTakeFirstOrThrow();
+          id = row.id;
+          saved = presentAttendance({ ...key, value: value!, reason, version: row.version });
+        } else {
+          const set = plan.kind === 'clear' ? { deletedAt: now } : { value: value!, reason, deletedAt: null };
+          const done = await trx
+            .updateTable('attendance')
+            .set({ ...set, version: plan.version + 1, updatedAt: now, updatedBy: me })
+            .where('id', '=', plan.id)
+            .where('version', '=', plan.version)
+            .executeTakeFirst();
+          if (Number(done.numUpdatedRows) !== 1)
+            throw new CellConflict(await currentAttendance(trx, key.lessonId, key.studentId));
+          id = plan.id;
+          saved =
+            plan.kind === 'clear'
+              ? null
+              : presentAttendance({ ...key, value: value!, reason, version: plan.version + 1 });
+        }
+        await recordAudit(trx, ctx, {
+          schoolId: lesson.schoolId,
+          action: saved ? 'journal.attendance.set' : 'journal.attendance.clear',
+          entity: 'attendance',
+          entityId: id,
+          before: live ? { value: live.value, reason: live.reason } : null,
+          after: { value: saved?.value ?? null, reason: saved?.reason ?? null, editReason },
+        });
+        return { cell: saved };
+      }),
+    () => currentAttendance(ctx.db, key.lessonId, key.studentId),
+  );
+}

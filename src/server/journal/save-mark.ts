@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import type { markBody, markCell } from '../../contract/journal.ts';
+import { isMarkValue, type MarkRules, parseCell } from '../../domain/marks.ts';
+import type { Ctx, Db } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { AppError } from '../http/app-error.ts';
+import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
+import { personOf } from './journal.queries.ts';
+import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
+
+type MarkCell = z.infer<typeof markCell>;
+
+/** What a teacher may type into a mark cell under the rules: «5, 4, …, 4+, 4-, 5/4, зач, незач, .». */
+export function allowedMarks(rules: MarkRules): string {
+  const numbers = rules.scale === 'five' ? ['5', '4', '3', '2', '1'] : [];
+  const signs = rules.scale === 'five' && rules.plusMinus ? ['5-', '4+', '4-'] : [];
+  const two = rules.scale === 'five' && rules.twoMarks ? ['5/4'] : [];
+  return [...numbers, ...signs, ...two, 'зач', 'незач', '.'].join(', ');
+}
+
+/** The canonical stored value of what was typed, or a 400 on `value` listing what may be typed. */
+function markValue(text: string, rules: MarkRules): string {
+  const parsed = parseCell(text, rules);
+  if (parsed.kind === 'mark' && isMarkValue(parsed.value, rules)) return parsed.value;
+  throw new AppError(
+    'validation',
+    'journalMarkInvalid',
+    { allowed: allowedMarks(rules) },
+    {
+      value: 'journalMarkInvalid',
+    },
+  );
+}
+
+const cellColumns = [
+  'id',
+  'lessonId',
+  'studentId',
+  'workKindId',
+  'value',
+  'comment',
+  'version',
+  'deletedAt',
+] as const;
+
+function cellRows(db: Db, lessonId: number, studentId: number, workKindId: number) {
+  return db
+    .selectFrom('marks')
+    .select(cellColumns)
+    .where('lessonId', '=', lessonId)
+    .where('studentId', '=', studentId)
+    .where('workKindId', '=', workKindId)
+    .execute();
+}
+
+function present(row: {
+  lessonId: number;
+  studentId: number;
+  workKindId: number;
+  value: string;
+  comment: string | null;
+  version: number;
+}): MarkCell {
+  const { lessonId, studentId, workKindId, value, comment, version } = row;
+  return { lessonId, studentId, workKindId, value, comment, version };
+}
+
+/** The live cell as stored now (null: empty). */
+async function currentCell(db: Db, lessonId: number, studentId: number, workKindId: number) {
+  const live = (await cellRows(db, lessonId, studentId, workKindId)).find((r) => r.deletedAt === null);
+  return live ? present(live) : null;
+}
+
+/**
+ * Sets, changes or clears ('') one mark cell. The cell keeps one row for its whole life: clearing
+ * soft-deletes it and setting it again revives it. The save must carry the version the client saw;
+ * otherwise nothing is written and 409 tells what the cell holds now. The change and its audit
+ * event (from → to, reason) are written in one transaction.
+ */
+export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promise<{ cell: MarkCell | null }> {
+  const { lesson, r } = await writableLesson(ctx, body.lessonId, body.editReason);
+  const workKind = await ctx.db
+    .selectFrom('workKinds')
+    .select('id')
+    .where('id', '=', body.workKindId)
+    .where('schoolId', '=', lesson.schoolId)
+    .where('archivedAt', 'is', null)
+    .executeTakeFirst();
+  if (!workKind)
+    throw new AppError('validation', 'journalWorkKindUnknown', {}, { workKindId: 'journalWorkKindUnknown' });
+  await requireMemberOn(ctx.db, lesson.course.groupId, body.studentId, lesson.date);
+  const clearing = body.value === '';
+  const value = clearing ? '' : markValue(body.value, r.rules);
+  if (!r.marked) throw new AppError('validation', 'journalNotMarked', {}, { value: 'journalNotMarked' });
+  const comment = body.comment?.trim() ? body.comment.trim() : null;
+  const me = personOf(ctx)!;
+  const key = { lessonId: lesson.id, studentId: body.studentId, workKindId: body.workKindId };
+  const reason = reasonOf(body.editReason);
+
+  return writeOrConflict(
+    () =>
+      ctx.db.transaction().execute(async (trx) => {
+        const rows = await cellRows(trx, key.lessonId, key.studentId, key.workKindId);
+        const live = rows.find((row) => row.deletedAt === null);
+        const plan = planCellWrite(rows, body.version, clearing);
+        if (plan.kind === 'conflict') throw new CellConflict(live ? present(live) : null);
+        if (plan.kind === 'none') return { cell: null };
+        const before = live ? { value: live.value, comment: live.comment } : null;
+        // Unchanged: nothing to write, nothing to audit.
+        if (plan.kind === 'update' && live && live.value === value && live.comment === comment)
+          return { cell: present(live) };
+        const now = new Date().toISOString();
+        let saved: MarkCell | null;
+        let id: number;
+        if (plan.kind === 'insert') {
+          const row = await trx
+            .insertInto('marks')
+            .values({ schoolId: lesson.schoolId, ...key, value, comment, createdBy: me })
+            .returning(['id', 'version'])
+            .executeTakeFirstOrThrow();
+          id = row.id;
+          saved = { ...key, value, comment, version: row.version };
+        } else {
+          const set = plan.kind === 'clear' ? { deletedAt: now } : { value, comment, deletedAt: null };
+          const done = await trx
+            .updateTable('marks')
+            .set({ ...set, version: plan.version + 1, updatedAt: now, updatedBy: me })
+            .where('id', '=', plan.id)
+            .where('version', '=', plan.version)
+            .executeTakeFirst();
+          if (Number(done.numUpdatedRows) !== 1)
+            throw new CellConflict(await currentCell(trx, key.lessonId, key.studentId, key.workKindId));
+          id = plan.id;
+          saved = plan.kind === 'clear' ? null : { ...key, value, comment, version: plan.version + 1 };
+        }
+        await recordAudit(trx, ctx, {
+          schoolId: lesson.schoolId,
+          action: saved ? 'journal.mark.set' : 'journal.mark.clear',
+          entity: 'mark',
+          entityId: id,
+          before,
+          after: { value: saved?.value ?? null, comment: saved?.comment ?? null, reason },
+        });
+        return { cell: saved };
+      }),
+    () => currentCell(ctx.db, key.lessonId, key.studentId, key.workKindId),
+  );
+}
