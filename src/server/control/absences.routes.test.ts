@@ -35,11 +35,12 @@ describe.each(engines())('absences and their reasons on $name', (engine) => {
     database = await engine.open();
     app = await testApp(database);
     s = await controlSchool(database.db);
-    [deputy, director, classT, otherT, mathT, parent] = await Promise.all(
-      ['deputy', 'director', 'classT', 'otherT', 'mathT', 'parent'].map((p) =>
-        signIn(app, s.people[p as keyof typeof s.people].login),
-      ),
-    );
+    deputy = await signIn(app, s.people.deputy.login);
+    director = await signIn(app, s.people.director.login);
+    classT = await signIn(app, s.people.classT.login);
+    otherT = await signIn(app, s.people.otherT.login);
+    mathT = await signIn(app, s.people.mathT.login);
+    parent = await signIn(app, s.people.parent.login);
     reasonsUrl = `/api/journal/classes/${s.c5.classId}/absence-reasons`;
   });
   afterAll(async () => {

@@ -10,9 +10,9 @@ import {
   classById,
   fieldError,
   leadershipSchool,
+  periodsOfClass,
   reachesSchool,
   refuse,
-  schemeOf,
 } from './control.policy.ts';
 
 /** The year to show: the one asked for (of the actor's school), else the year holding today, else the latest. */
@@ -90,7 +90,7 @@ export async function listClosures(ctx: Ctx, yearId?: number): Promise<z.infer<t
       id: c.id,
       name: `${c.grade}${c.letter}`,
       grade: c.grade,
-      scheme: c.scheme ?? '',
+      scheme: c.scheme ?? 'quarters',
     })),
     closures: closures.map((c) => ({
       periodId: c.periodId,
@@ -104,8 +104,8 @@ export async function listClosures(ctx: Ctx, yearId?: number): Promise<z.infer<t
 
 /**
  * The class and period to close or reopen: both in a school where the actor closes periods
- * (404 if not seen at all, 403 for staff who may not close), of the same year; a study period
- * must be one of the class's own scheme.
+ * (404 if not seen at all, 403 for staff who may not close), of the same year, and one of the
+ * class's own periods (its scheme's terms, the year, and exam and final for grades 9 and 11).
  */
 async function requireClosable(ctx: Ctx, periodId: number, classId: number) {
   const cls = await classById(ctx.db, classId);
@@ -118,12 +118,12 @@ async function requireClosable(ctx: Ctx, periodId: number, classId: number) {
     .executeTakeFirst();
   if (!period || period.schoolId !== cls.schoolId) throw notFound();
   if (period.academicYearId !== cls.academicYearId) throw fieldError('periodId', 'controlPeriodOtherYear');
-  if (period.kind === 'term' && period.scheme !== (await schemeOf(ctx.db, cls.academicYearId, cls.grade)))
+  if (!(await periodsOfClass(ctx.db, cls)).some((p) => p.id === period.id))
     throw fieldError('periodId', 'controlPeriodOtherScheme');
   return { cls, period };
 }
 
-/** Whether a period is closed for the class now, and by whom. */
+/** Whether a period is closed for the class after the change. */
 export interface ClosureState {
   periodId: number;
   classId: number;

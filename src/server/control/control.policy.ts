@@ -3,6 +3,7 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { reachOf } from '../access/scopes.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 import type { MessageKey } from '../http/messages.ts';
+import { hasExams } from '../journal/journal.queries.ts';
 
 /** A class as the control use cases need it. */
 export interface ControlClass {
@@ -95,18 +96,21 @@ export function fieldError(field: string, key: MessageKey): AppError {
   return new AppError('validation', key, {}, { [field]: key });
 }
 
-/** The scheme of a grade in a year (null when the calendar has not set one). */
-export async function schemeOf(db: Db, academicYearId: number, grade: number): Promise<string | null> {
+/** The scheme of a grade in a year; quarters when the calendar has not set one (as the journal has it). */
+export async function schemeOf(db: Db, academicYearId: number, grade: number): Promise<string> {
   const row = await db
     .selectFrom('gradeSchemes')
     .select('scheme')
     .where('academicYearId', '=', academicYearId)
     .where('grade', '=', grade)
     .executeTakeFirst();
-  return row?.scheme ?? null;
+  return row?.scheme ?? 'quarters';
 }
 
-/** The period ids in force for a class: the term periods of its grade's scheme, plus year, exam, final. */
+/**
+ * The periods of a class: the term periods of its grade's scheme, the year and, for grades 9 and
+ * 11, the exam and final periods.
+ */
 export async function periodsOfClass(db: Db, cls: ControlClass) {
   const scheme = await schemeOf(db, cls.academicYearId, cls.grade);
   const rows = await db
@@ -119,6 +123,6 @@ export async function periodsOfClass(db: Db, cls: ControlClass) {
     .execute();
   const order = { term: 0, year: 1, exam: 2, final: 3 } as const;
   return rows
-    .filter((p) => p.kind !== 'term' || p.scheme === scheme)
+    .filter((p) => (p.kind === 'term' ? p.scheme === scheme : p.kind === 'year' || hasExams(cls.grade)))
     .sort((a, b) => order[a.kind] - order[b.kind]);
 }

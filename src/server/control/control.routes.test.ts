@@ -33,11 +33,13 @@ describe.each(engines())('closing periods and the class summary on $name', (engi
     database = await engine.open();
     app = await testApp(database);
     s = await controlSchool(database.db);
-    [deputy, director, classT, otherT, mathT, parent, admin] = await Promise.all(
-      ['deputy', 'director', 'classT', 'otherT', 'mathT', 'parent', 'admin'].map((p) =>
-        signIn(app, s.people[p as keyof typeof s.people].login),
-      ),
-    );
+    deputy = await signIn(app, s.people.deputy.login);
+    director = await signIn(app, s.people.director.login);
+    classT = await signIn(app, s.people.classT.login);
+    otherT = await signIn(app, s.people.otherT.login);
+    mathT = await signIn(app, s.people.mathT.login);
+    parent = await signIn(app, s.people.parent.login);
+    admin = await signIn(app, s.people.admin.login);
   });
   afterAll(async () => {
     await app.close();
@@ -54,6 +56,7 @@ describe.each(engines())('closing periods and the class summary on $name', (engi
       '2 четверть',
       '1 триместр',
       'Год',
+      'Экзамен',
     ]);
     expect(body.classes).toEqual([
       { id: s.c5.classId, name: '5А', grade: 5, scheme: 'quarters' },
@@ -123,6 +126,10 @@ describe.each(engines())('closing periods and the class summary on $name', (engi
       periodId: 'The class does not follow these periods: choose a period of its scheme.',
     });
     expect(scheme.json().message).toContain('«Period»');
+    // Exam marks are for grades 9 and 11 only.
+    const exam = await deputy.send('POST', closeUrl(s.periods.exam, s.c5.classId));
+    expect(exam.statusCode).toBe(400);
+    expect(exam.json().message).toContain('«Период»');
     expect(await liveClosures()).toHaveLength(1);
   });
 

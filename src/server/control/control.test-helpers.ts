@@ -13,7 +13,7 @@ async function insertId<T extends 'subjects' | 'courses' | 'lessons' | 'periods'
     .values(values as never)
     .returning('id' as never)
     .executeTakeFirstOrThrow();
-  return (row as { id: number }).id;
+  return (row as unknown as { id: number }).id;
 }
 
 /**
@@ -74,7 +74,7 @@ export async function controlSchool(db: Kysely<DB>) {
     .execute();
   const period = (
     scheme: 'quarters' | 'trimesters' | 'year',
-    kind: 'term' | 'year',
+    kind: 'term' | 'year' | 'exam',
     number: number,
     name: string,
     startsOn: string,
@@ -95,6 +95,7 @@ export async function controlSchool(db: Kysely<DB>) {
     q2: await period('quarters', 'term', 2, '2 четверть', '2026-11-05', '2026-12-28'),
     t1: await period('trimesters', 'term', 1, '1 триместр', '2026-09-01', '2026-11-30'),
     year: await period('year', 'year', 1, 'Год', '2026-09-01', '2027-05-31'),
+    exam: await period('year', 'exam', 1, 'Экзамен', '2026-09-01', '2027-05-31'),
   };
 
   const subject = (name: string, sortOrder: number) =>
