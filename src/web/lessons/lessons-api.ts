@@ -31,7 +31,6 @@ export const lessonPaths = {
   planFill: (courseId: number) => `/api/journal/courses/${courseId}/plan/fill`,
   planImport: (courseId: number, name: string, commit: boolean, replace: boolean) =>
     `/api/journal/courses/${courseId}/plan/import?filename=${encodeURIComponent(name)}&commit=${commit}&replace=${replace}`,
-  planTemplate: '/api/journal/plan/template',
 };
 
 /** Query keys of the lessons pages. */

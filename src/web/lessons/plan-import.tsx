@@ -11,6 +11,11 @@ import { errorMessage, lessonPaths, refreshLessons } from './lessons-api.ts';
 /** The largest КТП file the page sends. */
 const maxPlanFileBytes = 5 * 1024 * 1024;
 
+/** The documented template (docs/KTP.md) as a CSV file made here: the header and two example rows. */
+const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(
+  '\uFEFF№;Раздел;Тема;Часы;Вид контроля;Дата\n1;Введение;Повторение изученного;1;;01.09.2026\n2;Введение;Входная контрольная работа;1;Контрольная работа;03.09.2026\n',
+)}`;
+
 /** A refused import: the server's message and the report of every row. */
 class PlanImportRefused extends Error {
   constructor(
@@ -88,7 +93,7 @@ export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToke
       <h2 id="plan-import-title">{t('lessons.importTitle')}</h2>
       <p>
         {t('lessons.importIntro')}{' '}
-        <a href={lessonPaths.planTemplate} download>
+        <a href={templateHref} download={t('lessons.templateName')}>
           {t('lessons.importTemplate')}
         </a>
       </p>
