@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAs } from './demo.ts';
+import { fiveAId, moveFirstStudentToSecondSubgroup, openAs } from './demo.ts';
 import { type Harness, skipE2e, startHarness } from './harness.ts';
 
 /** The grid's cell at a row and column of its layout. */
@@ -196,6 +196,83 @@ describe.skipIf(skipE2e)('the journal grid', () => {
     expect(text).toMatch(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
     expect(text).toContain('→ 5');
     await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    await page.context().close();
+  });
+
+  it('a student moved between subgroups is in each subgroup’s journal only on the dates they belonged', async () => {
+    const db = h.database.db;
+    const classId = await fiveAId(h);
+    const subgroups = await db
+      .selectFrom('groups')
+      .innerJoin('courses', 'courses.groupId', 'groups.id')
+      .select(['groups.id as groupId', 'courses.id as courseId'])
+      .where('groups.classId', '=', classId)
+      .where('groups.kind', '=', 'subgroup')
+      .execute();
+    expect(subgroups.length).toBeGreaterThanOrEqual(2);
+    // The demo teacher teaches these subgroups here, so the test can see where they may write.
+    await db
+      .updateTable('courses')
+      .set({ teacherId: h.demo!.people.teacher })
+      .where(
+        'id',
+        'in',
+        subgroups.map((s) => s.courseId),
+      )
+      .execute();
+    const page = await openAs(h, 'teacher', `/class/${classId}/subgroups`);
+    const period = await page.evaluate(
+      async (id) => (await (await fetch(`/api/journal/courses/${id}`)).json()).period as { startsOn: string },
+      subgroups[0]!.courseId,
+    );
+    // The move takes effect halfway between the start of the current period and today.
+    const from = new Date(`${period.startsOn}T12:00:00Z`).getTime();
+    const moveDate = new Date((from + Date.now()) / 2).toISOString().slice(0, 10);
+    await page.getByLabel('Дата, с которой действует перевод').fill(moveDate);
+    const { first, second, student } = await moveFirstStudentToSecondSubgroup(page);
+    await second.getByText(student).waitFor();
+    const groupOf = async (column: Locator) =>
+      Number(
+        ((await column.getByRole('heading', { level: 3 }).getAttribute('id')) ?? '').replace('group-', ''),
+      );
+    const courseOf = async (column: Locator) => {
+      const groupId = await groupOf(column);
+      return subgroups.find((s) => s.groupId === groupId)!.courseId;
+    };
+    // The grid names students by surname and first name.
+    const shortName = student.split(' ').slice(0, 2).join(' ');
+    const journals = [
+      { courseId: await courseOf(first), memberOn: (date: string) => date < moveDate },
+      { courseId: await courseOf(second), memberOn: (date: string) => date >= moveDate },
+    ];
+    let before = 0;
+    let after = 0;
+    for (const journal of journals) {
+      await openGrid(page, journal.courseId);
+      const row = page.locator('tr').filter({ has: page.locator('th.jg-student', { hasText: shortName }) });
+      await row.waitFor();
+      const cells = await row.locator('td[data-date]').evaluateAll((tds) =>
+        tds.map((td) => ({
+          date: td.getAttribute('data-date') ?? '',
+          out: td.classList.contains('jg-out'),
+          readOnly: td.getAttribute('aria-readonly') === 'true',
+        })),
+      );
+      for (const c of cells) {
+        const member = journal.memberOn(c.date);
+        expect({ date: c.date, out: c.out }).toEqual({ date: c.date, out: !member });
+        if (!member) expect(c.readOnly).toBe(true);
+        if (c.date < moveDate) before += 1;
+        else after += 1;
+      }
+    }
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(0);
+    // A cell outside the membership cannot be typed into.
+    const outCell = page.locator('td.jg-out').first();
+    await outCell.click();
+    await page.keyboard.type('5');
+    expect(await page.locator('.jg-input').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -77,6 +77,7 @@ export const GridCell = memo(function GridCell({ row, col }: { row: number; col:
       tabIndex={state === 'none' ? -1 : 0}
       className={className}
       data-cell={`${row}:${col}`}
+      data-date={column.kind === 'mark' ? column.lesson.date : undefined}
       onFocus={(e) => {
         if (e.target === ref.current && focus.stateOf(row, col) === 'none') focus.moveTo(row, col, false);
       }}
