@@ -15,7 +15,7 @@ export function allowedMarks(rules: MarkRules): string {
   const numbers = rules.scale === 'five' ? ['5', '4', '3', '2', '1'] : [];
   const signs = rules.scale === 'five' && rules.plusMinus ? ['5-', '4+', '4-'] : [];
   const two = rules.scale === 'five' && rules.twoMarks ? ['5/4'] : [];
-  return [...numbers, ...signs, ...two, 'зач', 'незач', '.'].join(', ');
+  return [...numbers, ...signs, ...two, 'зач', 'незач', '«.»'].join(', ');
 }
 
 /** The canonical stored value of what was typed, or a 400 on `value` listing what may be typed. */
