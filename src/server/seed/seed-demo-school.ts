@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { DB } from '../db/schema.ts';
 import { academicYearOf } from './calendar.ts';
 import { subjectNames } from './curriculum.ts';
+import { type JournalCounts, writeJournal } from './journal-write.ts';
 import type { DemoPeople } from './plan.ts';
 import { countPlan, type PlanCounts, planSchool } from './plan-school.ts';
 import { type OnProgress, progressCounter } from './progress.ts';
@@ -30,6 +31,8 @@ export interface DemoSummary {
   people: Record<DemoRole, number>;
   logins: Record<DemoRole, string>;
   counts: PlanCounts & { classes: number; groups: number; courses: number; subjects: number };
+  /** What the journal generator wrote for the year up to today. */
+  journal: JournalCounts;
 }
 
 /** The fixed seed of the demo school: every run gives the same people. */
@@ -40,13 +43,15 @@ export const demoPassword = 'demo';
 /**
  * Seeds the demo: the district «Управление образования (демо)» with its inspector and school
  * № 2 with 22 classes, ≈550 students and their parents, ≈45 staff, subjects, courses, the
- * calendar of the current year, and the demo accounts admin, director, deputy, teacher, parent,
+ * calendar of the current year, the timetable and the journal of the year up to today (КТП,
+ * lesson pages, marks, attendance, closed past terms), and the demo accounts admin, director, deputy, teacher, parent,
  * student and district (password «demo»).
  */
 export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}): Promise<DemoSummary> {
-  const year = academicYearOf(options.today ?? new Date());
+  const today = options.today ?? new Date();
+  const year = academicYearOf(today);
   const prefix = options.loginPrefix ?? '';
-  const step = progressCounter(2 + schoolSteps, options.onProgress);
+  const step = progressCounter(3 + schoolSteps, options.onProgress);
   const plan = planSchool(
     { number: 2, classesPerGrade: 2, classSize: [22, 28], loginPrefix: prefix, specialists: 6 },
     demoSeed,
@@ -59,7 +64,7 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
   step('пароль');
 
   // One transaction: a failed demo leaves nothing behind, so the next start simply tries again.
-  const { district, school } = await db.transaction().execute(async (trx) => {
+  const { district, school, journal } = await db.transaction().execute(async (trx) => {
     const district = await writeDistrict(trx, {
       name: 'Управление образования (демо)',
       login: districtLogin,
@@ -77,7 +82,9 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
       step,
     });
     await writeTimetable(trx, school, year);
-    return { district, school };
+    const journal = await writeJournal(trx, school, today.toISOString().slice(0, 10), demoSeed);
+    step('журнал');
+    return { district, school, journal };
   });
 
   const idOf = (index: number) => school.personIds[index] ?? -1;
@@ -109,5 +116,6 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
       courses: plan.courses.length,
       subjects: subjectNames.length,
     },
+    journal,
   };
 }

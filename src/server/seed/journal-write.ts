@@ -1,0 +1,338 @@
+import type { Transaction } from 'kysely';
+import { memberDuring } from '../../domain/journal-rules.ts';
+import type { DB } from '../db/schema.ts';
+import { insertAll, insertReturningIds } from './batches.ts';
+import {
+  Abilities,
+  type AttendanceRow,
+  courseAttendance,
+  courseMarks,
+  illnessDays,
+  type MarkRow,
+  periodMarkOf,
+  type SubjectMark,
+} from './journal-marks.ts';
+import {
+  fillLessons,
+  type LessonFill,
+  moscowTime,
+  type PlanItemRow,
+  planCourse,
+  plusDays,
+  Random,
+} from './journal-plan.ts';
+import { type JournalSource, loadJournalSource } from './journal-source.ts';
+
+/** What the journal generator wrote. */
+export interface JournalCounts {
+  planItems: number;
+  filledLessons: number;
+  marks: number;
+  attendance: number;
+  periodMarks: number;
+  closures: number;
+}
+
+/** A period mark or closure to write. */
+interface PeriodMarkRow {
+  studentId: number;
+  subjectId: number;
+  courseId: number;
+  periodId: number;
+  value: string;
+  at: string;
+  by: number;
+}
+
+interface ClosureRow {
+  periodId: number;
+  classId: number;
+  at: string;
+  by: number;
+}
+
+/** The audit event a journal use case writes for a new row (the seed writes the same shape). */
+function audit(
+  schoolId: number,
+  entity: string,
+  action: string,
+  id: number,
+  at: string,
+  by: number,
+  after: unknown,
+) {
+  return {
+    schoolId,
+    at,
+    actorId: by,
+    actorKind: 'person' as const,
+    action,
+    entity,
+    entityId: String(id),
+    before: null,
+    after: JSON.stringify(after),
+    ip: null,
+    requestId: null,
+  };
+}
+
+/** The journal of a school's year in memory: КТП, lesson pages, attendance, marks, period marks, closures. */
+export function planJournal(source: JournalSource, today: string, seed: number) {
+  const random = new Random(seed);
+  const items: PlanItemRow[] = [];
+  const fills = new Map<number, LessonFill[]>();
+  for (const course of source.courses) {
+    const lessons = source.lessons.get(course.id) ?? [];
+    const plan = planCourse(course, lessons);
+    fills.set(course.id, fillLessons(course, lessons, plan, items.length, today, random));
+    items.push(...plan);
+  }
+  const days = [...new Set([...fills.values()].flatMap((f) => f.map((x) => x.lesson.date)))].sort();
+  const students = [
+    ...new Set([...source.members.values()].flatMap((ms) => ms.map((m) => m.studentId))),
+  ].sort((a, b) => a - b);
+  const ill = illnessDays(students, days, random);
+  const abilities = new Abilities(random);
+  const context = {
+    markedGrades: source.settings.markedGrades,
+    plusMinus: source.settings.usePlusMinus,
+    workKinds: source.workKinds,
+    today,
+    random,
+  };
+  const attendance: AttendanceRow[] = [];
+  const marks: MarkRow[] = [];
+  const columns = new Map<number, number[]>();
+  const subjectMarks: SubjectMark[] = [];
+  const weightOf = new Map(source.workKinds.map((k) => [k.id, k.weight]));
+  for (const course of source.courses) {
+    const courseFills = fills.get(course.id) ?? [];
+    const members = source.members.get(course.groupId) ?? [];
+    const rows = courseAttendance(courseFills, members, ill, today, random);
+    attendance.push(...rows);
+    const absent = new Map<number, Set<number>>();
+    for (const r of rows) {
+      if (r.value !== 'absent') continue;
+      const set = absent.get(r.lessonId);
+      if (set) set.add(r.studentId);
+      else absent.set(r.lessonId, new Set([r.studentId]));
+    }
+    const got = courseMarks(course, courseFills, members, absent, abilities, context);
+    marks.push(...got.marks);
+    for (const [lessonId, ids] of got.columns) columns.set(lessonId, ids);
+    const dateOf = new Map(courseFills.map((f) => [f.lesson.id, f.lesson.date]));
+    for (const m of got.marks) {
+      const date = dateOf.get(m.lessonId) ?? '';
+      subjectMarks.push({ ...m, subjectId: course.subjectId, date, weight: weightOf.get(m.workKindId) ?? 1 });
+    }
+  }
+  const { periodMarks, closures } = closePastPeriods(source, subjectMarks, today, random);
+  return { items, fills: [...fills.values()].flat(), attendance, marks, columns, periodMarks, closures };
+}
+
+/**
+ * Terms that ended before today (and three days for the paperwork): every marked student gets
+ * the rounded weighted average of the term in each subject they studied (marks made in a group
+ * they have since left count too), set by the teacher of their latest course of the subject on
+ * the term's last day; the deputy then closes the term for every class of its scheme.
+ */
+function closePastPeriods(
+  source: JournalSource,
+  marks: readonly SubjectMark[],
+  today: string,
+  random: Random,
+) {
+  const periodMarks: PeriodMarkRow[] = [];
+  const closures: ClosureRow[] = [];
+  if (source.closerId === null) return { periodMarks, closures };
+  const closer = source.closerId;
+  for (const period of source.periods) {
+    const closedOn = plusDays(period.endsOn, 3);
+    if (closedOn >= today) continue;
+    const grades = new Set(
+      [...source.schemeOfGrade].filter(([, scheme]) => scheme === period.scheme).map(([grade]) => grade),
+    );
+    const inTerm = new Map<string, SubjectMark[]>();
+    for (const m of marks) {
+      if (m.date < period.startsOn || m.date > period.endsOn) continue;
+      const key = `${m.studentId}:${m.subjectId}`;
+      const list = inTerm.get(key);
+      if (list) list.push(m);
+      else inTerm.set(key, [m]);
+    }
+    const courseOf = new Map<string, { courseId: number; teacherId: number; startsOn: string }>();
+    for (const course of source.courses) {
+      if (!grades.has(course.grade) || !source.settings.markedGrades.includes(course.grade)) continue;
+      for (const m of source.members.get(course.groupId) ?? []) {
+        if (!memberDuring([m], period.startsOn, period.endsOn)) continue;
+        const key = `${m.studentId}:${course.subjectId}`;
+        const seen = courseOf.get(key);
+        if (!seen || seen.startsOn <= m.startsOn) {
+          courseOf.set(key, { courseId: course.id, teacherId: course.teacherId, startsOn: m.startsOn });
+        }
+      }
+    }
+    for (const [key, course] of courseOf) {
+      const [studentId = 0, subjectId = 0] = key.split(':').map(Number);
+      periodMarks.push({
+        studentId,
+        subjectId,
+        courseId: course.courseId,
+        periodId: period.id,
+        value: periodMarkOf(inTerm.get(key) ?? [], source.settings.roundingThresholds),
+        at: moscowTime(period.endsOn, '16:00', random.int(0, 180)),
+        by: course.teacherId,
+      });
+    }
+    for (const c of source.classes) {
+      if (grades.has(c.grade)) {
+        closures.push({
+          periodId: period.id,
+          classId: c.id,
+          at: moscowTime(closedOn, '10:00', c.id % 60),
+          by: closer,
+        });
+      }
+    }
+  }
+  return { periodMarks, closures };
+}
+
+/**
+ * Fills the journal of a seeded school's year up to `today` (see `planJournal`), writing rows in
+ * batches with one audit event per mark, attendance entry, period mark and closure, in the shape
+ * the journal's use cases write. Batches, not use-case calls: ≈10⁵ cells per school one by one
+ * would take minutes.
+ */
+export async function writeJournal(
+  trx: Transaction<DB>,
+  scope: { schoolId: number; academicYearId: number },
+  today: string,
+  seed: number,
+): Promise<JournalCounts> {
+  const { schoolId } = scope;
+  const source = await loadJournalSource(trx, scope);
+  const j = planJournal(source, today, seed);
+  const itemIds = await insertReturningIds(j.items, (batch) =>
+    trx
+      .insertInto('planItems')
+      .values(batch.map((i) => ({ ...i, schoolId })))
+      .returning('id')
+      .execute(),
+  );
+  for (const f of j.fills) {
+    const columns = j.columns.get(f.lesson.id);
+    await trx
+      .updateTable('lessons')
+      .set({
+        planItemId: itemIds[f.planItem] ?? null,
+        topic: f.topic,
+        lessonKind: f.lessonKind,
+        homework: f.homework,
+        homeworkDueOn: f.homeworkDueOn,
+        topicEnteredAt: f.topicEnteredAt,
+        homeworkEnteredAt: f.homeworkEnteredAt,
+        attendanceTakenAt: f.attendanceTakenAt,
+        markColumns: columns ? JSON.stringify(columns) : null,
+      })
+      .where('id', '=', f.lesson.id)
+      .execute();
+  }
+  const stamps = (r: { at: string; by: number }) => ({ schoolId, createdAt: r.at, createdBy: r.by });
+  const attendanceIds = await insertReturningIds(j.attendance, (batch) =>
+    trx
+      .insertInto('attendance')
+      .values(
+        batch.map((a) => ({
+          ...stamps(a),
+          lessonId: a.lessonId,
+          studentId: a.studentId,
+          value: a.value,
+          reason: a.reason,
+        })),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const markIds = await insertReturningIds(j.marks, (batch) =>
+    trx
+      .insertInto('marks')
+      .values(
+        batch.map((m) => ({
+          ...stamps(m),
+          lessonId: m.lessonId,
+          studentId: m.studentId,
+          workKindId: m.workKindId,
+          value: m.value,
+          comment: m.comment,
+        })),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const periodMarkIds = await insertReturningIds(j.periodMarks, (batch) =>
+    trx
+      .insertInto('periodMarks')
+      .values(
+        batch.map((p) => ({
+          ...stamps(p),
+          studentId: p.studentId,
+          subjectId: p.subjectId,
+          courseId: p.courseId,
+          periodId: p.periodId,
+          value: p.value,
+        })),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const closureIds = await insertReturningIds(j.closures, (batch) =>
+    trx
+      .insertInto('periodClosures')
+      .values(
+        batch.map((c) => ({
+          schoolId,
+          periodId: c.periodId,
+          classId: c.classId,
+          closedAt: c.at,
+          closedBy: c.by,
+        })),
+      )
+      .returning('id')
+      .execute(),
+  );
+  const events = [
+    ...j.attendance.map((a, i) =>
+      audit(schoolId, 'attendance', 'journal.attendance.set', attendanceIds[i] ?? 0, a.at, a.by, {
+        value: a.value,
+        reason: a.reason,
+      }),
+    ),
+    ...j.marks.map((m, i) =>
+      audit(schoolId, 'mark', 'journal.mark.set', markIds[i] ?? 0, m.at, m.by, {
+        value: m.value,
+        comment: m.comment,
+      }),
+    ),
+    ...j.periodMarks.map((p, i) =>
+      audit(schoolId, 'periodMark', 'journal.periodMark.set', periodMarkIds[i] ?? 0, p.at, p.by, {
+        value: p.value,
+      }),
+    ),
+    ...j.closures.map((c, i) =>
+      audit(schoolId, 'periodClosure', 'control.period.close', closureIds[i] ?? 0, c.at, c.by, {
+        periodId: c.periodId,
+        classId: c.classId,
+      }),
+    ),
+  ];
+  await insertAll(events, (batch) => trx.insertInto('auditEvents').values(batch).execute());
+  return {
+    planItems: j.items.length,
+    filledLessons: j.fills.length,
+    marks: j.marks.length,
+    attendance: j.attendance.length,
+    periodMarks: j.periodMarks.length,
+    closures: j.closures.length,
+  };
+}
