@@ -353,4 +353,27 @@ describe.each(engines())('КТП routes on $name', (engine) => {
       ['Алгебра', 'Неравенства', 1, '2026-10-13'],
     ]);
   });
+
+  it('the template (XLSX and CSV) imports as it is: three example topics', async () => {
+    for (const format of ['xlsx', 'csv']) {
+      const { courseId } = await freshCourse([]);
+      const template = await teacher.get(`/api/journal/plan/template?format=${format}`);
+      expect(template.statusCode).toBe(200);
+      expect(template.headers['content-disposition']).toBe(`attachment; filename="otmetka-ktp.${format}"`);
+      const res = await importFile(
+        teacher,
+        courseId,
+        '?commit=true',
+        template.rawPayload,
+        'application/octet-stream',
+      );
+      expect(res.statusCode).toBe(200);
+      const items: Item[] = (await plan(teacher, courseId)).json().items;
+      expect(items.map((i) => [i.section, i.topic, i.hours, i.plannedOn])).toEqual([
+        ['Натуральные числа', 'Ряд натуральных чисел', 1, '2026-09-01'],
+        ['Натуральные числа', 'Сравнение натуральных чисел', 2, '2026-09-02'],
+        ['Дроби', 'Обыкновенные дроби', 1, null],
+      ]);
+    }
+  });
 });

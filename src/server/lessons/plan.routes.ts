@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { templateQuery } from '../../contract/imports.ts';
 import {
   planAnswer,
   planCopyBody,
@@ -28,6 +30,7 @@ import { fillPlan } from './fill-plan.ts';
 import { getPlan } from './get-plan.ts';
 import { importPlan } from './import-plan.ts';
 import { addPlanItem, removePlanItem, updatePlanItem } from './plan-items.ts';
+import { planTemplateCsv, planTemplateXlsx } from './plan-template.ts';
 
 const tags = ['plan'];
 
@@ -50,6 +53,30 @@ async function rejecting<T>(request: FastifyRequest, reply: FastifyReply, run: (
 
 /** The КТП of a course: topics, import, copy, filling lessons, plan vs fact. */
 export function registerPlanRoutes(api: Api, db: Kysely<DB>): void {
+  api.get(
+    '/api/journal/plan/template',
+    {
+      schema: {
+        tags,
+        summary: 'Шаблон КТП для загрузки (XLSX или CSV) с примером',
+        querystring: templateQuery,
+        response: { 200: z.unknown(), ...errors(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      if (request.query.format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="otmetka-ktp.csv"')
+          .send(planTemplateCsv());
+      }
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="otmetka-ktp.xlsx"')
+        .send(await planTemplateXlsx());
+    },
+  );
+
   api.get(
     '/api/journal/courses/:id/plan',
     {
