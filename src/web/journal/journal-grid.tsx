@@ -32,7 +32,6 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
   const [focus] = useState(() => new FocusStore(0, startColumn(buildModel(initial), lessonId, todayIso())));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const unsaved = useSyncExternalStore(store.subscribeUnsaved, store.unsavedCount);
 
   useEffect(() => {
     const onOnline = () => store.retryAll();
@@ -42,16 +41,6 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
       store.dispose();
     };
   }, [store]);
-
-  useEffect(() => {
-    if (unsaved === 0) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
 
   const move = useCallback(
     (to: Move) => {
@@ -194,6 +183,7 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
 
   return (
     <GridContext.Provider value={context}>
+      <UnloadGuard store={store} />
       <SaveBanner store={store} />
       {notice && (
         <p className="jg-notice" role="status">
@@ -271,4 +261,19 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
       )}
     </GridContext.Provider>
   );
+}
+
+/** Asks the browser to warn before leaving while any cell is unsaved (re-renders only itself). */
+function UnloadGuard({ store }: { store: GridStore }) {
+  const unsaved = useSyncExternalStore(store.subscribeUnsaved, store.unsavedCount);
+  useEffect(() => {
+    if (unsaved === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  return null;
 }
