@@ -67,6 +67,7 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     }
     await server.stop();
     rows.push(ceiling, ...measured);
+    rows.push(...(await (await import('./grid-browser.ts')).measureGridInBrowser(database.url)));
 
     const cpu = cpus()[0]?.model.trim() ?? 'unknown';
     const facts = {
