@@ -165,7 +165,7 @@ describe.skipIf(skipE2e)('the lesson page', () => {
 
     // Another lesson of the same course is only read.
     await page.goto(`/lessons/${other.id}`);
-    await page.getByText('Страницу урока изменяет учитель курса; здесь её можно только прочитать.').waitFor();
+    await page.getByText(/^Страница урока только для чтения/).waitFor();
     expect(await page.getByRole('button', { name: 'Сохранить' }).count()).toBe(0);
     expect(await page.getByLabel('Прикрепить файл').count()).toBe(0);
     await page.context().close();

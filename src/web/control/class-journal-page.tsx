@@ -88,13 +88,11 @@ function SummaryTable({
                     <abbr title={s.name}>{s.shortName}</abbr>
                   ) : (
                     grids.map((g, i) => (
-                      <Link
-                        key={g.id}
-                        className="control-block"
-                        href={`/journal/${g.id}`}
-                        aria-label={t('control.gridOf', { subject: s.name, group: g.group })}
-                      >
+                      <Link key={g.id} className="control-block" href={`/journal/${g.id}`}>
                         {grids.length > 1 ? `${s.shortName} ${i + 1}` : s.shortName}
+                        <span className="visually-hidden">
+                          {` — ${t('control.gridOf', { subject: s.name, group: g.group })}`}
+                        </span>
                       </Link>
                     ))
                   )}

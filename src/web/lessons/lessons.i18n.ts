@@ -11,7 +11,8 @@ export const dictionary = defineDictionary(
     'lessons.substitute': 'Замена',
     'lessons.toGrid': 'Журнал',
     'lessons.toPlan': 'КТП курса',
-    'lessons.readOnly': 'Страницу урока изменяет учитель курса; здесь её можно только прочитать.',
+    'lessons.readOnly':
+      'Страница урока только для чтения: урок ведёт другой учитель, он отменён или период закрыт.',
     'lessons.none': 'не указано',
     'lessons.planTopic': 'Тема из КТП',
     'lessons.planTopicNone': '— не из КТП —',
@@ -113,7 +114,8 @@ export const dictionary = defineDictionary(
     'lessons.substitute': 'Substitute',
     'lessons.toGrid': 'Journal',
     'lessons.toPlan': 'Course plan',
-    'lessons.readOnly': "The course's teacher edits the lesson page; here it is read-only.",
+    'lessons.readOnly':
+      'The lesson page is read-only: another teacher gives the lesson, it is cancelled, or the period is closed.',
     'lessons.none': 'not given',
     'lessons.planTopic': 'Topic from the plan',
     'lessons.planTopicNone': '— not from the plan —',
