@@ -84,7 +84,9 @@ export async function addLessonFile(
     throw new AppError('validation', 'lessonsFileEmpty', {}, { body: 'lessonsFileEmpty' });
   const clean = safeFileName(name);
   const mime = safeMime(clean);
-  const by = ctx.actor.kind === 'person' ? ctx.actor.personId : 0;
+  // requireLessonEdit admits people only.
+  if (ctx.actor.kind !== 'person') throw notFound();
+  const by = ctx.actor.personId;
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('lessonFiles')
