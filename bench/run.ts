@@ -67,7 +67,8 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     }
     await server.stop();
     rows.push(ceiling, ...measured);
-    rows.push(...(await (await import('./grid-browser.ts')).measureGridInBrowser(database.url)));
+    const { measureGridInBrowser } = await import('./grid-browser.ts');
+    rows.push(...(await measureGridInBrowser(database.url, { quick: options.duration <= 2 })));
 
     const cpu = cpus()[0]?.model.trim() ?? 'unknown';
     const facts = {
