@@ -128,6 +128,32 @@ describe.each(engines())('lesson page routes on $name', (engine) => {
     });
   });
 
+  it('keeps the due date; saving the same values again changes nothing and writes no event', async () => {
+    const due = (await teacher.get(url(s.lessons.tomorrow))).json().date;
+    const first = await teacher.send('POST', url(s.lessons.tomorrow), {
+      homeworkDueOn: due,
+      homework: 'Стр. 5',
+    });
+    expect(first.json()).toMatchObject({ homeworkDueOn: due, homework: 'Стр. 5' });
+    const again = await teacher.send('POST', url(s.lessons.tomorrow), {
+      homeworkDueOn: due,
+      homework: 'Стр. 5 ',
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await audits('lesson', s.lessons.tomorrow)).length).toBe(1);
+    const cleared = await teacher.send('POST', url(s.lessons.tomorrow), {
+      homework: '',
+      homeworkDueOn: null,
+    });
+    expect(cleared.json()).toMatchObject({ homework: null, homeworkDueOn: null });
+    const row = await database.db
+      .selectFrom('lessons')
+      .select('homeworkEnteredAt')
+      .where('id', '=', s.lessons.tomorrow)
+      .executeTakeFirstOrThrow();
+    expect(row.homeworkEnteredAt).toBeNull();
+  });
+
   it('400: a due date before the lesson, a topic of another course, a control character — named in Russian or English', async () => {
     const due = await teacher.send('POST', url(s.lessons.recent), { homeworkDueOn: '2026-01-01' });
     expect(due.statusCode).toBe(400);
