@@ -1,28 +1,22 @@
-import type { ReactNode } from 'react';
+import { type Inline, parseHomework } from './homework-format.ts';
 
-const inline = /(\*\*[^*\n]+\*\*|\*[^*\n]+\*|https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/g;
-
-function inlineNodes(text: string, keyPrefix: string): ReactNode[] {
-  const nodes: ReactNode[] = [];
-  let last = 0;
-  let n = 0;
-  for (const match of text.matchAll(inline)) {
-    const token = match[0];
-    const at = match.index ?? 0;
-    if (at > last) nodes.push(text.slice(last, at));
-    const key = `${keyPrefix}-${n++}`;
-    if (token.startsWith('**')) nodes.push(<strong key={key}>{token.slice(2, -2)}</strong>);
-    else if (token.startsWith('*')) nodes.push(<em key={key}>{token.slice(1, -1)}</em>);
-    else
-      nodes.push(
-        <a key={key} href={token} rel="noopener noreferrer nofollow" target="_blank">
-          {token}
-        </a>,
-      );
-    last = at + token.length;
-  }
-  if (last < text.length) nodes.push(text.slice(last));
-  return nodes;
+function InlineRun({ pieces }: { pieces: Inline[] }) {
+  return (
+    <>
+      {pieces.map((p, i) => {
+        const key = `${i}-${p.kind}`;
+        if (p.kind === 'bold') return <strong key={key}>{p.text}</strong>;
+        if (p.kind === 'italic') return <em key={key}>{p.text}</em>;
+        if (p.kind === 'link')
+          return (
+            <a key={key} href={p.href} rel="noopener noreferrer nofollow" target="_blank">
+              {p.href}
+            </a>
+          );
+        return <span key={key}>{p.text}</span>;
+      })}
+    </>
+  );
 }
 
 /**
@@ -30,29 +24,30 @@ function inlineNodes(text: string, keyPrefix: string): ReactNode[] {
  * lines starting with «- » as a list, http(s) addresses as links; other lines are paragraphs.
  */
 export function HomeworkText({ text }: { text: string }) {
-  const blocks: ReactNode[] = [];
-  let items: string[] = [];
-  const flush = () => {
-    if (items.length === 0) return;
-    const at = blocks.length;
-    blocks.push(
-      <ul key={`l${at}`}>
-        {items.map((item, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: list lines have no identity but their place
-          <li key={i}>{inlineNodes(item, `l${at}-${i}`)}</li>
-        ))}
-      </ul>,
-    );
-    items = [];
-  };
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*[-•]\s+/.test(line)) {
-      items.push(line.replace(/^\s*[-•]\s+/, ''));
-      continue;
-    }
-    flush();
-    if (line.trim()) blocks.push(<p key={`p${blocks.length}`}>{inlineNodes(line, `p${blocks.length}`)}</p>);
-  }
-  flush();
-  return <div className="homework-text">{blocks}</div>;
+  // Blocks and items of a text have no identity but their place, so their index is their key.
+  return (
+    <div className="homework-text">
+      {parseHomework(text).map((block, b) => {
+        const key = `${b}-${block.kind}`;
+        if (block.kind === 'paragraph')
+          return (
+            <p key={key}>
+              <InlineRun pieces={block.inline} />
+            </p>
+          );
+        return (
+          <ul key={key}>
+            {block.items.map((item, i) => {
+              const itemKey = `${b}-${i}-item`;
+              return (
+                <li key={itemKey}>
+                  <InlineRun pieces={item} />
+                </li>
+              );
+            })}
+          </ul>
+        );
+      })}
+    </div>
+  );
 }
