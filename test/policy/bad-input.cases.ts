@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import { maxLessonFileBytes } from '../../src/contract/lessons.ts';
+import type { DB } from '../../src/server/db/schema.ts';
 import { columns, templateHeader } from '../../src/server/imports/columns.ts';
 import { csvLine } from '../../src/server/imports/template.ts';
 
@@ -124,6 +127,8 @@ function text(s: Schema, name: string): string {
   if (p.includes('+0-9')) return '+7 900 123-45-67';
   if (s.format === 'email') return 'parent@example.org';
   if (name === 'login') return `badinput${process.pid}x${++logins}`;
+  // A journal cell's or period mark's value: a mark the grammar takes.
+  if (name === 'value') return '5';
   if (/password/i.test(name)) return 'не-тот-пароль-123';
   return `Тест${'т'.repeat(Math.max(0, (s.minLength ?? 0) - 4))}`.slice(0, s.maxLength ?? 100);
 }
@@ -288,6 +293,31 @@ function fileCases(url: string): Case[] {
   ];
 }
 
+/** Raw uploads a lesson's homework files route may be sent: empty, garbage, nameless, too big. */
+function uploadCases(url: string): Case[] {
+  const file = (label: string, payload: string | Buffer, type: string, query: string): Case => ({
+    label,
+    url: `${url}${query}`,
+    raw: { payload, type },
+  });
+  return [
+    file('no name', 'текст', 'text/plain', ''),
+    file('empty name', 'текст', 'text/plain', '?name='),
+    file('empty file', Buffer.alloc(0), 'application/octet-stream', '?name=empty.bin'),
+    file('garbage', garbage, 'application/octet-stream', '?name=a.bin'),
+    file('garbage as PDF', garbage, 'application/pdf', '?name=a.pdf'),
+    file('name with NUL', 'текст', 'text/plain', `?name=${encodeURIComponent('../../a\u0000.txt')}`),
+    file('long name', 'текст', 'text/plain', `?name=${'я'.repeat(300)}`),
+    file('unknown query', 'текст', 'text/plain', '?name=a.txt&zzz=1'),
+    file(
+      'too large',
+      Buffer.alloc(maxLessonFileBytes + 10, 0x41),
+      'application/octet-stream',
+      '?name=big.bin',
+    ),
+  ];
+}
+
 /** Every way to break a route, generated from its schema. */
 export function casesOf(method: string, url: string, op: Operation, world: World): Case[] {
   const names = [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
@@ -303,7 +333,8 @@ export function casesOf(method: string, url: string, op: Operation, world: World
   );
   cases.push(...queryCases(op, good));
   if (!writes.has(method)) return cases;
-  if (url.includes('/imports/')) return [...cases, ...fileCases(good)];
+  if (url.includes('/imports/') || url.endsWith('/plan/import')) return [...cases, ...fileCases(good)];
+  if (url.endsWith('/lessons/:id/files')) return [...cases, ...uploadCases(good)];
   // A route without a body is tried on nothing real: an archive or a switch-off must not land.
   cases.push(...bodyCases(bodySchema ? good : url.replace(/:\w+/g, '99999999'), base));
   const props = bodySchema?.properties ?? {};
@@ -326,8 +357,12 @@ export function casesOf(method: string, url: string, op: Operation, world: World
 /** The id a route parameter takes when it is not the one being broken. */
 export function paramFor(url: string, name: string, ids: Ids): string {
   if (name === 'scheme') return 'quarters';
-  if (name === 'yearId' || name === 'guardianId') return String(ids[name]);
+  if (['yearId', 'guardianId', 'periodId', 'classId'].includes(name)) return String(ids[name] ?? 99999999);
   const byPrefix: [RegExp, string][] = [
+    [/^\/api\/journal\/courses/, 'courseId'],
+    [/^\/api\/journal\/lessons/, 'lessonId'],
+    [/^\/api\/journal\/files/, 'fileId'],
+    [/^\/api\/journal\/plan-items/, 'planItemId'],
     [/^\/api\/students/, 'studentId'],
     [/^\/api\/staff/, 'staffId'],
     [/^\/api\/structure\/subjects/, 'subjectId'],
@@ -346,4 +381,74 @@ export interface World {
   ids: Ids;
   foreign: Ids;
   others: Others;
+}
+
+/**
+ * The journal's things in a world's school, so that the journal's routes are walked on real rows:
+ * grade 5 on quarters with the first quarter and the year, a lesson of the course on the date good
+ * bodies carry (2026-10-05), a КТП topic and a homework file of the lesson.
+ */
+export async function journalWorld(
+  db: Kysely<DB>,
+  o: { schoolId: number; yearId: number; courseId: number; teacherId: number },
+): Promise<Ids> {
+  const { schoolId, yearId: academicYearId } = o;
+  await db
+    .insertInto('gradeSchemes')
+    .values({ schoolId, academicYearId, grade: 5, scheme: 'quarters' })
+    .execute();
+  const period = (kind: 'term' | 'year', name: string, endsOn: string) =>
+    db
+      .insertInto('periods')
+      .values({
+        schoolId,
+        academicYearId,
+        scheme: kind === 'term' ? 'quarters' : 'year',
+        kind,
+        number: 1,
+        name,
+        startsOn: '2026-09-01',
+        endsOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const quarter = await period('term', '1 четверть', '2026-10-25');
+  await period('year', 'Год', '2027-05-31');
+  const lesson = await db
+    .insertInto('lessons')
+    .values({ schoolId, courseId: o.courseId, teacherId: o.teacherId, date: '2026-10-05', lessonNumber: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const item = await db
+    .insertInto('planItems')
+    .values({ schoolId, courseId: o.courseId, position: 1, topic: 'Сложение' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const file = await db
+    .insertInto('lessonFiles')
+    .values({
+      schoolId,
+      lessonId: lesson.id,
+      name: 'задание.txt',
+      mime: 'text/plain',
+      size: 5,
+      content: Buffer.from('текст'),
+      createdBy: o.teacherId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const kind = await db
+    .selectFrom('workKinds')
+    .select('id')
+    .where('schoolId', '=', schoolId)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return {
+    periodId: quarter.id,
+    lessonId: lesson.id,
+    planItemId: item.id,
+    fileId: file.id,
+    workKindId: kind.id,
+    fromCourseId: o.courseId,
+  };
 }
