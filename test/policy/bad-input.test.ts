@@ -23,6 +23,7 @@ import {
   cyrillic,
   type Ids,
   importCsv,
+  journalWorld,
   latin,
   type Operation,
   type Others,
@@ -92,7 +93,9 @@ async function buildWorld(db: Kysely<DB>) {
     .where('id', '=', archived.id)
     .execute();
   const teacherIds = { teacherId: teacher.id, classTeacherId: teacher.id, substituteTeacherId: teacher.id };
+  const journal = await journalWorld(db, { schoolId, yearId, courseId, teacherId: teacher.id });
   const ids: Ids = {
+    ...journal,
     ...{ schoolId, yearId, classId, groupId, toGroupId: groupId, courseId, subjectId, ...teacherIds },
     ...{
       studentId: students[0]!,
@@ -166,6 +169,12 @@ describe.each(engines())('bad input never gives a 5xx on $name', (engine) => {
     'timetable_slots',
     'timetable_changes',
     'lessons',
+    'marks',
+    'attendance',
+    'period_marks',
+    'period_closures',
+    'plan_items',
+    'lesson_files',
   ];
   /** Rows of the school in the tables use cases write to: a refusal must leave them as they were. */
   const stored = async () => {
