@@ -8,14 +8,7 @@ import { AppError } from '../http/app-error.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import { parseColumns } from './add-column.ts';
 import { type JournalCourse, requireCourse } from './journal.policy.ts';
-import {
-  coursePeriods,
-  courseRules,
-  defaultPeriod,
-  firstWorkKind,
-  mayWriteLesson,
-  studentName,
-} from './journal.queries.ts';
+import { coursePeriods, courseRules, defaultPeriod, mayWriteLesson, studentName } from './journal.queries.ts';
 import { presentAttendance } from './save-attendance.ts';
 
 type Grid = z.infer<typeof journalGrid>;
@@ -86,17 +79,18 @@ async function studentsDuring(db: Db, groupId: number, from: string, to: string)
 export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Promise<Grid> {
   const course = await requireCourse(ctx, courseId);
   const db = ctx.db;
-  const [r, header, workKinds, first] = await Promise.all([
+  const [r, header, kinds] = await Promise.all([
     courseRules(db, course),
     courseHeader(db, course),
     db
       .selectFrom('workKinds')
-      .select(['id', 'name', 'shortName', 'weight'])
+      .select(['id', 'name', 'shortName', 'weight', 'archivedAt'])
       .where('schoolId', '=', course.schoolId)
       .orderBy('id')
       .execute(),
-    firstWorkKind(db, course.schoolId),
   ]);
+  const workKinds = kinds.map(({ archivedAt: _, ...k }) => k);
+  const first = kinds.find((k) => k.archivedAt === null)?.id ?? null;
   const { terms, finals } = await coursePeriods(db, course, r);
   const chosen = periodId === undefined ? defaultPeriod(terms) : terms.find((p) => p.id === periodId);
   if (periodId !== undefined && !chosen)
@@ -109,13 +103,6 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
   const period = chosen ?? (await wholeYear(db, course));
   const { startsOn: from, endsOn: to } = period;
 
-  const lessonsInPeriod = db
-    .selectFrom('lessons')
-    .select('lessons.id')
-    .where('lessons.courseId', '=', course.id)
-    .where('lessons.date', '>=', from)
-    .where('lessons.date', '<=', to)
-    .where('lessons.cancelledAt', 'is', null);
   const [students, lessonRows, marks, attendance] = await Promise.all([
     studentsDuring(db, course.groupId, from, to),
     db
@@ -143,20 +130,40 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
       .execute(),
     db
       .selectFrom('marks')
-      .select(['lessonId', 'studentId', 'workKindId', 'value', 'comment', 'version'])
-      .where('lessonId', 'in', lessonsInPeriod)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
+      .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
+      .select([
+        'marks.lessonId',
+        'marks.studentId',
+        'marks.workKindId',
+        'marks.value',
+        'marks.comment',
+        'marks.version',
+      ])
+      .where('lessons.courseId', '=', course.id)
+      .where('lessons.date', '>=', from)
+      .where('lessons.date', '<=', to)
+      .where('lessons.cancelledAt', 'is', null)
+      .where('marks.deletedAt', 'is', null)
       .execute(),
     db
       .selectFrom('attendance')
-      .select(['lessonId', 'studentId', 'value', 'reason', 'version'])
-      .where('lessonId', 'in', lessonsInPeriod)
-      .where('deletedAt', 'is', null)
+      .innerJoin('lessons', 'lessons.id', 'attendance.lessonId')
+      .select([
+        'attendance.lessonId',
+        'attendance.studentId',
+        'attendance.value',
+        'attendance.reason',
+        'attendance.version',
+      ])
+      .where('lessons.courseId', '=', course.id)
+      .where('lessons.date', '>=', from)
+      .where('lessons.date', '<=', to)
+      .where('lessons.cancelledAt', 'is', null)
+      .where('attendance.deletedAt', 'is', null)
       .execute(),
   ]);
   const studentIds = students.map((s) => s.id);
-  const [periodMarks, suggestions] = await Promise.all([
+  const [periodMarks, elsewhere] = await Promise.all([
     studentIds.length
       ? db
           .selectFrom('periodMarks')
@@ -167,9 +174,12 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
           .where('deletedAt', 'is', null)
           .execute()
       : [],
-    suggest(db, course, studentIds, from, to, r.settings.roundingThresholds),
+    marksElsewhere(db, course, studentIds, from, to),
   ]);
 
+  const weightOf = new Map(kinds.map((k) => [k.id, k.weight]));
+  const counted = [...marks.map((m) => ({ ...m, weight: weightOf.get(m.workKindId) ?? 1 })), ...elsewhere];
+  const suggestions = suggest(studentIds, counted, r.settings.roundingThresholds);
   const courseTeachers = [course.teacherId, course.secondTeacherId];
   const on = today();
   const kindsIn = new Map<number, number[]>();
@@ -232,20 +242,12 @@ async function wholeYear(db: Db, course: JournalCourse): Promise<Grid['period']>
 }
 
 /**
- * Each student's weighted average over their live marks in the subject from `from` to `to`, in
- * every course of the subject that year (a group they have left included), and the mark it
- * suggests at the school's thresholds.
+ * The students' live marks in the subject from `from` to `to` in the year's other courses of the
+ * subject whose groups they have been in (a subgroup they have left, say).
  */
-async function suggest(
-  db: Db,
-  course: JournalCourse,
-  studentIds: number[],
-  from: string,
-  to: string,
-  thresholds: { five: number; four: number; three: number },
-): Promise<Grid['suggestions']> {
-  if (studentIds.length === 0) return [];
-  const rows = await db
+function marksElsewhere(db: Db, course: JournalCourse, studentIds: number[], from: string, to: string) {
+  if (studentIds.length === 0) return Promise.resolve([]);
+  return db
     .selectFrom('marks')
     .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
     .innerJoin('workKinds', 'workKinds.id', 'marks.workKindId')
@@ -261,6 +263,7 @@ async function suggest(
         .select('courses.id')
         .where('courses.subjectId', '=', course.subjectId)
         .where('courses.academicYearId', '=', course.academicYearId)
+        .where('courses.id', '!=', course.id)
         .where('courses.groupId', 'in', (g) =>
           g
             .selectFrom('groupMemberships')
@@ -269,11 +272,22 @@ async function suggest(
         ),
     )
     .execute();
+}
+
+/**
+ * Each student's weighted average over their marks in the subject for the period (this course's
+ * and the others'), and the mark it suggests at the school's thresholds.
+ */
+function suggest(
+  studentIds: number[],
+  marks: { studentId: number; value: string; weight: number }[],
+  thresholds: { five: number; four: number; three: number },
+): Grid['suggestions'] {
   const byStudent = new Map<number, { value: string; weight: number }[]>();
-  for (const row of rows) {
-    const list = byStudent.get(row.studentId) ?? [];
-    list.push(row);
-    byStudent.set(row.studentId, list);
+  for (const mark of marks) {
+    const list = byStudent.get(mark.studentId) ?? [];
+    list.push(mark);
+    byStudent.set(mark.studentId, list);
   }
   return studentIds.map((studentId) => {
     const average = weightedAverage(byStudent.get(studentId) ?? []);

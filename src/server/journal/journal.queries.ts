@@ -1,9 +1,8 @@
 import type { gridPeriod } from '../../contract/journal.ts';
-import type { SchoolSettings } from '../../contract/settings.ts';
+import { parseSchoolSettings, type SchoolSettings } from '../../contract/settings.ts';
 import { type MarkRules, twoMarksByDefault } from '../../domain/marks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
-import { schoolSettingsOf } from '../structure/structure.queries.ts';
 import { classesOfGroup, type JournalCourse } from './journal.policy.ts';
 
 type GridPeriod = ReturnType<typeof gridPeriod.parse>;
@@ -37,35 +36,33 @@ export interface CourseRules {
   classIds: number[];
 }
 
-/** The rules of a course: scale, «+/−», «5/4», whether its class level is marked. */
+/** The rules of a course: scale, «+/−», «5/4», whether its class level is marked (one query for a class's course). */
 export async function courseRules(db: Db, course: JournalCourse): Promise<CourseRules> {
-  const [settings, subject, classIds] = await Promise.all([
-    schoolSettingsOf(db, course.schoolId),
-    db
-      .selectFrom('subjects')
-      .select(['name', 'twoMarks'])
-      .where('id', '=', course.subjectId)
-      .executeTakeFirstOrThrow(),
-    classesOfGroup(db, course.groupId, course.classId),
-  ]);
-  const classes = classIds.length
-    ? await db
-        .selectFrom('classes')
-        .select(['id', 'grade'])
-        .where('id', 'in', classIds)
-        .orderBy('grade')
-        .execute()
-    : [];
-  const grade =
-    course.classId === null
-      ? (classes[0]?.grade ?? null)
-      : (classes.find((c) => c.id === course.classId)?.grade ?? null);
+  const row = await db
+    .selectFrom('courses')
+    .innerJoin('subjects', 'subjects.id', 'courses.subjectId')
+    .innerJoin('schools', 'schools.id', 'courses.schoolId')
+    .innerJoin('groups', 'groups.id', 'courses.groupId')
+    .leftJoin('classes', 'classes.id', 'groups.classId')
+    .select(['subjects.name', 'subjects.twoMarks', 'schools.settings', 'classes.grade'])
+    .where('courses.id', '=', course.id)
+    .executeTakeFirstOrThrow();
+  const settings = parseSchoolSettings(row.settings);
+  let grade = row.grade;
+  let classIds = course.classId === null ? [] : [course.classId];
+  if (course.classId === null) {
+    classIds = await classesOfGroup(db, course.groupId, null);
+    const classes = classIds.length
+      ? await db.selectFrom('classes').select('grade').where('id', 'in', classIds).orderBy('grade').execute()
+      : [];
+    grade = classes[0]?.grade ?? null;
+  }
   return {
     settings,
     rules: {
       scale: settings.markScale,
       plusMinus: settings.usePlusMinus,
-      twoMarks: subject.twoMarks === null ? twoMarksByDefault(subject.name) : subject.twoMarks === 1,
+      twoMarks: row.twoMarks === null ? twoMarksByDefault(row.name) : row.twoMarks === 1,
     },
     grade,
     marked: course.classId === null || (grade !== null && settings.markedGrades.includes(grade)),
