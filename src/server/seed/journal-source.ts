@@ -7,6 +7,7 @@ import type { SourceCourse, SourceLesson } from './journal-plan.ts';
 /** A study term of a scheme. */
 export interface SourcePeriod {
   id: number;
+  name: string;
   scheme: string;
   startsOn: string;
   endsOn: string;
@@ -24,7 +25,7 @@ export interface JournalSource {
   /** Terms (not the year, exams or finals). */
   periods: SourcePeriod[];
   schemeOfGrade: Map<number, string>;
-  classes: { id: number; grade: number }[];
+  classes: { id: number; grade: number; letter: string }[];
   /** Who closes periods: the school's first deputy (else its director). */
   closerId: number | null;
 }
@@ -108,7 +109,7 @@ export async function loadJournalSource(
   }
   const periods = await db
     .selectFrom('periods')
-    .select(['id', 'scheme', 'startsOn', 'endsOn'])
+    .select(['id', 'name', 'scheme', 'startsOn', 'endsOn'])
     .where('academicYearId', '=', scope.academicYearId)
     .where('kind', '=', 'term')
     .orderBy('startsOn')
@@ -120,7 +121,7 @@ export async function loadJournalSource(
     .execute();
   const classes = await db
     .selectFrom('classes')
-    .select(['id', 'grade'])
+    .select(['id', 'grade', 'letter'])
     .where('academicYearId', '=', scope.academicYearId)
     .where('archivedAt', 'is', null)
     .orderBy('id')

@@ -46,7 +46,9 @@ interface PeriodMarkRow {
 
 interface ClosureRow {
   periodId: number;
+  period: string;
   classId: number;
+  className: string;
   at: string;
   by: number;
 }
@@ -188,7 +190,9 @@ function closePastPeriods(
       if (grades.has(c.grade)) {
         closures.push({
           periodId: period.id,
+          period: period.name,
           classId: c.id,
+          className: `${c.grade}${c.letter}`,
           at: moscowTime(closedOn, '10:00', c.id % 60),
           by: closer,
         });
@@ -320,9 +324,12 @@ export async function writeJournal(
       }),
     ),
     ...j.closures.map((c, i) =>
-      audit(schoolId, 'periodClosure', 'control.period.close', closureIds[i] ?? 0, c.at, c.by, {
+      audit(schoolId, 'periodClosure', 'journal.period.close', closureIds[i] ?? 0, c.at, c.by, {
         periodId: c.periodId,
+        period: c.period,
         classId: c.classId,
+        class: c.className,
+        closedAt: c.at,
       }),
     ),
   ];
