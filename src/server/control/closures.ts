@@ -5,6 +5,7 @@ import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { lockForTransaction } from '../db/locks.ts';
 import { AppError, notFound } from '../http/app-error.ts';
+import { isUniqueViolation } from '../journal/cell-write.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import {
   classById,
@@ -139,7 +140,7 @@ export async function closePeriod(ctx: Ctx, periodId: number, classId: number): 
   const { cls, period } = await requireClosable(ctx, periodId, classId);
   const me = ctx.actor.kind === 'person' ? ctx.actor.personId : null;
   if (me === null) throw notFound();
-  await ctx.db.transaction().execute(async (trx) => {
+  const closing = ctx.db.transaction().execute(async (trx) => {
     await lockForTransaction(trx, `closure:${periodId}:${classId}`);
     const open = await trx
       .selectFrom('periodClosures')
@@ -162,6 +163,11 @@ export async function closePeriod(ctx: Ctx, periodId: number, classId: number): 
       entityId: row.id,
       after: { periodId, period: period.name, classId, class: `${cls.grade}${cls.letter}`, closedAt },
     });
+  });
+  // Another process may close it between our check and insert (SQLite takes no advisory lock):
+  // the partial unique index refuses the second closure in force, and that is the same conflict.
+  await closing.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? new AppError('conflict', 'controlAlreadyClosed') : error;
   });
   return { periodId, classId, closed: true };
 }
