@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiveAId, moveFirstStudentToSecondSubgroup, openAs } from './demo.ts';
-import { type Harness, skipE2e, startHarness } from './harness.ts';
+import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
 
 /** The grid's cell at a row and column of its layout. */
 function cell(page: Page, row: number, col: number): Locator {
@@ -69,9 +69,17 @@ describe.skipIf(skipE2e)('the journal grid', () => {
   it('the teacher enters a column of marks by keyboard, reloads and sees them', async () => {
     const page = await openAs(h, 'teacher', '/teacher/journal');
     await page.getByRole('heading', { level: 1, name: 'Мои журналы' }).waitFor();
+    await expectNoAxeViolations(page, '/teacher/journal');
     await page.locator(`a[href="/journal/${courseId}"]`).click();
     await page.getByRole('grid').waitFor();
     start = await openGrid(page, courseId);
+    // Months head their lessons' dates (ДД.ММ) in Russian.
+    const months = await page.locator('.jg-months .jg-month').allTextContents();
+    expect(months.length).toBeGreaterThan(0);
+    for (const m of months)
+      expect(m).toMatch(/^(Январь|Февраль|Март|Апрель|Май|Июнь|Сентябрь|Октябрь|Ноябрь|Декабрь)$/);
+    expect(await page.locator('.jg-date-link').first().textContent()).toMatch(/^\d{2}\.\d{2}/);
+    await expectNoAxeViolations(page, 'the grid of the teacher');
     await cell(page, start.row, start.col).click();
     const entries = ['5', '4-', '3', 'н', '.'];
     for (const entry of entries) await typeEntry(page, entry);
@@ -81,6 +89,7 @@ describe.skipIf(skipE2e)('the journal grid', () => {
     await page.keyboard.type('7');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Не понял отметку' }).waitFor();
+    await expectNoAxeViolations(page, 'the grid with a hint');
     await page.keyboard.press('Escape');
 
     await openGrid(page, courseId);
@@ -178,6 +187,8 @@ describe.skipIf(skipE2e)('the journal grid', () => {
     const page = await openAs(h, 'deputy', '/deputy/journals');
     await page.getByRole('heading', { level: 1, name: 'Журналы' }).waitFor();
     await page.getByLabel('Класс').selectOption(String(klass.id));
+    await page.locator(`a[href="/journal/${courseId}"]`).waitFor();
+    await expectNoAxeViolations(page, '/deputy/journals');
     await page.locator(`a[href="/journal/${courseId}"]`).click();
     await page.getByRole('grid').waitFor();
     await page.getByText('Журнал открыт для просмотра.').waitFor();
@@ -195,6 +206,7 @@ describe.skipIf(skipE2e)('the journal grid', () => {
     const text = await mark.innerText();
     expect(text).toMatch(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
     expect(text).toContain('→ 5');
+    await expectNoAxeViolations(page, 'the history dialog');
     await dialog.getByRole('button', { name: 'Закрыть' }).click();
     await page.context().close();
   });

@@ -111,7 +111,7 @@ export function GridTable({ actions, caption }: { actions: GridActions; caption:
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: months are in date order and may repeat
                 <th key={i} colSpan={m.span} aria-colindex={index} scope="colgroup">
-                  {t(`journal.month${m.month}` as MessageKey)}
+                  <span className="jg-month">{t(`journal.month${m.month}` as MessageKey)}</span>
                 </th>
               );
             });

@@ -24,13 +24,22 @@ export default function MyJournalsPage(_: PageProps) {
     );
   if (!list.data) return <p className="loading">{t('app.loading')}</p>;
   const { courses, substitutions } = list.data;
+  // Own courses first; the class teacher's class and substituted courses are read in a second list.
+  const own = courses.filter((c) => c.access === 'teacher' || c.access === 'second');
+  const others = courses.filter((c) => c.access !== 'teacher' && c.access !== 'second');
   return (
     <>
       <h1>{title}</h1>
-      {courses.length === 0 ? (
+      {own.length === 0 ? (
         <p className="panel">{t('journal.noCourses')}</p>
       ) : (
-        <CourseTable courses={courses} caption={title} />
+        <CourseTable courses={own} caption={title} />
+      )}
+      {others.length > 0 && (
+        <>
+          <h2>{t('journal.otherJournals')}</h2>
+          <CourseTable courses={others} caption={t('journal.otherJournals')} />
+        </>
       )}
       <h2>{t('journal.substitutions')}</h2>
       {substitutions.length === 0 ? (
