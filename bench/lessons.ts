@@ -23,7 +23,7 @@ export async function measureLessonGeneration(
   const database = openDatabase(scratch.url);
   try {
     await migrateToLatest(database);
-    const district = await seedDistrict(database.db, { schools: 1 });
+    const district = await seedDistrict(database.db, { schools: 1, journal: false });
     const schoolId = district.schoolIds[0] ?? 0;
     const year = await database.db
       .selectFrom('academicYears')

@@ -7,6 +7,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { measureColdStart } from './cold-start.ts';
 import { prepareDatabase } from './database.ts';
+import { measureJournal } from './journal.ts';
 import { type Measurement, measureScenario } from './load.ts';
 import { type BenchOptions, parseBenchArgs, usage } from './options.ts';
 import { formatErrors, formatFacts, formatTable } from './report.ts';
@@ -65,6 +66,7 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
       print(`${row.name}: ${row.rps?.toFixed(0)} req/s`);
       measured.push(row);
     }
+    measured.push(...(await measureJournal(server.url, database.url, options.duration <= 2 ? 50 : 500)));
     await server.stop();
     rows.push(ceiling, ...measured);
     const { measureGridInBrowser } = await import('./grid-browser.ts');

@@ -2,17 +2,21 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { DB } from '../db/schema.ts';
 import { academicYearOf } from './calendar.ts';
+import { writeJournal } from './journal-write.ts';
 import { countPlan, type PlanCounts, planSchool } from './plan-school.ts';
 import { progressCounter } from './progress.ts';
 import { demoPassword, type SeedOptions } from './seed-demo-school.ts';
 import { assertLoginsFree, writeDistrict } from './write-district.ts';
 import { schoolSteps, writeSchool } from './write-school.ts';
+import { writeTimetable } from './write-timetable.ts';
 
 /** Options of `seedDistrict`: how many schools, and the seed that makes them. */
 export interface DistrictOptions extends SeedOptions {
   schools: number;
   /** Base seed; school k is planned from `seed * 1000 + k`. Default 1. */
   seed?: number;
+  /** Give each school its timetable and its journal up to today, as the demo school has. Default true. */
+  journal?: boolean;
 }
 
 /** What `seedDistrict` created. */
@@ -27,12 +31,14 @@ export interface DistrictSummary {
 
 /**
  * Seeds a district of N schools for benchmarks: each with 3 classes per grade of ≈30 students
- * (≈1,000 students), their parents and staff. Logins carry the school number (`s12.admin`,
+ * (≈1,000 students), their parents and staff, and (unless `journal: false`) its timetable and
+ * journal of the year up to today. Logins carry the school number (`s12.admin`,
  * `s12.t.ivanova`); the inspector is `uo.district`. One transaction per school, so
  * a long run commits as it goes.
  */
 export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Promise<DistrictSummary> {
-  const year = academicYearOf(options.today ?? new Date());
+  const today = options.today ?? new Date();
+  const year = academicYearOf(today);
   const prefix = options.loginPrefix ?? '';
   const seed = options.seed ?? 1;
   const step = progressCounter(1 + options.schools * schoolSteps, options.onProgress);
@@ -71,7 +77,14 @@ export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Pr
       plan.people.flatMap((p) => p.login ?? []),
     );
     const ctx = { districtId: district.districtId, year, passwordHash, now, step };
-    const school = await db.transaction().execute((trx) => writeSchool(trx, plan, ctx));
+    const school = await db.transaction().execute(async (trx) => {
+      const school = await writeSchool(trx, plan, ctx);
+      if (options.journal !== false) {
+        await writeTimetable(trx, school, year);
+        await writeJournal(trx, school, today.toISOString().slice(0, 10), seed * 1000 + number);
+      }
+      return school;
+    });
     schoolIds.push(school.schoolId);
     const c = countPlan(plan);
     counts.students += c.students;
