@@ -56,6 +56,14 @@ export function planCellWrite(
   return dead ? { kind: 'revive', id: dead.id, version: dead.version } : { kind: 'insert' };
 }
 
+/** A conditional write found a row at another version than read: someone saved it meanwhile. */
+export class StaleWrite extends Error {
+  constructor() {
+    super('stale write');
+    this.name = 'StaleWrite';
+  }
+}
+
 /** Whether an error is a unique-constraint violation (PostgreSQL 23505, SQLite's constraint code). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -64,7 +72,8 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Runs a cell's write; when a save sent at the same moment inserted the cell first (the live
- * unique index refuses the second row), answers the conflict with what is stored now.
+ * unique index refuses the second row) or changed it (StaleWrite), answers the conflict with what
+ * is stored now.
  */
 export async function writeOrConflict<T>(
   write: () => Promise<T>,
@@ -73,7 +82,7 @@ export async function writeOrConflict<T>(
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new CellConflict(await current());
+    if (isUniqueViolation(error) || error instanceof StaleWrite) throw new CellConflict(await current());
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import type { attendanceColumnBody } from '../../contract/journal.ts';
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
-import { CellConflict, type CellWrite, planCellWrite, writeOrConflict } from './cell-write.ts';
+import { CellConflict, type CellWrite, planCellWrite, StaleWrite, writeOrConflict } from './cell-write.ts';
 import { personOf } from './journal.queries.ts';
 import { membersOn, reasonOf, writableLesson } from './lesson-write.ts';
 import { type AttendanceCell, attendanceRows, presentAttendance } from './save-attendance.ts';
@@ -56,7 +56,11 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
   return writeOrConflict(
     () =>
       ctx.db.transaction().execute(async (trx) => {
-        const rows = ids.length ? await attendanceRows(trx, lesson.id, ids) : [];
+        const rows = await trx
+          .selectFrom('attendance')
+          .select(['id', 'lessonId', 'studentId', 'value', 'reason', 'version', 'deletedAt'])
+          .where('lessonId', '=', lesson.id)
+          .execute();
         const plans: [Entry, CellWrite, (typeof rows)[number] | undefined][] = body.entries.map((e) => {
           const own = rows.filter((r) => r.studentId === e.studentId);
           return [e, planCellWrite(own, e.version, e.value === null), own.find((r) => r.deletedAt === null)];
@@ -66,29 +70,50 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
         const now = new Date().toISOString();
         const events: { action: string; id: number; before: unknown; after: unknown }[] = [];
         const inserts: Entry[] = [];
+        // Rows given the same change are updated in one statement, each still at the version seen.
+        const updates = new Map<string, { set: object; rows: { id: number; version: number }[] }>();
+        const cells = new Map<number, AttendanceCell>();
+        for (const row of rows) if (row.deletedAt === null) cells.set(row.studentId, presentAttendance(row));
         for (const [e, plan, live] of plans) {
-          const reason = e.reason === undefined ? (live?.reason ?? null) : e.reason;
-          const before = live ? { value: live.value, reason: live.reason } : null;
-          const after = { value: e.value, reason: e.value === null ? null : reason, editReason };
+          const reason = e.value === null ? null : e.reason === undefined ? (live?.reason ?? null) : e.reason;
           if (plan.kind === 'insert') inserts.push(e);
           if (plan.kind !== 'update' && plan.kind !== 'clear' && plan.kind !== 'revive') continue;
           if (plan.kind === 'update' && live?.value === e.value && live.reason === reason) continue;
           const set =
             plan.kind === 'clear' ? { deletedAt: now } : { value: e.value!, reason, deletedAt: null };
-          const done = await trx
-            .updateTable('attendance')
-            .set({ ...set, version: plan.version + 1, updatedAt: now, updatedBy: me })
-            .where('id', '=', plan.id)
-            .where('version', '=', plan.version)
-            .executeTakeFirst();
-          if (Number(done.numUpdatedRows) !== 1)
-            throw new CellConflict(live ? presentAttendance(live) : null);
+          const key = JSON.stringify(set);
+          const group = updates.get(key) ?? { set, rows: [] };
+          group.rows.push({ id: plan.id, version: plan.version });
+          updates.set(key, group);
+          if (e.value === null) cells.delete(e.studentId);
+          else
+            cells.set(
+              e.studentId,
+              presentAttendance({
+                lessonId: lesson.id,
+                studentId: e.studentId,
+                value: e.value,
+                reason,
+                version: plan.version + 1,
+              }),
+            );
           events.push({
             action: plan.kind === 'clear' ? 'journal.attendance.clear' : 'journal.attendance.set',
             id: plan.id,
-            before,
-            after,
+            before: live ? { value: live.value, reason: live.reason } : null,
+            after: { value: e.value, reason, editReason },
           });
+        }
+        for (const { set, rows: targets } of updates.values()) {
+          const done = await trx
+            .updateTable('attendance')
+            .set((eb) => ({ ...set, version: eb('version', '+', 1), updatedAt: now, updatedBy: me }))
+            .where((eb) =>
+              eb.or(targets.map((t) => eb.and([eb('id', '=', t.id), eb('version', '=', t.version)]))),
+            )
+            .executeTakeFirst();
+          // Someone saved one of them meanwhile: the conflict handler below tells which.
+          if (Number(done.numUpdatedRows) !== targets.length) throw new StaleWrite();
         }
         if (inserts.length) {
           const added = await trx
@@ -103,15 +128,23 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
                 createdBy: me,
               })),
             )
-            .returning(['id', 'studentId'])
+            .returning(['id', 'studentId', 'version'])
             .execute();
           for (const row of added) {
             const e = inserts.find((i) => i.studentId === row.studentId)!;
+            const cell = presentAttendance({
+              lessonId: lesson.id,
+              studentId: e.studentId,
+              value: e.value!,
+              reason: e.reason ?? null,
+              version: row.version,
+            });
+            cells.set(e.studentId, cell);
             events.push({
               action: 'journal.attendance.set',
               id: row.id,
               before: null,
-              after: { value: e.value, reason: e.reason ?? null, editReason },
+              after: { value: e.value, reason: cell.reason, editReason },
             });
           }
         }
@@ -133,14 +166,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
           before: { attendanceTakenAt: lesson.attendanceTakenAt },
           after: { attendanceTakenAt: now, entries: events.length },
         });
-        const live = await trx
-          .selectFrom('attendance')
-          .select(['lessonId', 'studentId', 'value', 'reason', 'version'])
-          .where('lessonId', '=', lesson.id)
-          .where('deletedAt', 'is', null)
-          .execute();
-        const cells: AttendanceCell[] = live.map(presentAttendance);
-        return { cells, attendanceTakenAt: now };
+        return { cells: [...cells.values()], attendanceTakenAt: now };
       }),
     async () => {
       // A save sent at the same moment added an entry first: tell the first one that now differs.
