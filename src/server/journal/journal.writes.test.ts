@@ -110,6 +110,28 @@ describe.each(engines())('journal writes on $name', (engine) => {
     expect((await audits('mark')).length).toBe(before);
   });
 
+  it('two saves of an empty cell sent at once: one is stored, the other gets the conflict', async () => {
+    const cell = {
+      lessonId: s.lessons.mathOld,
+      studentId: s.students.vasiliev,
+      workKindId: s.workKinds.test,
+    };
+    const results = await Promise.allSettled([
+      saveMark(s.ctx.ivanova, { ...cell, value: '5', version: null }),
+      saveMark(s.ctx.ivanova, { ...cell, value: '2', version: null }),
+      saveMark(s.ctx.ivanova, { ...cell, value: '3', version: null }),
+    ]);
+    const stored = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(stored).toHaveLength(1);
+    expect(refused.map((r) => (r as PromiseRejectedResult).reason.name)).toEqual([
+      'CellConflict',
+      'CellConflict',
+    ]);
+    const rows = await markRows(cell.lessonId, cell.studentId);
+    expect(rows.filter((r) => r.deletedAt === null)).toHaveLength(1);
+  });
+
   it('writes the mark and its audit event together or not at all', async () => {
     const broken: Ctx = { ...s.ctx.ivanova, db: db.withPlugin(brokenAudit) };
     const cell = {
