@@ -135,4 +135,50 @@ describe.each(engines())('journal grid on $name', (engine) => {
     ]);
     await expect(listJournalCourses(s.ctx.parent)).rejects.toMatchObject({ code: 'forbidden' });
   });
+  it('a cross-class group counts in the list of each class a member is in', async () => {
+    const db = database.db;
+    const group = await db
+      .insertInto('groups')
+      .values({
+        schoolId: s.schoolId,
+        academicYearId: s.yearId,
+        classId: null,
+        kind: 'cross',
+        name: 'Робототехника',
+        subjectId: s.subjects.math,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('groupMemberships')
+      .values({
+        schoolId: s.schoolId,
+        groupId: group.id,
+        studentId: s.students.vasiliev,
+        startsOn: '2026-09-01',
+        endsOn: null,
+      })
+      .execute();
+    const course = await db
+      .insertInto('courses')
+      .values({
+        schoolId: s.schoolId,
+        academicYearId: s.yearId,
+        subjectId: s.subjects.russian,
+        groupId: group.id,
+        teacherId: s.people.sidorova.id,
+        hoursPerWeek: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const five = await listJournalCourses(s.ctx.director, s.classes.c5.classId);
+    expect(five.courses.map((c) => c.group)).toContain('Робототехника');
+    const six = await listJournalCourses(s.ctx.director, s.classes.c6.classId);
+    expect(six.courses.map((c) => c.group)).not.toContain('Робототехника');
+    // The class teacher of 5А reads it too; its grid follows grade 5's quarters and is marked.
+    const grid = await getGrid(s.ctx.petrov, course.id, s.periods.q2);
+    expect(grid.course).toMatchObject({ className: null, access: 'classTeacher' });
+    expect(grid.rules.marked).toBe(true);
+    expect(grid.students.map((st) => st.name)).toEqual(['Васильев Вадим']);
+  });
 });
