@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GridStore } from './grid-store.ts';
+import type { Grid } from './journal-api.ts';
+
+/** A grid with one student and one lesson, and a mark «4» at version 3. */
+function grid(): Grid {
+  const period = {
+    id: 7,
+    name: '2 четверть',
+    kind: 'term' as const,
+    startsOn: '2026-11-05',
+    endsOn: '2026-12-28',
+    closed: false,
+  };
+  return {
+    course: {
+      id: 1,
+      subject: 'Математика',
+      group: '5А',
+      className: '5А',
+      teacher: 'Исакова Ю. И.',
+      hoursPerWeek: 5,
+      access: 'teacher',
+      canEdit: true,
+      subjectId: 2,
+      classId: 3,
+    },
+    period,
+    periods: [period],
+    finalPeriods: [],
+    workKinds: [{ id: 9, name: 'Ответ на уроке', shortName: 'Отв', weight: 1 }],
+    rules: { scale: 'five', plusMinus: true, twoMarks: false, editWindowDays: 3, marked: true },
+    students: [{ id: 11, name: 'Антонов Марк', spans: [{ startsOn: '2026-09-01', endsOn: null }] }],
+    lessons: [],
+    marks: [{ lessonId: 5, studentId: 11, workKindId: 9, value: '4', comment: null, version: 3 }],
+    attendance: [],
+    periodMarks: [],
+    suggestions: [],
+    canSetPeriodMarks: true,
+  };
+}
+
+type Reply = { status: number; body: unknown } | 'network';
+
+/** A fetch that answers from a queue and records each request body. */
+function fakeFetch() {
+  const sent: Record<string, unknown>[] = [];
+  const replies: Array<(value: Reply) => void> = [];
+  const fetch = vi.fn((_path: string, init: { body: string }) => {
+    sent.push(JSON.parse(init.body));
+    return new Promise((resolve, reject) => {
+      replies.push((reply) => {
+        if (reply === 'network') reject(new TypeError('Failed to fetch'));
+        else
+          resolve({
+            ok: reply.status < 400,
+            status: reply.status,
+            json: async () => reply.body,
+          });
+      });
+    });
+  });
+  /** Answers the oldest request still waiting. */
+  const answer = async (reply: Reply) => {
+    replies.shift()!(reply);
+    await vi.advanceTimersByTimeAsync(0);
+  };
+  return { fetch, sent, answer };
+}
+
+const key = 'm:5:11:9';
+const cell = (value: string, version: number) => ({
+  cell: { lessonId: 5, studentId: 11, workKindId: 9, value, comment: null, version },
+});
+
+describe('the grid store', () => {
+  let net: ReturnType<typeof fakeFetch>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    net = fakeFetch();
+    vi.stubGlobal('fetch', net.fetch);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('saves a cell with the version it saw, and the latest value wins while a save is on its way', async () => {
+    const store = new GridStore(grid());
+    store.set(key, 'mark', '5');
+    expect(store.get(key)).toMatchObject({ value: '5', status: 'saving' });
+    store.set(key, 'mark', '3');
+    store.set(key, 'mark', '2');
+    expect(net.sent).toHaveLength(1);
+    expect(net.sent[0]).toMatchObject({ lessonId: 5, studentId: 11, workKindId: 9, value: '5', version: 3 });
+    await net.answer({ status: 200, body: cell('5', 4) });
+    expect(net.sent).toHaveLength(2);
+    expect(net.sent[1]).toMatchObject({ value: '2', version: 4 });
+    expect(store.unsavedCount()).toBe(1);
+    await net.answer({ status: 200, body: cell('2', 5) });
+    expect(store.get(key)).toMatchObject({ value: '2', version: 5, status: 'saved' });
+    expect(store.unsavedCount()).toBe(0);
+  });
+
+  it('keeps a cell pending on a lost connection or a 5xx and retries it with backoff', async () => {
+    const store = new GridStore(grid());
+    store.set(key, 'mark', '5');
+    await net.answer('network');
+    expect(store.get(key)?.status).toBe('pending');
+    expect(store.unsavedCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(net.sent).toHaveLength(2);
+    await net.answer({ status: 503, body: { error: 'unavailable', message: 'Сервер недоступен' } });
+    expect(store.get(key)?.status).toBe('pending');
+    // The second retry waits longer; the connection coming back sends it at once.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(net.sent).toHaveLength(2);
+    store.retryAll();
+    expect(net.sent).toHaveLength(3);
+    expect(net.sent[2]).toMatchObject({ value: '5', version: 3 });
+    await net.answer({ status: 200, body: cell('5', 4) });
+    expect(store.get(key)?.status).toBe('saved');
+  });
+
+  it('shows a conflict with the current value and lets the teacher keep theirs or take the current', async () => {
+    const store = new GridStore(grid());
+    store.set(key, 'mark', '2');
+    await net.answer({
+      status: 409,
+      body: { error: 'conflict', message: 'Клетку уже изменили', current: cell('5', 4).cell, requestId: 'r' },
+    });
+    expect(store.get(key)).toMatchObject({
+      value: '2',
+      status: 'conflict',
+      current: { value: '5', version: 4 },
+    });
+    expect(net.sent).toHaveLength(1);
+    store.keepMine(key);
+    expect(net.sent[1]).toMatchObject({ value: '2', version: 4 });
+    await net.answer({ status: 200, body: cell('2', 5) });
+    expect(store.get(key)?.status).toBe('saved');
+
+    store.set(key, 'mark', '3');
+    await net.answer({
+      status: 409,
+      body: { error: 'conflict', message: 'Клетку уже изменили', current: null, requestId: 'r' },
+    });
+    store.takeCurrent(key);
+    expect(store.get(key)).toMatchObject({ value: '', version: null, status: 'saved' });
+    expect(net.sent).toHaveLength(3);
+  });
+
+  it('sends the edit reason once given, and shows a refusal without retrying it', async () => {
+    const store = new GridStore(grid());
+    store.editReason = 'Ошибка при вводе';
+    store.set(key, 'mark', '');
+    expect(net.sent[0]).toMatchObject({ value: '', comment: null, editReason: 'Ошибка при вводе' });
+    await net.answer({ status: 403, body: { error: 'forbidden', message: 'Нельзя' } });
+    expect(store.get(key)).toMatchObject({ status: 'error', message: 'Нельзя' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(net.sent).toHaveLength(1);
+  });
+
+  it('saves absences as value and reason', async () => {
+    const store = new GridStore(grid());
+    store.set('a:5:11', 'attendance', 'б');
+    expect(net.sent[0]).toMatchObject({
+      lessonId: 5,
+      studentId: 11,
+      value: 'absent',
+      reason: 'illness',
+      version: null,
+    });
+    await net.answer({
+      status: 200,
+      body: { cell: { lessonId: 5, studentId: 11, value: 'absent', reason: 'illness', version: 1 } },
+    });
+    expect(store.get('a:5:11')).toMatchObject({ value: 'б', version: 1, status: 'saved' });
+  });
+});
