@@ -74,7 +74,7 @@ function SummaryTable({
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the wide table with the arrows
     <section className="table-box" aria-label={t('control.summaryCaption')} tabIndex={0}>
-      <table className="data-table control-table">
+      <table className="data-table control-table control-summary">
         <caption className="visually-hidden">{t('control.summaryCaption')}</caption>
         <thead>
           <tr>

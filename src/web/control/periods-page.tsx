@@ -91,27 +91,57 @@ export default function PeriodsPage(_: PageProps) {
   );
 }
 
-function ClosuresTable({
-  data,
-  busy,
-  onClose,
-  onReopen,
-}: {
+/** Whether a period is one of the class's own: its scheme's terms, the year, exam and final for grades 9 and 11. */
+function ownPeriod(period: Closures['periods'][number], cls: Closures['classes'][number]): boolean {
+  if (period.kind === 'term') return period.scheme === cls.scheme;
+  if (period.kind === 'year') return true;
+  return cls.grade === 9 || cls.grade === 11;
+}
+
+/** The classes × periods tables, one per scheme of terms (quarters, halves, …). */
+function ClosuresTable(props: {
   data: Closures;
   busy: boolean;
   onClose: (target: Target) => void;
   onReopen: (target: Target) => void;
 }) {
-  const t = useT();
-  const periods = data.periods.filter(
-    (p) => p.kind !== 'year' || data.periods.every((q) => q.kind === 'year'),
+  const schemes = [...new Set(props.data.classes.map((c) => c.scheme))];
+  return (
+    <>
+      {schemes.map((scheme) => (
+        <SchemeTable
+          key={scheme}
+          {...props}
+          classes={props.data.classes.filter((c) => c.scheme === scheme)}
+        />
+      ))}
+    </>
   );
+}
+
+function SchemeTable({
+  data,
+  classes,
+  busy,
+  onClose,
+  onReopen,
+}: {
+  data: Closures;
+  classes: Closures['classes'];
+  busy: boolean;
+  onClose: (target: Target) => void;
+  onReopen: (target: Target) => void;
+}) {
+  const t = useT();
+  const periods = data.periods.filter((p) => classes.some((c) => ownPeriod(p, c)));
   const closedOf = (periodId: number, classId: number) =>
     data.closures.find((c) => c.periodId === periodId && c.classId === classId);
   return (
-    <div className="table-box">
+    <div className="table-box control-box">
       <table className="data-table control-table">
-        <caption className="visually-hidden">{t('control.periods')}</caption>
+        <caption className="visually-hidden">
+          {t('control.periodsOf', { classes: classes.map((c) => c.name).join(', ') })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('control.class')}</th>
@@ -126,11 +156,11 @@ function ClosuresTable({
           </tr>
         </thead>
         <tbody>
-          {data.classes.map((c) => (
+          {classes.map((c) => (
             <tr key={c.id}>
               <th scope="row">{c.name}</th>
               {periods.map((p) => {
-                if (p.scheme !== c.scheme)
+                if (!ownPeriod(p, c))
                   return (
                     <td key={p.id} className="control-muted">
                       —
