@@ -73,6 +73,15 @@ describe('npm run bench', () => {
       expect(measured.share, name).toMatch(/^\d+(\.\d)?%$/);
       expect(measured.errors, name).toBe(0);
     }
+    for (const name of [
+      'GET /api/journal/courses/:id',
+      'POST /api/journal/marks',
+      'POST /api/journal/lessons/:id/attendance',
+    ]) {
+      const measured = row(name);
+      expect(measured.p50, name).toBeGreaterThan(0);
+      expect(measured.errors, name).toBe(0);
+    }
     expect(stdout).toMatch(/^CPUs: +\d+/m);
     expect(stdout).toMatch(/^database: +SQLite/m);
   });

@@ -15,7 +15,7 @@ import { measureJournal } from './journal.ts';
 import { formatTable } from './report.ts';
 import { startServer, stopAllServers } from './servers.ts';
 
-/** The login of the teacher whose courses hold the most marks (the district's schools have no «teacher»). */
+/** The login of the teacher of the course with the most marks (the district's schools have no «teacher»). */
 async function busiestTeacher(databaseUrl: string): Promise<string> {
   const { db, close } = openDatabase(databaseUrl);
   try {
@@ -25,7 +25,7 @@ async function busiestTeacher(databaseUrl: string): Promise<string> {
       .innerJoin('courses', 'courses.id', 'lessons.courseId')
       .innerJoin('accounts', 'accounts.personId', 'courses.teacherId')
       .select((eb) => ['accounts.login', eb.fn.countAll().as('n')])
-      .groupBy('accounts.login')
+      .groupBy(['courses.id', 'accounts.login'])
       .orderBy('n', 'desc')
       .executeTakeFirstOrThrow();
     return row.login;

@@ -45,13 +45,20 @@ async function findTargets(databaseUrl: string, login: string, samples: number):
       .leftJoin('marks', 'marks.lessonId', 'lessons.id')
       .select((eb) => [
         'courses.id',
+        'courses.schoolId',
         'courses.groupId',
         'courses.academicYearId',
         'gradeSchemes.scheme',
         eb.fn.count('marks.id').as('marks'),
       ])
       .where('courses.teacherId', '=', me.personId)
-      .groupBy(['courses.id', 'courses.groupId', 'courses.academicYearId', 'gradeSchemes.scheme'])
+      .groupBy([
+        'courses.id',
+        'courses.schoolId',
+        'courses.groupId',
+        'courses.academicYearId',
+        'gradeSchemes.scheme',
+      ])
       .orderBy('marks', 'desc')
       .execute();
     const course = courses[0];
@@ -105,6 +112,7 @@ async function findTargets(databaseUrl: string, login: string, samples: number):
     const kinds = await db
       .selectFrom('workKinds')
       .select('id')
+      .where('schoolId', '=', course.schoolId)
       .where('archivedAt', 'is', null)
       .orderBy('id')
       .execute();
