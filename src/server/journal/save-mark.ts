@@ -74,7 +74,7 @@ async function currentCell(db: Db, lessonId: number, studentId: number, workKind
 /**
  * Sets, changes or clears ('') one mark cell. The cell keeps one row for its whole life: clearing
  * soft-deletes it and setting it again revives it. The save must carry the version the client saw;
- * otherwise nothing is written and 409 tells what the cell holds now. The change and its audit
+ * otherwise nothing is written and 409 tells what the cell holds now. A comment left out stays. The change and its audit
  * event (from → to, reason) are written in one transaction.
  */
 export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promise<{ cell: MarkCell | null }> {
@@ -92,7 +92,6 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
   const clearing = body.value === '';
   const value = clearing ? '' : markValue(body.value, r.rules);
   if (!r.marked) throw new AppError('validation', 'journalNotMarked', {}, { value: 'journalNotMarked' });
-  const comment = body.comment?.trim() ? body.comment.trim() : null;
   const me = personOf(ctx)!;
   const key = { lessonId: lesson.id, studentId: body.studentId, workKindId: body.workKindId };
   const reason = reasonOf(body.editReason);
@@ -105,6 +104,13 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
         const plan = planCellWrite(rows, body.version, clearing);
         if (plan.kind === 'conflict') throw new CellConflict(live ? present(live) : null);
         if (plan.kind === 'none') return { cell: null };
+        // Left out, the comment stays; null or blank removes it.
+        const comment =
+          body.comment === undefined
+            ? (live?.comment ?? null)
+            : body.comment?.trim()
+              ? body.comment.trim()
+              : null;
         const before = live ? { value: live.value, comment: live.comment } : null;
         // Unchanged: nothing to write, nothing to audit.
         if (plan.kind === 'update' && live && live.value === value && live.comment === comment)

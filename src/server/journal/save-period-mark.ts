@@ -6,8 +6,8 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { periodClosed, requireCourse } from './journal.policy.ts';
-import { courseRules, hasExams, personOf, spansOf } from './journal.queries.ts';
+import { requireCourse } from './journal.policy.ts';
+import { coursePeriods, courseRules, personOf, spansOf } from './journal.queries.ts';
 import { reasonOf } from './lesson-write.ts';
 
 type PeriodMarkCell = z.infer<typeof periodMarkCell>;
@@ -44,9 +44,9 @@ const invalidPeriod = () =>
 
 /**
  * Sets or clears ('') a student's period, year, exam or final mark in the course's subject. Only
- * the course's own teachers give them; the period must be one of the course's year (exam and final
- * for grades 9 and 11 only) and open for its classes; the student a member of the group during it.
- * The edit window does not apply. Versions, one row per cell and the audit event as for marks.
+ * the course's own teachers give them; the period must be a term of the scheme the class level
+ * follows, the year, or (grades 9 and 11 only) the exam or final, and open for its classes; the
+ * student a member of the group during it. The edit window does not apply. Versions, one row per cell and the audit event as for marks.
  */
 export async function savePeriodMark(
   ctx: Ctx,
@@ -54,18 +54,12 @@ export async function savePeriodMark(
 ): Promise<{ cell: PeriodMarkCell | null }> {
   const course = await requireCourse(ctx, body.courseId);
   if (!course.ownsCourse) throw forbidden();
-  const [r, period] = await Promise.all([
-    courseRules(ctx.db, course),
-    ctx.db
-      .selectFrom('periods')
-      .select(['id', 'kind', 'startsOn', 'endsOn', 'academicYearId'])
-      .where('id', '=', body.periodId)
-      .executeTakeFirst(),
-  ]);
-  if (!period || period.academicYearId !== course.academicYearId) throw invalidPeriod();
-  if ((period.kind === 'exam' || period.kind === 'final') && !hasExams(r.grade)) throw invalidPeriod();
-  if (await periodClosed(ctx.db, r.classIds, period.id))
-    throw new AppError('conflict', 'journalPeriodClosed');
+  const r = await courseRules(ctx.db, course);
+  // One of the terms of the level's scheme, the year, or (grades 9 and 11) the exam and final.
+  const { terms, finals } = await coursePeriods(ctx.db, course, r);
+  const period = [...terms, ...finals].find((p) => p.id === body.periodId);
+  if (!period) throw invalidPeriod();
+  if (period.closed) throw new AppError('conflict', 'journalPeriodClosed');
   const spans = await spansOf(ctx.db, course.groupId, body.studentId);
   if (!memberDuring(spans, period.startsOn, period.endsOn))
     throw new AppError('validation', 'journalNotMemberPeriod', {}, { studentId: 'journalNotMemberPeriod' });
