@@ -287,4 +287,85 @@ describe.skipIf(skipE2e)('the journal grid', () => {
     expect(await page.locator('.jg-input').count()).toBe(0);
     await page.context().close();
   });
+
+  it('past the edit window asks the reason once; a comment, another mark column and «attendance taken» are saved', async () => {
+    const page = await openAs(h, 'teacher');
+    await page.goto('/teacher/journal');
+    const grid = await page.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/journal/courses/${id}`)).json()) as {
+          lessons: {
+            id: number;
+            date: string;
+            canEdit: boolean;
+            needsReason: boolean;
+            attendanceTaken: boolean;
+          }[];
+        },
+      courseId,
+    );
+    const late = grid.lessons.find((l) => l.canEdit && l.needsReason);
+    // The demo has taken attendance of every lesson held: the next lesson is the one to confirm.
+    const next = grid.lessons.find((l) => l.canEdit && !l.attendanceTaken);
+    expect(next, 'a lesson whose attendance is not taken').toBeDefined();
+    expect(late, 'a lesson past the edit window').toBeDefined();
+    const { row, col } = await openGrid(page, courseId, `?lessonId=${late!.id}`);
+    expect(await cell(page, row, col).getAttribute('data-date')).toBe(late!.date);
+    await cell(page, row, col).click();
+    await page.keyboard.type('4');
+    await page.keyboard.press('Enter');
+    const reason = page.getByRole('dialog', { name: 'Причина изменения' });
+    await reason.waitFor();
+    await reason.getByRole('button', { name: 'Сохранить с этой причиной' }).click();
+    await reason.getByText('Напишите причину изменения.').waitFor();
+    await reason.getByLabel('Причина').fill('Оценка за устный ответ не была внесена');
+    await reason.getByRole('button', { name: 'Сохранить с этой причиной' }).click();
+    await page.getByText('Все изменения сохранены.').waitFor();
+    // Asked once: the next change on this page goes without the dialog.
+    await typeEntry(page, '5');
+    await page.getByText('Все изменения сохранены.').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // A comment on the mark, which the student and parents will see.
+    await cell(page, row, col).click();
+    await page.keyboard.press('Shift+Enter');
+    const comment = page.getByRole('dialog', { name: 'Комментарий к оценке 4' });
+    await comment.getByText('Комментарий увидят ученик и его родители.').waitFor();
+    await comment.getByLabel('Комментарий').fill('Хороший ответ у доски');
+    await comment.getByRole('button', { name: 'Сохранить комментарий' }).click();
+    await page.getByText('Все изменения сохранены.').waitFor();
+
+    // Another mark column and «attendance taken» in the next lesson (inside the edit window).
+    const nextDate = `${next!.date.slice(8, 10)}.${next!.date.slice(5, 7)}`;
+    const kindsBefore = await page.locator('.jg-kinds th').count();
+    await page.getByRole('button', { name: `Добавить колонку оценок: ${nextDate}` }).click();
+    const add = page.getByRole('dialog', { name: `Ещё одна колонка оценок за ${nextDate}` });
+    await add.getByRole('button', { name: 'Добавить колонку' }).click();
+    await expect.poll(() => page.locator('.jg-kinds th').count()).toBe(kindsBefore + 1);
+    const taken = page.getByRole('checkbox', { name: `Посещаемость отмечена: ${nextDate}` });
+    await taken.check();
+    await page.getByText(`Посещаемость за ${nextDate} отмечена.`).waitFor();
+
+    await openGrid(page, courseId, `?lessonId=${late!.id}`);
+    expect(await page.locator('.jg-kinds th').count()).toBe(kindsBefore + 1);
+    expect(await page.locator(`td[data-date="${next!.date}"]`).count()).toBe(
+      2 * (await page.locator('tbody tr').count()),
+    );
+    expect(await page.getByRole('checkbox', { name: `Посещаемость отмечена: ${nextDate}` }).isChecked()).toBe(
+      true,
+    );
+    const saved = await h.database.db
+      .selectFrom('marks')
+      .select(['value', 'comment'])
+      .where('lessonId', '=', late!.id)
+      .where('deletedAt', 'is', null)
+      .execute();
+    expect(saved).toContainEqual({ value: '4', comment: 'Хороший ответ у доски' });
+    await cell(page, row, col).click();
+    await page.keyboard.press('Alt+KeyH');
+    const history = page.getByRole('dialog').getByRole('region', { name: 'Оценка' });
+    await history.getByRole('listitem').first().waitFor();
+    expect(await history.textContent()).toContain('Оценка за устный ответ не была внесена');
+    await page.context().close();
+  });
 });
