@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { memberDuring } from '../../domain/journal-rules.ts';
 import type { DB } from '../db/schema.ts';
-import { insertAll, insertReturningIds } from './batches.ts';
+import { batchOf, insertAll, insertReturningIds } from './batches.ts';
 import {
   Abilities,
   type AttendanceRow,
@@ -217,12 +217,15 @@ export async function writeJournal(
   const { schoolId } = scope;
   const source = await loadJournalSource(trx, scope);
   const j = planJournal(source, today, seed);
-  const itemIds = await insertReturningIds(j.items, (batch) =>
-    trx
-      .insertInto('planItems')
-      .values(batch.map((i) => ({ ...i, schoolId })))
-      .returning('id')
-      .execute(),
+  const itemIds = await insertReturningIds(
+    j.items,
+    (batch) =>
+      trx
+        .insertInto('planItems')
+        .values(batch.map((i) => ({ ...i, schoolId })))
+        .returning('id')
+        .execute(),
+    batchOf(8),
   );
   for (const f of j.fills) {
     const columns = j.columns.get(f.lesson.id);
@@ -243,52 +246,61 @@ export async function writeJournal(
       .execute();
   }
   const stamps = (r: { at: string; by: number }) => ({ schoolId, createdAt: r.at, createdBy: r.by });
-  const attendanceIds = await insertReturningIds(j.attendance, (batch) =>
-    trx
-      .insertInto('attendance')
-      .values(
-        batch.map((a) => ({
-          ...stamps(a),
-          lessonId: a.lessonId,
-          studentId: a.studentId,
-          value: a.value,
-          reason: a.reason,
-        })),
-      )
-      .returning('id')
-      .execute(),
+  const attendanceIds = await insertReturningIds(
+    j.attendance,
+    (batch) =>
+      trx
+        .insertInto('attendance')
+        .values(
+          batch.map((a) => ({
+            ...stamps(a),
+            lessonId: a.lessonId,
+            studentId: a.studentId,
+            value: a.value,
+            reason: a.reason,
+          })),
+        )
+        .returning('id')
+        .execute(),
+    batchOf(7),
   );
-  const markIds = await insertReturningIds(j.marks, (batch) =>
-    trx
-      .insertInto('marks')
-      .values(
-        batch.map((m) => ({
-          ...stamps(m),
-          lessonId: m.lessonId,
-          studentId: m.studentId,
-          workKindId: m.workKindId,
-          value: m.value,
-          comment: m.comment,
-        })),
-      )
-      .returning('id')
-      .execute(),
+  const markIds = await insertReturningIds(
+    j.marks,
+    (batch) =>
+      trx
+        .insertInto('marks')
+        .values(
+          batch.map((m) => ({
+            ...stamps(m),
+            lessonId: m.lessonId,
+            studentId: m.studentId,
+            workKindId: m.workKindId,
+            value: m.value,
+            comment: m.comment,
+          })),
+        )
+        .returning('id')
+        .execute(),
+    batchOf(8),
   );
-  const periodMarkIds = await insertReturningIds(j.periodMarks, (batch) =>
-    trx
-      .insertInto('periodMarks')
-      .values(
-        batch.map((p) => ({
-          ...stamps(p),
-          studentId: p.studentId,
-          subjectId: p.subjectId,
-          courseId: p.courseId,
-          periodId: p.periodId,
-          value: p.value,
-        })),
-      )
-      .returning('id')
-      .execute(),
+  const periodMarkIds = await insertReturningIds(
+    j.periodMarks,
+    (batch) =>
+      trx
+        .insertInto('periodMarks')
+        .values(
+          batch.map((p) => ({
+            ...stamps(p),
+            studentId: p.studentId,
+            subjectId: p.subjectId,
+            courseId: p.courseId,
+            periodId: p.periodId,
+            value: p.value,
+          })),
+        )
+        .returning('id')
+        .execute(),
+    batchOf(8),
   );
   const closureIds = await insertReturningIds(j.closures, (batch) =>
     trx
@@ -333,7 +345,7 @@ export async function writeJournal(
       }),
     ),
   ];
-  await insertAll(events, (batch) => trx.insertInto('auditEvents').values(batch).execute());
+  await insertAll(events, (batch) => trx.insertInto('auditEvents').values(batch).execute(), batchOf(11));
   return {
     planItems: j.items.length,
     filledLessons: j.fills.length,
