@@ -70,6 +70,7 @@ describe.skipIf(skipE2e)('the КТП', () => {
     ).toBe(String(before));
 
     // A file with a bad row is previewed with its problem and cannot be saved.
+    await page.getByText('Загрузить КТП из файла', { exact: true }).click();
     const file = page.getByLabel('Файл КТП');
     await file.setInputFiles({
       name: 'ктп.csv',
@@ -130,6 +131,22 @@ describe.skipIf(skipE2e)('the КТП', () => {
       .execute();
     expect(given.length).toBeGreaterThan(0);
     expect(given.every((l) => l.topic === unused.topic)).toBe(true);
+
+    // Copying another course's КТП replaces the topics, once the replacing is ticked.
+    await page.getByText('Скопировать КТП', { exact: true }).click();
+    const source = page.getByLabel('Откуда копировать');
+    await source.locator('option').nth(1).waitFor({ state: 'attached' });
+    const label = (await source.locator('option').nth(1).textContent()) ?? '';
+    const topics = Number(label.match(/\(тем: (\d+)\)$/)?.[1]);
+    expect(topics).toBeGreaterThan(0);
+    await source.selectOption({ index: 1 });
+    const copy = page.getByRole('button', { name: 'Скопировать', exact: true });
+    expect(await copy.isDisabled()).toBe(true);
+    await page.getByLabel(/Заменить текущие темы \(\d+\): они будут удалены/).check();
+    await copy.click();
+    await page.getByText('КТП скопирован.').waitFor();
+    await expect.poll(() => rows.count()).toBe(topics);
+    expect(await page.getByText('Повторение за год (e2e)').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -89,8 +89,8 @@ export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToke
   const blocked =
     !report || report.summary.errors > 0 || report.fileErrors.length > 0 || report.rows.length === 0;
   return (
-    <section className="panel" aria-labelledby="plan-import-title">
-      <h2 id="plan-import-title">{t('lessons.importTitle')}</h2>
+    <details className="panel plan-tool">
+      <summary>{t('lessons.importTitle')}</summary>
       <p>
         {t('lessons.importIntro')}{' '}
         <a href={templateHref} download={t('lessons.templateName')}>
@@ -142,6 +142,6 @@ export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToke
         </>
       )}
       {report && report.rows.length > 0 && <ReportTable report={report} />}
-    </section>
+    </details>
   );
 }

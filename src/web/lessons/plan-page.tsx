@@ -47,14 +47,14 @@ export default function PlanPage({ me, params }: PageProps) {
         {me.roles.includes('teacher') && <Link href="/teacher/plan">{t('lessons.allPlans')}</Link>}
       </p>
       <PlanFact plan={data} />
-      {data.canEdit && <FillTopics courseId={courseId} empty={data.items.length === 0} />}
-      <PlanTable plan={data} />
       {data.canEdit && (
         <>
+          <FillTopics courseId={courseId} empty={data.items.length === 0} />
           <PlanImport courseId={courseId} csrfToken={me.csrfToken} />
-          <PlanCopy courseId={courseId} hasItems={data.items.length > 0} />
+          <PlanCopy courseId={courseId} items={data.items.length} />
         </>
       )}
+      <PlanTable plan={data} />
     </section>
   );
 }
@@ -109,7 +109,7 @@ function FillTopics({ courseId, empty }: { courseId: number; empty: boolean }) {
   );
 }
 
-function PlanCopy({ courseId, hasItems }: { courseId: number; hasItems: boolean }) {
+function PlanCopy({ courseId, items }: { courseId: number; items: number }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState('');
@@ -124,15 +124,9 @@ function PlanCopy({ courseId, hasItems }: { courseId: number; hasItems: boolean 
   });
   const list = sources.data?.courses ?? [];
   return (
-    <section className="panel" aria-labelledby="plan-copy-title">
-      <h2 id="plan-copy-title">{t('lessons.copyTitle')}</h2>
-      {!open ? (
-        <p>
-          <button type="button" className="button" onClick={() => setOpen(true)}>
-            {t('lessons.copyOpen')}
-          </button>
-        </p>
-      ) : (
+    <details className="panel plan-tool" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('lessons.copyTitle')}</summary>
+      {open && (
         <form
           className="form"
           onSubmit={(e) => {
@@ -156,21 +150,25 @@ function PlanCopy({ courseId, hasItems }: { courseId: number; hasItems: boolean 
               ]}
             />
           )}
-          {hasItems && (
+          {items > 0 && (
             <label className="lessons-check">
               <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{' '}
-              {t('lessons.copyReplace')}
+              {t('lessons.copyReplace', { n: items })}
             </label>
           )}
           <FormAlert message={errorMessage(copy.error ?? sources.error)} />
           {copy.isSuccess && <Notice message={t('lessons.copied')} />}
           <p>
-            <button type="submit" className="button button-primary" disabled={!from || copy.isPending}>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={!from || (items > 0 && !replace) || copy.isPending}
+            >
               {t('lessons.copy')}
             </button>
           </p>
         </form>
       )}
-    </section>
+    </details>
   );
 }

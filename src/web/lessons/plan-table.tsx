@@ -38,6 +38,15 @@ export function PlanTable({ plan }: { plan: Plan }) {
   return (
     <section aria-labelledby="plan-items-title">
       <h2 id="plan-items-title">{t('lessons.itemsTitle')}</h2>
+      {plan.canEdit && editItem && (
+        <ItemForm
+          key={editItem.id}
+          courseId={plan.courseId}
+          item={editItem}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {plan.canEdit && !editItem && <ItemForm key="new" courseId={plan.courseId} />}
       {items.length === 0 && <p>{plan.canEdit ? t('lessons.itemsEmptyEdit') : t('lessons.itemsEmpty')}</p>}
       <FormAlert message={errorMessage(move.error ?? remove.error)} />
       {items.length > 0 && (
@@ -121,15 +130,6 @@ export function PlanTable({ plan }: { plan: Plan }) {
           </table>
         </div>
       )}
-      {plan.canEdit && editItem && (
-        <ItemForm
-          key={editItem.id}
-          courseId={plan.courseId}
-          item={editItem}
-          onDone={() => setEditing(null)}
-        />
-      )}
-      {plan.canEdit && !editItem && <ItemForm key="new" courseId={plan.courseId} />}
     </section>
   );
 }
@@ -169,8 +169,17 @@ function ItemForm({ courseId, item, onDone }: { courseId: number; item?: PlanIte
     if (Object.keys(found).length === 0) save.mutate(values);
   };
   const prefix = item ? 'edit' : 'add';
+  const focusOnEdit = (form: HTMLFormElement | null) => {
+    if (item && form) form.querySelector<HTMLInputElement>('#topic')?.focus();
+  };
   return (
-    <form className="panel form" onSubmit={onSubmit} noValidate aria-labelledby={`${prefix}-item-title`}>
+    <form
+      ref={focusOnEdit}
+      className="panel form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${prefix}-item-title`}
+    >
       <h3 id={`${prefix}-item-title`}>
         {item ? t('lessons.editItem', { n: item.position }) : t('lessons.addItem')}
       </h3>
