@@ -177,4 +177,22 @@ describe('the grid store', () => {
     });
     expect(store.get('a:5:11')).toMatchObject({ value: 'б', version: 1, status: 'saved' });
   });
+
+  it('asks the page for a reason when the server wants one, then sends the refused cells again with it', async () => {
+    const store = new GridStore(grid());
+    const asked = vi.fn();
+    store.onReasonNeeded = asked;
+    store.set(key, 'mark', '5');
+    await net.answer({
+      status: 400,
+      body: { error: 'validation', message: 'Проверьте поля', fields: { editReason: 'Укажите причину' } },
+    });
+    expect(store.get(key)?.status).toBe('error');
+    expect(asked).toHaveBeenCalledTimes(1);
+    store.editReason = 'Забыл поставить';
+    store.resendRefused();
+    expect(net.sent[1]).toMatchObject({ value: '5', editReason: 'Забыл поставить' });
+    await net.answer({ status: 200, body: cell('5', 4) });
+    expect(store.get(key)?.status).toBe('saved');
+  });
 });

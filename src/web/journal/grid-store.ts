@@ -63,6 +63,8 @@ export class GridStore {
   private unsavedVersion = 0;
   /** The reason sent with changes past the edit window, asked once per page. */
   editReason: string | null = null;
+  /** Called when the server wants a reason the page has not asked for (the window closed meanwhile). */
+  onReasonNeeded: (() => void) | null = null;
 
   /** Loads the grid's cells. */
   constructor(private readonly grid: Grid) {
@@ -166,6 +168,11 @@ export class GridStore {
       this.timers.delete(key);
       this.send(key);
     }
+  }
+
+  /** Sends again every refused cell (after the teacher gave the reason the server asked for). */
+  resendRefused() {
+    for (const key of [...this.unsaved]) if (this.entities.get(key)?.status === 'error') this.send(key);
   }
 
   /** Stops the retry timers (the page is gone). */
@@ -278,6 +285,8 @@ export class GridStore {
       status: 'error',
       message: error instanceof Error ? error.message : String(error),
     });
+    if (error instanceof ApiError && error.fields.editReason && this.editReason === null)
+      this.onReasonNeeded?.();
   }
 }
 

@@ -34,6 +34,7 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
+    store.onReasonNeeded = () => setOpen({ kind: 'reason', proceed: () => store.resendRefused() });
     const onOnline = () => store.retryAll();
     window.addEventListener('online', onOnline);
     return () => {
