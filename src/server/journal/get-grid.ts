@@ -1,9 +1,11 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { journalGrid } from '../../contract/journal.ts';
 import { withinEditWindow } from '../../domain/journal-rules.ts';
 import { suggestMark, weightedAverage } from '../../domain/marks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
+import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import { parseColumns } from './add-column.ts';
@@ -12,40 +14,8 @@ import { coursePeriods, courseRules, defaultPeriod, mayWriteLesson, studentName 
 import { presentAttendance } from './save-attendance.ts';
 
 type Grid = z.infer<typeof journalGrid>;
-
-/** The course as the grid's header shows it. */
-async function courseHeader(db: Db, course: JournalCourse): Promise<Grid['course']> {
-  const row = await db
-    .selectFrom('courses')
-    .innerJoin('groups', 'groups.id', 'courses.groupId')
-    .innerJoin('subjects', 'subjects.id', 'courses.subjectId')
-    .innerJoin('persons as t', 't.id', 'courses.teacherId')
-    .leftJoin('classes', 'classes.id', 'groups.classId')
-    .select([
-      'subjects.name as subject',
-      'groups.name as group',
-      'classes.grade',
-      'classes.letter',
-      'courses.hoursPerWeek',
-      't.lastName',
-      't.firstName',
-      't.middleName',
-    ])
-    .where('courses.id', '=', course.id)
-    .executeTakeFirstOrThrow();
-  return {
-    id: course.id,
-    subjectId: course.subjectId,
-    classId: course.classId,
-    subject: row.subject,
-    group: row.group,
-    className: row.grade === null ? null : `${row.grade}${row.letter}`,
-    teacher: shortName(row),
-    hoursPerWeek: row.hoursPerWeek,
-    access: course.access,
-    canEdit: course.ownsCourse,
-  };
-}
+/** A subquery giving the grid's students' ids. */
+type MembersQuery = SelectQueryBuilder<DB, 'groupMemberships', { studentId: number }>;
 
 /** The students who were in the group at any time of the period, in Russian name order, with their spans. */
 async function studentsDuring(db: Db, groupId: number, from: string, to: string): Promise<Grid['students']> {
@@ -79,9 +49,8 @@ async function studentsDuring(db: Db, groupId: number, from: string, to: string)
 export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Promise<Grid> {
   const course = await requireCourse(ctx, courseId);
   const db = ctx.db;
-  const [r, header, kinds] = await Promise.all([
+  const [r, kinds] = await Promise.all([
     courseRules(db, course),
-    courseHeader(db, course),
     db
       .selectFrom('workKinds')
       .select(['id', 'name', 'shortName', 'weight', 'archivedAt'])
@@ -103,7 +72,16 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
   const period = chosen ?? (await wholeYear(db, course));
   const { startsOn: from, endsOn: to } = period;
 
-  const [students, lessonRows, marks, attendance] = await Promise.all([
+  // The grid's students, as a subquery: everything below is read at once.
+  const members = db
+    .selectFrom('groupMemberships')
+    .select('groupMemberships.studentId')
+    .where('groupMemberships.groupId', '=', course.groupId)
+    .where('groupMemberships.startsOn', '<=', to)
+    .where((eb) =>
+      eb.or([eb('groupMemberships.endsOn', 'is', null), eb('groupMemberships.endsOn', '>=', from)]),
+    );
+  const [students, lessonRows, marks, attendance, periodMarks, elsewhere] = await Promise.all([
     studentsDuring(db, course.groupId, from, to),
     db
       .selectFrom('lessons')
@@ -161,24 +139,23 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
       .where('lessons.cancelledAt', 'is', null)
       .where('attendance.deletedAt', 'is', null)
       .execute(),
+    db
+      .selectFrom('periodMarks')
+      .select(['studentId', 'periodId', 'value', 'version'])
+      .where('subjectId', '=', course.subjectId)
+      .where('studentId', 'in', members)
+      .where('periodId', 'in', [period.id, ...finals.map((p) => p.id)])
+      .where('deletedAt', 'is', null)
+      .execute(),
+    marksElsewhere(db, course, members, from, to),
   ]);
   const studentIds = students.map((s) => s.id);
-  const [periodMarks, elsewhere] = await Promise.all([
-    studentIds.length
-      ? db
-          .selectFrom('periodMarks')
-          .select(['studentId', 'periodId', 'value', 'version'])
-          .where('subjectId', '=', course.subjectId)
-          .where('studentId', 'in', studentIds)
-          .where('periodId', 'in', [period.id, ...finals.map((p) => p.id)])
-          .where('deletedAt', 'is', null)
-          .execute()
-      : [],
-    marksElsewhere(db, course, studentIds, from, to),
-  ]);
-
+  const inGrid = new Set(studentIds);
   const weightOf = new Map(kinds.map((k) => [k.id, k.weight]));
-  const counted = [...marks.map((m) => ({ ...m, weight: weightOf.get(m.workKindId) ?? 1 })), ...elsewhere];
+  const counted = [
+    ...marks.map((m) => ({ ...m, weight: weightOf.get(m.workKindId) ?? 1 })),
+    ...elsewhere.filter((m) => inGrid.has(m.studentId)),
+  ];
   const suggestions = suggest(studentIds, counted, r.settings.roundingThresholds);
   const courseTeachers = [course.teacherId, course.secondTeacherId];
   const on = today();
@@ -208,7 +185,14 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
     };
   });
   return {
-    course: header,
+    course: {
+      id: course.id,
+      subjectId: course.subjectId,
+      classId: course.classId,
+      ...r.names,
+      access: course.access,
+      canEdit: course.ownsCourse,
+    },
     period,
     periods: terms,
     finalPeriods: finals,
@@ -242,21 +226,16 @@ async function wholeYear(db: Db, course: JournalCourse): Promise<Grid['period']>
 }
 
 /**
- * The students' live marks in the subject from `from` to `to` in the year's other courses of the
- * subject whose groups they have been in (a subgroup they have left, say).
+ * Live marks in the subject from `from` to `to` in the year's other courses of the subject whose
+ * groups the grid's students have been in (a subgroup they have left, say). Read by those courses'
+ * lessons (few), not by student; the caller keeps the grid's students' marks.
  */
-function marksElsewhere(db: Db, course: JournalCourse, studentIds: number[], from: string, to: string) {
-  if (studentIds.length === 0) return Promise.resolve([]);
+function marksElsewhere(db: Db, course: JournalCourse, members: MembersQuery, from: string, to: string) {
   return db
-    .selectFrom('marks')
-    .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
+    .selectFrom('lessons')
+    .innerJoin('marks', 'marks.lessonId', 'lessons.id')
     .innerJoin('workKinds', 'workKinds.id', 'marks.workKindId')
     .select(['marks.studentId', 'marks.value', 'workKinds.weight'])
-    .where('marks.studentId', 'in', studentIds)
-    .where('marks.deletedAt', 'is', null)
-    .where('lessons.date', '>=', from)
-    .where('lessons.date', '<=', to)
-    .where('lessons.cancelledAt', 'is', null)
     .where('lessons.courseId', 'in', (eb) =>
       eb
         .selectFrom('courses')
@@ -268,9 +247,13 @@ function marksElsewhere(db: Db, course: JournalCourse, studentIds: number[], fro
           g
             .selectFrom('groupMemberships')
             .select('groupMemberships.groupId')
-            .where('groupMemberships.studentId', 'in', studentIds),
+            .where('groupMemberships.studentId', 'in', members),
         ),
     )
+    .where('lessons.date', '>=', from)
+    .where('lessons.date', '<=', to)
+    .where('lessons.cancelledAt', 'is', null)
+    .where('marks.deletedAt', 'is', null)
     .execute();
 }
 

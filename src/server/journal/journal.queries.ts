@@ -3,6 +3,7 @@ import { parseSchoolSettings, type SchoolSettings } from '../../contract/setting
 import { type MarkRules, twoMarksByDefault } from '../../domain/marks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
+import { shortName } from '../timetable/timetable.queries.ts';
 import { classesOfGroup, type JournalCourse } from './journal.policy.ts';
 
 type GridPeriod = ReturnType<typeof gridPeriod.parse>;
@@ -34,9 +35,14 @@ export interface CourseRules {
   /** The level is marked (grade 1 is not, by default); a cross-class group always is. */
   marked: boolean;
   classIds: number[];
+  /** What the grid's header shows of the course. */
+  names: { subject: string; group: string; className: string | null; teacher: string; hoursPerWeek: number };
 }
 
-/** The rules of a course: scale, «+/−», «5/4», whether its class level is marked (one query for a class's course). */
+/**
+ * The rules of a course (scale, «+/−», «5/4», whether its class level is marked) and its names:
+ * one query for a class's course.
+ */
 export async function courseRules(db: Db, course: JournalCourse): Promise<CourseRules> {
   const row = await db
     .selectFrom('courses')
@@ -44,7 +50,19 @@ export async function courseRules(db: Db, course: JournalCourse): Promise<Course
     .innerJoin('schools', 'schools.id', 'courses.schoolId')
     .innerJoin('groups', 'groups.id', 'courses.groupId')
     .leftJoin('classes', 'classes.id', 'groups.classId')
-    .select(['subjects.name', 'subjects.twoMarks', 'schools.settings', 'classes.grade'])
+    .innerJoin('persons as t', 't.id', 'courses.teacherId')
+    .select([
+      'subjects.name',
+      'subjects.twoMarks',
+      'schools.settings',
+      'classes.grade',
+      'classes.letter',
+      'groups.name as group',
+      'courses.hoursPerWeek',
+      't.lastName',
+      't.firstName',
+      't.middleName',
+    ])
     .where('courses.id', '=', course.id)
     .executeTakeFirstOrThrow();
   const settings = parseSchoolSettings(row.settings);
@@ -67,6 +85,13 @@ export async function courseRules(db: Db, course: JournalCourse): Promise<Course
     grade,
     marked: course.classId === null || (grade !== null && settings.markedGrades.includes(grade)),
     classIds,
+    names: {
+      subject: row.name,
+      group: row.group,
+      className: row.grade === null ? null : `${row.grade}${row.letter}`,
+      teacher: shortName(row),
+      hoursPerWeek: row.hoursPerWeek,
+    },
   };
 }
 
@@ -87,13 +112,32 @@ export interface CoursePeriods {
  * when closed for any of the course's classes.
  */
 export async function coursePeriods(db: Db, course: JournalCourse, r: CourseRules): Promise<CoursePeriods> {
+  const classIds = r.classIds;
   const [periods, scheme] = await Promise.all([
     db
       .selectFrom('periods')
-      .select(['id', 'name', 'kind', 'scheme', 'startsOn', 'endsOn'])
-      .where('academicYearId', '=', course.academicYearId)
-      .orderBy('startsOn')
-      .orderBy('number')
+      .select((eb) => [
+        'periods.id',
+        'periods.name',
+        'periods.kind',
+        'periods.scheme',
+        'periods.startsOn',
+        'periods.endsOn',
+        (classIds.length
+          ? eb.exists(
+              eb
+                .selectFrom('periodClosures')
+                .select('periodClosures.id')
+                .whereRef('periodClosures.periodId', '=', 'periods.id')
+                .where('periodClosures.classId', 'in', classIds)
+                .where('periodClosures.reopenedAt', 'is', null),
+            )
+          : eb.lit(0)
+        ).as('closed'),
+      ])
+      .where('periods.academicYearId', '=', course.academicYearId)
+      .orderBy('periods.startsOn')
+      .orderBy('periods.number')
       .execute(),
     r.grade === null
       ? undefined
@@ -104,28 +148,13 @@ export async function coursePeriods(db: Db, course: JournalCourse, r: CourseRule
           .where('grade', '=', r.grade)
           .executeTakeFirst(),
   ]);
-  const closed = new Set<number>();
-  if (r.classIds.length && periods.length) {
-    const rows = await db
-      .selectFrom('periodClosures')
-      .select('periodId')
-      .where('classId', 'in', r.classIds)
-      .where('reopenedAt', 'is', null)
-      .where(
-        'periodId',
-        'in',
-        periods.map((p) => p.id),
-      )
-      .execute();
-    for (const row of rows) closed.add(row.periodId);
-  }
   const present = (p: (typeof periods)[number]): GridPeriod => ({
     id: p.id,
     name: p.name,
     kind: p.kind,
     startsOn: p.startsOn,
     endsOn: p.endsOn,
-    closed: closed.has(p.id),
+    closed: Boolean(p.closed),
   });
   const wanted = scheme?.scheme ?? 'quarters';
   let terms = periods.filter((p) => p.kind === 'term' && p.scheme === wanted);
