@@ -66,7 +66,9 @@ describe.each(engines())('journal writes on $name', (engine) => {
     const changed = await saveMark(s.ctx.ivanova, { ...cell, value: '5−', comment: 'Молодец', version: 1 });
     expect(changed.cell).toEqual({ ...cell, value: '5-', comment: 'Молодец', version: 2 });
     // A save without the comment keeps it (same value and comment: nothing changes).
-    expect((await saveMark(s.ctx.ivanova, { ...cell, value: '5-', version: 2 })).cell?.comment).toBe('Молодец');
+    expect((await saveMark(s.ctx.ivanova, { ...cell, value: '5-', version: 2 })).cell?.comment).toBe(
+      'Молодец',
+    );
     expect((await saveMark(s.ctx.ivanova, { ...cell, value: '', version: 2 })).cell).toBeNull();
     const revived = await saveMark(s.ctx.ivanova, { ...cell, value: '3', version: null });
     expect(revived.cell).toMatchObject({ value: '3', version: 4 });
