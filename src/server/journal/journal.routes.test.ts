@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
+import { buildPerson, buildSchool } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
 import { closePeriod, journalSchool, reopenPeriod } from './journal.test-helpers.ts';
 
@@ -196,6 +197,36 @@ describe.each(engines())('journal routes on $name', (engine) => {
       workKindId: s.workKinds.test,
     });
     expect(column.json()).toEqual({ columns: [s.workKinds.answer, s.workKinds.test] });
+  });
+
+  it('401 without a session on writes; 404 for a teacher of another school', async () => {
+    const body = {
+      lessonId: s.lessons.mathRecent,
+      studentId: s.students.alekseev,
+      workKindId: s.workKinds.answer,
+      value: '5',
+      version: null,
+    };
+    const anon = await app.inject({ method: 'POST', url: '/api/journal/marks', payload: body });
+    expect(anon.statusCode).toBe(401);
+    const other = await buildSchool(database.db);
+    const stranger = await buildPerson(database.db, {
+      schoolId: other.schoolId,
+      roles: ['teacher', 'deputy'],
+    });
+    const client = await signIn(app, stranger.login);
+    const before = await markCount();
+    expect((await client.get(`/api/journal/courses/${s.courses.math5}`)).statusCode).toBe(404);
+    expect((await client.get(`/api/journal/courses?classId=${s.classes.c5.classId}`)).statusCode).toBe(404);
+    expect((await client.send('POST', '/api/journal/marks', body)).statusCode).toBe(404);
+    expect(
+      (
+        await client.get(
+          `/api/journal/history?kind=mark&studentId=${s.students.alekseev}&lessonId=${s.lessons.mathRecent}&workKindId=${s.workKinds.answer}`,
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(await markCount()).toBe(before);
   });
 
   it('prints how long the grid and a mark save take (not asserted)', async () => {
