@@ -30,7 +30,7 @@ async function reasonIfAsked(page: Page): Promise<void> {
 }
 
 /** Types an entry into the focused cell as a teacher would: the first key opens the editor. */
-async function typeEntry(page: Page, text: string, then: 'Enter' | 'Tab' | 'ArrowRight' = 'Enter') {
+async function typeEntry(page: Page, text: string, then: 'Enter' | 'Tab' | 'Shift+Tab' = 'Enter') {
   if (/^[\x20-\x7e]/.test(text)) await page.keyboard.type(text);
   else {
     // Playwright types non-Latin characters without a keydown: open the editor with F2 first.
@@ -66,7 +66,7 @@ describe.skipIf(skipE2e)('the journal grid', () => {
   });
   afterAll(() => h?.stop());
 
-  it('the teacher enters a column of marks by keyboard, reloads and sees them', async () => {
+  it('the teacher enters a lesson’s column and a student’s row of marks by keyboard, reloads and sees them', async () => {
     const page = await openAs(h, 'teacher', '/teacher/journal');
     await page.getByRole('heading', { level: 1, name: 'Мои журналы' }).waitFor();
     await expectNoAxeViolations(page, '/teacher/journal');
@@ -84,6 +84,11 @@ describe.skipIf(skipE2e)('the journal grid', () => {
     const entries = ['5', '4-', '3', 'н', '.'];
     for (const entry of entries) await typeEntry(page, entry);
     await page.getByText('Все изменения сохранены.').waitFor();
+    // And a row: one student's marks over the lessons before, moving back with Shift+Tab.
+    const rowMarks = ['5', '4', '3'];
+    await cell(page, start.row + 10, start.col).click();
+    for (const entry of rowMarks) await typeEntry(page, entry, 'Shift+Tab');
+    await page.getByText('Все изменения сохранены.').waitFor();
     // An invalid entry stays in the editor with a Russian hint, and nothing is sent.
     await cell(page, start.row + 5, start.col).click();
     await page.keyboard.type('7');
@@ -98,6 +103,14 @@ describe.skipIf(skipE2e)('the journal grid', () => {
       shown.push((await cell(page, start.row + i, start.col).innerText()).trim());
     expect(shown.map((s) => s.replace(/\s+/g, ' '))).toEqual(entries);
     expect((await cell(page, start.row + 5, start.col).innerText()).trim()).not.toContain('7');
+    const rowShown = [];
+    for (let i = 0; i < rowMarks.length; i += 1)
+      rowShown.push(
+        await cell(page, start.row + 10, start.col - i)
+          .locator('.jg-mark')
+          .textContent(),
+      );
+    expect(rowShown).toEqual(rowMarks);
     await page.context().close();
   });
 
