@@ -29,6 +29,7 @@ describe.each(engines())('the demo journal on $name', (engine) => {
       .select([
         'lessons.id',
         'lessons.date',
+        'lessons.lessonNumber',
         'lessons.courseId',
         'lessons.teacherId',
         'lessons.planItemId',
@@ -77,7 +78,9 @@ describe.each(engines())('the demo journal on $name', (engine) => {
     expect(new Set(items.map((i) => i.courseId))).toEqual(courses);
     expect(items.some((i) => i.controlKind !== null)).toBe(true);
     const position = new Map(items.map((i) => [i.id, i.position]));
-    const linked = lessons.filter((l) => l.planItemId !== null).sort((a, b) => a.date.localeCompare(b.date));
+    const linked = lessons
+      .filter((l) => l.planItemId !== null)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.lessonNumber - b.lessonNumber);
     expect(linked.length).toBeGreaterThan(0.9 * lessons.filter((l) => l.date < today).length);
     expect(linked.every((l) => l.date < today)).toBe(true);
     const last = new Map<number, number>();

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { memberDuring } from '../../domain/journal-rules.ts';
 import type { DB } from '../db/schema.ts';
 import { batchOf, insertAll, insertReturningIds } from './batches.ts';
+import { writeLessonPages } from './journal-lessons.ts';
 import {
   Abilities,
   type AttendanceRow,
@@ -227,11 +228,12 @@ export async function writeJournal(
         .execute(),
     batchOf(8),
   );
-  for (const f of j.fills) {
-    const columns = j.columns.get(f.lesson.id);
-    await trx
-      .updateTable('lessons')
-      .set({
+  await writeLessonPages(
+    trx,
+    j.fills.map((f) => {
+      const columns = j.columns.get(f.lesson.id);
+      return {
+        id: f.lesson.id,
         planItemId: itemIds[f.planItem] ?? null,
         topic: f.topic,
         lessonKind: f.lessonKind,
@@ -241,10 +243,9 @@ export async function writeJournal(
         homeworkEnteredAt: f.homeworkEnteredAt,
         attendanceTakenAt: f.attendanceTakenAt,
         markColumns: columns ? JSON.stringify(columns) : null,
-      })
-      .where('id', '=', f.lesson.id)
-      .execute();
-  }
+      };
+    }),
+  );
   const stamps = (r: { at: string; by: number }) => ({ schoolId, createdAt: r.at, createdBy: r.by });
   const attendanceIds = await insertReturningIds(
     j.attendance,
