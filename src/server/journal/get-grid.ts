@@ -58,7 +58,6 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
       .orderBy('id')
       .execute(),
   ]);
-  const workKinds = kinds.map(({ archivedAt: _, ...k }) => k);
   const first = kinds.find((k) => k.archivedAt === null)?.id ?? null;
   const { terms, finals } = await coursePeriods(db, course, r);
   const chosen = periodId === undefined ? defaultPeriod(terms) : terms.find((p) => p.id === periodId);
@@ -150,6 +149,11 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
     marksElsewhere(db, course, members, from, to),
   ]);
   const studentIds = students.map((s) => s.id);
+  // The school's live work kinds, and archived ones only where a mark of this grid still has one.
+  const used = new Set(marks.map((m) => m.workKindId));
+  const workKinds = kinds
+    .filter((k) => k.archivedAt === null || used.has(k.id))
+    .map(({ archivedAt: _, ...k }) => k);
   const inGrid = new Set(studentIds);
   const weightOf = new Map(kinds.map((k) => [k.id, k.weight]));
   const counted = [

@@ -181,4 +181,27 @@ describe.each(engines())('journal grid on $name', (engine) => {
     expect(grid.rules.marked).toBe(true);
     expect(grid.students.map((st) => st.name)).toEqual(['Васильев Вадим']);
   });
+  it('lists live work kinds, and an archived one only where a mark still has it', async () => {
+    const db = database.db;
+    const now = new Date().toISOString();
+    await db
+      .updateTable('workKinds')
+      .set({ archivedAt: now })
+      .where('schoolId', '=', s.schoolId)
+      .where('shortName', 'in', ['СР', 'КР'])
+      .execute();
+    try {
+      const b = await getGrid(s.ctx.orlova, s.courses.english5b, s.periods.q2);
+      const names = b.workKinds.map((k) => k.shortName);
+      expect(names).toContain('КР');
+      expect(names).not.toContain('СР');
+      expect(names).toContain('Отв');
+    } finally {
+      await db
+        .updateTable('workKinds')
+        .set({ archivedAt: null })
+        .where('schoolId', '=', s.schoolId)
+        .execute();
+    }
+  });
 });
