@@ -381,4 +381,29 @@ describe.skipIf(skipE2e)('the journal grid', () => {
     expect(await history.textContent()).toContain('Оценка за устный ответ не была внесена');
     await page.context().close();
   });
+
+  it('the period column shows the weighted average with the suggested mark and takes the teacher’s mark', async () => {
+    const page = await openAs(h, 'teacher');
+    await openGrid(page, courseId);
+    // The student whose row of marks the first test entered has an average now.
+    const studentRow = page.locator('tbody tr').nth(start.row + 10);
+    const periodCell = studentRow.locator('td.jg-period').first();
+    expect(await periodCell.locator('.jg-suggest').textContent()).toMatch(/^\d\.\d{2} → [2-5]$/);
+    await periodCell.click();
+    await typeEntry(page, '6');
+    await page.getByRole('alert').filter({ hasText: 'Оценка за период: 5, 4, 3, 2, н/а' }).waitFor();
+    await page.keyboard.press('Escape');
+    await typeEntry(page, '4');
+    await page.getByText('Все изменения сохранены.').waitFor();
+    await openGrid(page, courseId);
+    expect(
+      await page
+        .locator('tbody tr')
+        .nth(start.row + 10)
+        .locator('td.jg-period .jg-mark')
+        .first()
+        .textContent(),
+    ).toBe('4');
+    await page.context().close();
+  });
 });

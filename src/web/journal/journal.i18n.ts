@@ -45,7 +45,7 @@ export const dictionary = defineDictionary(
     'journal.history': 'История клетки',
     'journal.commentButton': 'Комментарий к оценке',
     'journal.legend':
-      'Вводите с клавиатуры: 5, 4-, зач, «.» (долг), н — не был, б — болел, уп — уважительная причина, оп — опоздал. Стрелки, Tab и Enter — переход, Delete — очистить, Esc — отменить ввод, Shift+Enter — комментарий, Alt+H — история.',
+      'Вводите с клавиатуры: 5, 4-, зач, «.» (долг), н — не был, б — болел, уп — уважительная причина, оп — опоздал. Стрелки, Tab и Enter — переход, F2 — исправить, Delete — очистить, Esc — отменить ввод, Shift+Enter — комментарий, Alt+H — история.',
     'journal.legendRead':
       'н — не был, б — болел, уп — уважительная причина, оп — опоздал, «.» — долг. Стрелки — переход, Alt+H — история клетки.',
     'journal.gridLabel': 'Журнал: {subject}, {group}, {period}',
@@ -159,7 +159,7 @@ export const dictionary = defineDictionary(
     'journal.history': 'Cell history',
     'journal.commentButton': 'Comment on the mark',
     'journal.legend':
-      'Type: 5, 4-, зач, «.» (debt), н — absent, б — ill, уп — excused, оп — late. Arrows, Tab and Enter move, Delete clears, Esc cancels, Shift+Enter adds a comment, Alt+H shows the history.',
+      'Type: 5, 4-, зач, «.» (debt), н — absent, б — ill, уп — excused, оп — late. Arrows, Tab and Enter move, F2 edits, Delete clears, Esc cancels, Shift+Enter adds a comment, Alt+H shows the history.',
     'journal.legendRead':
       "н — absent, б — ill, уп — excused, оп — late, «.» — debt. Arrows move, Alt+H shows a cell's history.",
     'journal.gridLabel': 'Journal: {subject}, {group}, {period}',
