@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { historyAnswer, historyQuery } from '../../contract/journal.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { AppError } from '../http/app-error.ts';
-import type { MessageKey } from '../http/messages.ts';
+import { type MessageKey, translate } from '../http/messages.ts';
 import { fullName } from '../people/people.present.ts';
 import { findLesson, requireCourse } from './journal.policy.ts';
 
@@ -108,7 +108,7 @@ export async function cellHistory(ctx: Ctx, q: Query): Promise<z.infer<typeof hi
         actor:
           row.lastName === null
             ? row.actorKind === 'system'
-              ? 'система'
+              ? translate(ctx.request.lang, 'journalSystemActor')
               : ''
             : fullName({
                 lastName: row.lastName,

@@ -18,6 +18,7 @@ export const messages = defineMessages(
     journalPeriodNotForCourse: 'За этот период курсу нельзя ставить отметки.',
     journalCellRequired: 'Укажите ячейку.',
     journalNotTeacher: 'Журнал доступен учителям и руководству школы.',
+    journalSystemActor: 'Система',
   },
   {
     journalLessonCancelled: 'The lesson is cancelled: no marks can be given in it.',
@@ -36,6 +37,7 @@ export const messages = defineMessages(
     journalPeriodNotForCourse: 'The course cannot be given marks for this period.',
     journalCellRequired: 'Say which cell.',
     journalNotTeacher: 'The journal is open to teachers and the school leadership.',
+    journalSystemActor: 'System',
   },
 );
 
