@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     await database.close();
     process.stdout.write(
-      `seeded ${schools > 0 ? `${schools} schools` : 'the demo school'} in ${seconds.toFixed(1)} s\n`,
+      `seeded ${schools > 0 ? `a district of ${schools}` : 'the demo school'} in ${seconds.toFixed(1)} s\n`,
     );
     const login = schools > 0 ? await busiestTeacher(scratch.url) : 'teacher';
     const server = await startServer({
