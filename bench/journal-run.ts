@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const samples = Number(values.samples ?? 500);
   const scratch = await scratchDatabase(
     values.database || process.env.BENCH_DATABASE_URL || undefined,
-    'journal',
+    'bench',
   );
   try {
     const database = openDatabase(scratch.url);
