@@ -46,6 +46,8 @@ export async function fillPlan(
             eb
               .selectFrom('lessons')
               .select('lessons.id')
+              // The course's own lessons (by its index): lessons.plan_item_id has none.
+              .where('lessons.courseId', '=', courseId)
               .whereRef('lessons.planItemId', '=', 'planItems.id')
               .where('lessons.cancelledAt', 'is', null),
           ),

@@ -79,6 +79,8 @@ export async function getLessonPage(ctx: Ctx, lessonId: number): Promise<LessonP
           eb
             .selectFrom('lessons')
             .select('lessons.id')
+            // The course's own lessons (by its index): lessons.plan_item_id has none.
+            .where('lessons.courseId', '=', course.id)
             .whereRef('lessons.planItemId', '=', 'planItems.id')
             .where('lessons.id', '!=', lessonId),
         )

@@ -18,12 +18,29 @@ export function lockPlan(trx: Db, courseId: number): Promise<void> {
   return lockForTransaction(trx, `plan:${courseId}`);
 }
 
-/** Unlinks the lessons given the topics (they keep their topic text); returns their ids. */
-export async function unlinkLessons(trx: Db, itemIds: readonly number[]): Promise<number[]> {
+/**
+ * Unlinks the course's lessons given the topics (they keep their topic text); returns their ids.
+ * Read by the course's lessons (by its index): lessons.plan_item_id has none.
+ */
+export async function unlinkLessons(
+  trx: Db,
+  courseId: number,
+  itemIds: readonly number[],
+): Promise<number[]> {
   if (itemIds.length === 0) return [];
-  const lessons = await trx.selectFrom('lessons').select('id').where('planItemId', 'in', itemIds).execute();
+  const lessons = await trx
+    .selectFrom('lessons')
+    .select('id')
+    .where('courseId', '=', courseId)
+    .where('planItemId', 'in', itemIds)
+    .execute();
   if (lessons.length > 0)
-    await trx.updateTable('lessons').set({ planItemId: null }).where('planItemId', 'in', itemIds).execute();
+    await trx
+      .updateTable('lessons')
+      .set({ planItemId: null })
+      .where('courseId', '=', courseId)
+      .where('planItemId', 'in', itemIds)
+      .execute();
   return lessons.map((l) => l.id);
 }
 
@@ -33,6 +50,7 @@ export async function clearPlan(trx: Db, ctx: Ctx, course: JournalCourse): Promi
   if (items.length === 0) return 0;
   const unlinked = await unlinkLessons(
     trx,
+    course.id,
     items.map((i) => i.id),
   );
   await trx.deleteFrom('planItems').where('courseId', '=', course.id).execute();
@@ -180,7 +198,7 @@ export async function removePlanItem(ctx: Ctx, itemId: number): Promise<PlanAnsw
     await lockPlan(trx, course.id);
     const item = await trx.selectFrom('planItems').selectAll().where('id', '=', itemId).executeTakeFirst();
     if (!item) throw notFound();
-    const unlinked = await unlinkLessons(trx, [itemId]);
+    const unlinked = await unlinkLessons(trx, course.id, [itemId]);
     await trx.deleteFrom('planItems').where('id', '=', itemId).execute();
     await renumber(trx, course.id);
     await recordAudit(trx, ctx, {

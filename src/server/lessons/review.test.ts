@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../../test/databases.ts';
+import type { Database } from '../db/database.ts';
+import { ctxAs } from '../timetable/timetable.test-helpers.ts';
+import { fillPlan } from './fill-plan.ts';
+import { getLessonPage } from './lesson-page.ts';
+import { lessonsSchool } from './lessons.test-helpers.ts';
+import { removePlanItem } from './plan-items.ts';
+
+/** Lessons of other courses, as a district's database holds them (hundreds of thousands). */
+const elsewhere = 200_000;
+/** Topics of the course's КТП. */
+const topics = 100;
+
+/** Milliseconds a call takes. */
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+describe.each(engines())('КТП topics and the lessons of other courses on $name', (engine) => {
+  let database: Database;
+  let s: Awaited<ReturnType<typeof lessonsSchool>>;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    const db = database.db;
+    s = await lessonsSchool(db);
+    await db
+      .insertInto('planItems')
+      .values(
+        Array.from({ length: topics }, (_, i) => ({
+          schoolId: s.schoolId,
+          courseId: s.courseId,
+          position: i + 1,
+          topic: `Тема ${i + 1}`,
+          hours: 1,
+        })),
+      )
+      .execute();
+    // Lessons of another course, numbered on one day: none of them is given a topic of this КТП.
+    const values = sql`${s.schoolId}, ${s.otherCourseId}, ${s.people.other.id}, '2026-09-01'`;
+    if (engine.name === 'sqlite')
+      await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${elsewhere})
+        insert into lessons (school_id, course_id, teacher_id, date, lesson_number) select ${values}, i from n`.execute(
+        db,
+      );
+    else {
+      await sql`insert into lessons (school_id, course_id, teacher_id, date, lesson_number)
+        select ${values}, i from generate_series(1, ${elsewhere}) i`.execute(db);
+      await sql`analyze lessons`.execute(db);
+    }
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  // Each of these read the whole lessons table once per topic (no index on lessons.plan_item_id):
+  // seconds per call at a district's size. Read by the course's own lessons, they take milliseconds.
+  it('the lesson page, filling and removing a topic read only the course’s lessons', async () => {
+    const ctx = ctxAs(database.db, s.people.teacher.id, s.schoolId, ['teacher']);
+    const page = await getLessonPage(ctx, s.lessons.recent);
+    expect(page.planTopics).toHaveLength(topics);
+    expect(await timed(() => getLessonPage(ctx, s.lessons.recent))).toBeLessThan(500);
+    let filled = 0;
+    expect(
+      await timed(async () => {
+        filled = (await fillPlan(ctx, s.courseId, {})).filled;
+      }),
+    ).toBeLessThan(500);
+    // The lessons outside the closed quarter (recent, substituted, tomorrow, old) take the first topics.
+    expect(filled).toBe(4);
+    const used = (await getLessonPage(ctx, s.lessons.old)).planTopics.filter((t) => t.used);
+    expect(used).toHaveLength(3);
+    const first = page.planTopics[0]!;
+    expect(await timed(() => removePlanItem(ctx, first.id))).toBeLessThan(500);
+    const lesson = await database.db
+      .selectFrom('lessons')
+      .select(['planItemId', 'topic'])
+      .where('planItemId', '=', first.id)
+      .execute();
+    expect(lesson).toEqual([]);
+  });
+});
