@@ -106,44 +106,51 @@ export default function AbsencesPage({ params }: PageProps) {
                       <td>{t('control.lessonOf', { n: a.lessonNumber, subject: a.subject })}</td>
                       <td>{t(a.value === 'absent' ? 'control.absent' : 'control.late')}</td>
                       <td>
-                        <div className="control-reason">
-                          <label className="visually-hidden" htmlFor={`reason-${a.lessonId}-${a.studentId}`}>
-                            {t('control.reasonFor', {
-                              student: a.student,
-                              n: a.lessonNumber,
-                              date: formatDate(a.date),
-                            })}
-                          </label>
-                          <select
-                            id={`reason-${a.lessonId}-${a.studentId}`}
-                            className={a.reason ? undefined : 'control-reason-none'}
-                            value={a.reason ?? ''}
-                            disabled={setOne.isPending}
-                            onChange={(e) => setOne.mutate({ item: a, reason: e.target.value as Reason })}
-                          >
-                            {a.reason === null && (
-                              <option value="" disabled>
-                                {t('control.reasonNone')}
-                              </option>
-                            )}
-                            {reasons.map((r) => (
-                              <option key={r} value={r}>
-                                {t(reasonKey(r))}
-                              </option>
-                            ))}
-                          </select>
-                          <button
-                            type="button"
-                            className="button button-quiet control-small"
-                            aria-label={t('control.wholeDayLabel', {
-                              student: a.student,
-                              date: formatDate(a.date),
-                            })}
-                            onClick={() => wholeDay(a)}
-                          >
-                            {t('control.wholeDay')}
-                          </button>
-                        </div>
+                        {a.value === 'late' ? (
+                          <span className="control-muted">{t('control.lateNoReason')}</span>
+                        ) : (
+                          <div className="control-reason">
+                            <label
+                              className="visually-hidden"
+                              htmlFor={`reason-${a.lessonId}-${a.studentId}`}
+                            >
+                              {t('control.reasonFor', {
+                                student: a.student,
+                                n: a.lessonNumber,
+                                date: formatDate(a.date),
+                              })}
+                            </label>
+                            <select
+                              id={`reason-${a.lessonId}-${a.studentId}`}
+                              className={a.reason ? undefined : 'control-reason-none'}
+                              value={a.reason ?? ''}
+                              disabled={setOne.isPending}
+                              onChange={(e) => setOne.mutate({ item: a, reason: e.target.value as Reason })}
+                            >
+                              {a.reason === null && (
+                                <option value="" disabled>
+                                  {t('control.reasonNone')}
+                                </option>
+                              )}
+                              {reasons.map((r) => (
+                                <option key={r} value={r}>
+                                  {t(reasonKey(r))}
+                                </option>
+                              ))}
+                            </select>
+                            <button
+                              type="button"
+                              className="button button-quiet control-small"
+                              aria-label={t('control.wholeDayLabel', {
+                                student: a.student,
+                                date: formatDate(a.date),
+                              })}
+                              onClick={() => wholeDay(a)}
+                            >
+                              {t('control.wholeDay')}
+                            </button>
+                          </div>
+                        )}
                       </td>
                     </tr>
                   ))}
