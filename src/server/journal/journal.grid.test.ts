@@ -204,4 +204,28 @@ describe.each(engines())('journal grid on $name', (engine) => {
         .execute();
     }
   });
+  it('a second teacher has the course as own, and writes it', async () => {
+    const db = database.db;
+    await db
+      .updateTable('courses')
+      .set({ secondTeacherId: s.people.orlova.id })
+      .where('id', '=', s.courses.english5a)
+      .execute();
+    try {
+      const list = await listJournalCourses(s.ctx.orlova);
+      expect(list.courses.map((c) => [c.group, c.access, c.canEdit])).toEqual([
+        ['5А-1', 'second', true],
+        ['5А-2', 'teacher', true],
+      ]);
+      const grid = await getGrid(s.ctx.orlova, s.courses.english5a, s.periods.q2);
+      expect(grid.lessons.every((l) => l.canEdit)).toBe(true);
+      expect(grid.canSetPeriodMarks).toBe(true);
+    } finally {
+      await db
+        .updateTable('courses')
+        .set({ secondTeacherId: null })
+        .where('id', '=', s.courses.english5a)
+        .execute();
+    }
+  });
 });
