@@ -65,6 +65,23 @@ export async function clearPlan(trx: Db, ctx: Ctx, course: JournalCourse): Promi
   return items.length;
 }
 
+/** Refuses a planned date outside the course's academic year (400 on `plannedOn`), as the import does. */
+async function requireDateInYear(db: Db, course: JournalCourse, plannedOn: string | null | undefined) {
+  if (plannedOn === null || plannedOn === undefined) return;
+  const year = await db
+    .selectFrom('academicYears')
+    .select(['startsOn', 'endsOn'])
+    .where('id', '=', course.academicYearId)
+    .executeTakeFirstOrThrow();
+  if (plannedOn < year.startsOn || plannedOn > year.endsOn)
+    throw new AppError(
+      'validation',
+      'lessonsKtpDateOutsideYear',
+      {},
+      { plannedOn: 'lessonsKtpDateOutsideYear' },
+    );
+}
+
 async function countItems(trx: Db, courseId: number): Promise<number> {
   const rows = await trx.selectFrom('planItems').select('id').where('courseId', '=', courseId).execute();
   return rows.length;
@@ -73,6 +90,7 @@ async function countItems(trx: Db, courseId: number): Promise<number> {
 /** Adds a topic at the end, or at `position` (the topics from there move down one). */
 export async function addPlanItem(ctx: Ctx, courseId: number, body: PlanItemBody): Promise<PlanAnswer> {
   const course = await requirePlanEdit(ctx, courseId);
+  await requireDateInYear(ctx.db, course, body.plannedOn);
   await ctx.db.transaction().execute(async (trx) => {
     await lockPlan(trx, courseId);
     const count = await countItems(trx, courseId);
@@ -130,6 +148,7 @@ export async function updatePlanItem(
   body: PlanItemUpdateBody,
 ): Promise<PlanAnswer> {
   const { course } = await findItem(ctx, itemId);
+  await requireDateInYear(ctx.db, course, body.plannedOn);
   await ctx.db.transaction().execute(async (trx) => {
     await lockPlan(trx, course.id);
     const item = await trx

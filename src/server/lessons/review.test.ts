@@ -6,7 +6,7 @@ import { ctxAs } from '../timetable/timetable.test-helpers.ts';
 import { fillPlan } from './fill-plan.ts';
 import { getLessonPage } from './lesson-page.ts';
 import { lessonsSchool } from './lessons.test-helpers.ts';
-import { removePlanItem } from './plan-items.ts';
+import { addPlanItem, removePlanItem, updatePlanItem } from './plan-items.ts';
 
 /** Lessons of other courses, as a district's database holds them (hundreds of thousands). */
 const elsewhere = 200_000;
@@ -82,5 +82,40 @@ describe.each(engines())('КТП topics and the lessons of other courses on $nam
       .where('planItemId', '=', first.id)
       .execute();
     expect(lesson).toEqual([]);
+  });
+});
+
+describe.each(engines())('a topic’s planned date on $name', (engine) => {
+  let database: Database;
+  let s: Awaited<ReturnType<typeof lessonsSchool>>;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    s = await lessonsSchool(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  // The import refused such dates, while adding or changing a topic by hand stored them (and
+  // counted them in «planned to date»).
+  it('is refused outside the course’s academic year, by hand as in the import', async () => {
+    const ctx = ctxAs(database.db, s.people.teacher.id, s.schoolId, ['teacher']);
+    const year = await database.db
+      .selectFrom('academicYears')
+      .select(['startsOn', 'endsOn'])
+      .where('id', '=', s.yearId)
+      .executeTakeFirstOrThrow();
+    const outside = { code: 'validation', fields: { plannedOn: 'lessonsKtpDateOutsideYear' } };
+    await expect(
+      addPlanItem(ctx, s.courseId, { topic: 'Рано', plannedOn: '2001-09-01' }),
+    ).rejects.toMatchObject(outside);
+    const plan = await addPlanItem(ctx, s.courseId, { topic: 'В срок', plannedOn: year.startsOn });
+    const item = plan.items[0]!;
+    expect(item).toMatchObject({ topic: 'В срок', plannedOn: year.startsOn });
+    await expect(updatePlanItem(ctx, item.id, { plannedOn: '2099-01-01' })).rejects.toMatchObject(outside);
+    const kept = await updatePlanItem(ctx, item.id, { plannedOn: year.endsOn });
+    expect(kept.items.map((i) => i.plannedOn)).toEqual([year.endsOn]);
+    expect(plan.items).toHaveLength(1);
   });
 });
