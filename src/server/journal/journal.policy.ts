@@ -25,12 +25,13 @@ export interface JournalCourse {
   ownsCourse: boolean;
 }
 
-function personOf(ctx: Ctx): number | null {
+/** The person acting, or null for the system and visitors. */
+export function personOf(ctx: Ctx): number | null {
   return ctx.actor.kind === 'person' ? ctx.actor.personId : null;
 }
 
 /** Whether the person teaches in the school (the `teaches` grant of journal.edit). */
-function teachesIn(ctx: Ctx, schoolId: number): boolean {
+export function teachesIn(ctx: Ctx, schoolId: number): boolean {
   return (
     ctx.actor.kind === 'person' &&
     ctx.actor.grants.some((g) => g.role === 'teacher' && g.schoolId === schoolId)
@@ -137,9 +138,12 @@ export async function findLesson(ctx: Ctx, lessonId: number): Promise<JournalLes
     .executeTakeFirst();
   if (!lesson) throw notFound();
   const course = await requireCourse(ctx, lesson.courseId);
-  const me = personOf(ctx);
-  const canEdit = course.ownsCourse || (teachesIn(ctx, lesson.schoolId) && lesson.teacherId === me);
-  return { ...lesson, course, canEdit };
+  return { ...lesson, course, canEdit: mayWriteLesson(ctx, course, lesson.teacherId) };
+}
+
+/** Whether the actor may write a lesson: a teacher of its course, or the teacher giving it. */
+export function mayWriteLesson(ctx: Ctx, course: JournalCourse, lessonTeacherId: number): boolean {
+  return course.ownsCourse || (teachesIn(ctx, course.schoolId) && lessonTeacherId === personOf(ctx));
 }
 
 /** The lesson if the actor may write it: 404 when they cannot see it, 403 when they only read it. */
