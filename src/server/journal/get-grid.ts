@@ -9,8 +9,8 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import { parseColumns } from './add-column.ts';
-import { type JournalCourse, requireCourse } from './journal.policy.ts';
-import { coursePeriods, courseRules, defaultPeriod, mayWriteLesson, studentName } from './journal.queries.ts';
+import { type JournalCourse, mayWriteLesson, requireCourse } from './journal.policy.ts';
+import { coursePeriods, courseRules, defaultPeriod, studentName } from './journal.queries.ts';
 import { presentAttendance } from './save-attendance.ts';
 
 type Grid = z.infer<typeof journalGrid>;

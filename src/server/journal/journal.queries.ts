@@ -1,30 +1,12 @@
 import type { gridPeriod } from '../../contract/journal.ts';
 import { parseSchoolSettings, type SchoolSettings } from '../../contract/settings.ts';
 import { type MarkRules, twoMarksByDefault } from '../../domain/marks.ts';
-import type { Ctx, Db } from '../access/actor.ts';
+import type { Db } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import { classesOfGroup, type JournalCourse } from './journal.policy.ts';
 
 type GridPeriod = ReturnType<typeof gridPeriod.parse>;
-
-/** The person acting, or null for the system and visitors. */
-export function personOf(ctx: Ctx): number | null {
-  return ctx.actor.kind === 'person' ? ctx.actor.personId : null;
-}
-
-/** Whether the actor holds the teacher role in the school. */
-export function teachesIn(ctx: Ctx, schoolId: number): boolean {
-  return (
-    ctx.actor.kind === 'person' &&
-    ctx.actor.grants.some((g) => g.role === 'teacher' && g.schoolId === schoolId)
-  );
-}
-
-/** Whether the actor may write a lesson: a teacher of its course, or the teacher giving it. */
-export function mayWriteLesson(ctx: Ctx, course: JournalCourse, lessonTeacherId: number): boolean {
-  return course.ownsCourse || (teachesIn(ctx, course.schoolId) && lessonTeacherId === personOf(ctx));
-}
 
 /** What the journal's rules depend on: the subject, the class level and the school's settings. */
 export interface CourseRules {

@@ -5,8 +5,7 @@ import { today } from '../access/relationships.queries.ts';
 import { reachOf } from '../access/scopes.ts';
 import { AppError } from '../http/app-error.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
-import type { CourseAccess } from './journal.policy.ts';
-import { personOf } from './journal.queries.ts';
+import { type CourseAccess, personOf } from './journal.policy.ts';
 
 type CourseItem = z.infer<typeof journalCourseItem>;
 

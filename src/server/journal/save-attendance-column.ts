@@ -4,7 +4,7 @@ import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { CellConflict, type CellWrite, planCellWrite, StaleWrite, writeOrConflict } from './cell-write.ts';
-import { personOf } from './journal.queries.ts';
+import { personOf } from './journal.policy.ts';
 import { membersOn, reasonOf, writableLesson } from './lesson-write.ts';
 import { type AttendanceCell, attendanceRows, presentAttendance } from './save-attendance.ts';
 

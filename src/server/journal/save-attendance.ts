@@ -4,7 +4,7 @@ import type { AbsenceReason, AttendanceValue } from '../../domain/marks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { personOf } from './journal.queries.ts';
+import { personOf } from './journal.policy.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
 
 /** An attendance entry as the client sees it. */

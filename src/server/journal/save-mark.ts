@@ -5,7 +5,7 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { personOf } from './journal.queries.ts';
+import { personOf } from './journal.policy.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
 
 type MarkCell = z.infer<typeof markCell>;

@@ -6,8 +6,8 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { requireCourse } from './journal.policy.ts';
-import { coursePeriods, courseRules, personOf, spansOf } from './journal.queries.ts';
+import { personOf, requireCourse } from './journal.policy.ts';
+import { coursePeriods, courseRules, spansOf } from './journal.queries.ts';
 import { reasonOf } from './lesson-write.ts';
 
 type PeriodMarkCell = z.infer<typeof periodMarkCell>;
