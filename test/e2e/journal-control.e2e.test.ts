@@ -73,7 +73,7 @@ describe.skipIf(skipE2e)('control of the record', () => {
     // The teacher's page was open before: the save is refused with the reason.
     const reason = teacher.getByLabel('Причина исправления');
     if (await reason.count()) await reason.fill('Дописал после урока');
-    await teacher.getByRole('button', { name: 'Сохранить' }).click();
+    await teacher.getByRole('button', { name: 'Сохранить урок' }).click();
     await teacher
       .getByRole('alert')
       .getByText(
@@ -82,7 +82,7 @@ describe.skipIf(skipE2e)('control of the record', () => {
       .waitFor();
     await teacher.reload();
     await teacher.getByText(/только для чтения/).waitFor();
-    expect(await teacher.getByRole('button', { name: 'Сохранить' }).count()).toBe(0);
+    expect(await teacher.getByRole('button', { name: 'Сохранить урок' }).count()).toBe(0);
 
     // Reopening without a reason is stopped at the field; with one, the period is open again.
     await deputy.getByRole('button', { name: `Открыть период «${term.name}» для класса 5А` }).click();
@@ -97,7 +97,7 @@ describe.skipIf(skipE2e)('control of the record', () => {
     await teacher.reload();
     await teacher.getByLabel('Тема', { exact: true }).fill('Запись после открытия периода');
     if (await reason.count()) await reason.fill('Дописал после урока');
-    await teacher.getByRole('button', { name: 'Сохранить' }).click();
+    await teacher.getByRole('button', { name: 'Сохранить урок' }).click();
     await teacher.getByText('Урок сохранён.').waitFor();
     await teacher.context().close();
     await deputy.context().close();

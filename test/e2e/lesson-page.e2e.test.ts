@@ -43,11 +43,30 @@ describe.skipIf(skipE2e)('the lesson page', () => {
     return { ...lesson, lastItem: items[0]! };
   }
 
-  it('the teacher takes a topic from the КТП and writes homework with a file; a reload shows them', async () => {
+  it('the teacher takes attendance, a topic from the КТП and homework with a file; a reload shows them', async () => {
     const lesson = await ownLesson();
     const page = await openAs(h, 'teacher', `/lessons/${lesson.id}`);
     await page.getByRole('heading', { level: 1, name: /^Урок: / }).waitFor();
     await page.locator('#main').getByRole('link', { name: 'Журнал', exact: true }).waitFor();
+
+    // Attendance: one tap marks a student absent; saved, it stays after a reload; «Все присутствуют» clears it.
+    const attendance = page.locator('section.lesson-attendance');
+    const first = attendance.locator('fieldset').first();
+    await first.waitFor();
+    const name = ((await first.locator('legend').textContent()) ?? '').trim();
+    const attendanceReason = page.getByLabel('Причина исправления посещаемости');
+    if (await attendanceReason.count()) await attendanceReason.fill('Отметка после урока');
+    await first.getByLabel('н', { exact: true }).check();
+    await attendance.getByRole('button', { name: 'Сохранить посещаемость' }).click();
+    await attendance.getByText('Посещаемость сохранена.').waitFor();
+    await attendance.getByText('Посещаемость отмечена.').waitFor();
+    await page.reload();
+    const again = page.getByRole('group', { name });
+    await expect.poll(() => again.getByLabel('н', { exact: true }).isChecked()).toBe(true);
+    if (await attendanceReason.count()) await attendanceReason.fill('Отметка после урока');
+    await attendance.getByRole('button', { name: 'Все присутствуют' }).click();
+    await attendance.getByText('Посещаемость сохранена.').waitFor();
+    await expect.poll(() => again.getByLabel('был', { exact: true }).isChecked()).toBe(true);
 
     await page.getByLabel('Тема из КТП').selectOption(String(lesson.lastItem.id));
     expect(await page.getByLabel('Тема', { exact: true }).inputValue()).toBe(lesson.lastItem.topic);
@@ -63,7 +82,7 @@ describe.skipIf(skipE2e)('the lesson page', () => {
       'https://example.org/task',
     );
     await reasonIfAsked(page);
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('button', { name: 'Сохранить урок' }).click();
     await page.getByText('Урок сохранён.').waitFor();
 
     // A file over the limit is refused before sending; a small one is attached.
@@ -155,7 +174,7 @@ describe.skipIf(skipE2e)('the lesson page', () => {
     await page.getByText('Замена', { exact: true }).waitFor();
     await page.getByLabel('Тема', { exact: true }).fill('Повторение пройденного (замена)');
     await reasonIfAsked(page);
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('button', { name: 'Сохранить урок' }).click();
     await page.getByText('Урок сохранён.').waitFor();
     await page.reload();
     await page.getByLabel('Тема', { exact: true }).waitFor();
@@ -166,7 +185,7 @@ describe.skipIf(skipE2e)('the lesson page', () => {
     // Another lesson of the same course is only read.
     await page.goto(`/lessons/${other.id}`);
     await page.getByText(/^Страница урока только для чтения/).waitFor();
-    expect(await page.getByRole('button', { name: 'Сохранить' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Сохранить урок' }).count()).toBe(0);
     expect(await page.getByLabel('Прикрепить файл').count()).toBe(0);
     await page.context().close();
   });

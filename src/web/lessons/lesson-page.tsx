@@ -11,6 +11,7 @@ import { useFormErrors } from '../components/use-form-errors.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
 import { HomeworkText } from './homework-text.tsx';
+import { LessonAttendance } from './lesson-attendance.tsx';
 import { LessonFiles } from './lesson-files.tsx';
 import {
   errorMessage,
@@ -100,6 +101,7 @@ export default function LessonPage({ me, params }: PageProps) {
         <Link href={`/journal/${data.courseId}`}>{t('lessons.toGrid')}</Link>
         <Link href={`/plan/${data.courseId}`}>{t('lessons.toPlan')}</Link>
       </p>
+      <LessonAttendance lesson={data} />
       {data.canEdit ? <LessonForm key={`${data.id}`} lesson={data} /> : <LessonView lesson={data} />}
       <LessonFiles lessonId={data.id} files={data.files} canEdit={data.canEdit} csrfToken={me.csrfToken} />
     </section>
@@ -282,7 +284,7 @@ function LessonForm({ lesson }: { lesson: Lesson }) {
           disabled={save.isPending}
           aria-busy={save.isPending}
         >
-          {save.isPending ? t('lessons.saving') : t('lessons.save')}
+          {save.isPending ? t('lessons.saving') : t('lessons.saveLesson')}
         </button>
       </p>
     </form>
