@@ -38,12 +38,15 @@ export function safeMime(name: string): string {
   return (ext && safeTypes[ext]) || 'application/octet-stream';
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const unsafeInName = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
+// Control and reserved characters, and the invisible ones that reorder or hide text (a right-to-left
+// override shows «hw\u202Efdp.exe» as «hwexe.pdf»).
+const unsafeInName =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff<>:"/\\|?*]/g;
 
 /**
- * A file name safe to store and to send back: no folders, control or reserved characters, no
- * leading dots, at most 200 characters (the extension kept); «файл» when nothing is left.
+ * A file name safe to store and to send back: no folders, control, invisible or reserved
+ * characters, no leading dots, at most 200 characters (the extension kept); «файл» when nothing is left.
  */
 export function safeFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';

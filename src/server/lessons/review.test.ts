@@ -4,6 +4,7 @@ import { engines } from '../../../test/databases.ts';
 import type { Database } from '../db/database.ts';
 import { ctxAs } from '../timetable/timetable.test-helpers.ts';
 import { fillPlan } from './fill-plan.ts';
+import { safeFileName, safeMime } from './lesson-files.ts';
 import { getLessonPage } from './lesson-page.ts';
 import { lessonsSchool } from './lessons.test-helpers.ts';
 import { addPlanItem, removePlanItem, updatePlanItem } from './plan-items.ts';
@@ -117,5 +118,17 @@ describe.each(engines())('a topic’s planned date on $name', (engine) => {
     const kept = await updatePlanItem(ctx, item.id, { plannedOn: year.endsOn });
     expect(kept.items.map((i) => i.plannedOn)).toEqual([year.endsOn]);
     expect(plan.items).toHaveLength(1);
+  });
+});
+
+describe('a homework file’s name', () => {
+  // A right-to-left override kept in the name showed «Задание\u202Efdp.exe» as «Заданиеexe.pdf»:
+  // a program passed off as a PDF on the lesson page and in the download.
+  it('keeps no invisible character that reorders or hides its text', () => {
+    const name = safeFileName('Задание\u202Efdp.exe');
+    expect(name).toBe('Задание fdp.exe');
+    expect(safeMime(name)).toBe('application/octet-stream');
+    expect(safeFileName('\u2067ДЗ\u200b\u2069 по\ufeff теме.pdf')).toBe('ДЗ по теме.pdf');
+    expect(safeFileName('Задание №1 «дроби».pdf')).toBe('Задание №1 «дроби».pdf');
   });
 });
