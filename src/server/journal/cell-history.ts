@@ -5,22 +5,13 @@ import { AppError } from '../http/app-error.ts';
 import { type MessageKey, translate } from '../http/messages.ts';
 import { fullName } from '../people/people.present.ts';
 import { findLesson, requireCourse } from './journal.policy.ts';
+import { attendanceSymbol } from './journal.present.ts';
 
 type Query = z.infer<typeof historyQuery>;
 
 function required(...names: string[]): never {
   const fields: Record<string, MessageKey> = Object.fromEntries(names.map((n) => [n, 'required']));
   throw new AppError('validation', 'journalCellRequired', {}, fields);
-}
-
-/** Attendance as the journal writes it: «н», «б» (illness), «уп» (excused), «нп» (unexcused), «оп» (late). */
-function attendanceSymbol(state: { value?: unknown; reason?: unknown } | null): string | null {
-  if (!state || typeof state.value !== 'string') return null;
-  if (state.value === 'late') return 'оп';
-  if (state.reason === 'illness') return 'б';
-  if (state.reason === 'excused') return 'уп';
-  if (state.reason === 'unexcused') return 'нп';
-  return 'н';
 }
 
 /** The ids of the rows of one cell (one, unless two saves once raced), and its audit entity. */

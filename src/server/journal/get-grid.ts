@@ -10,8 +10,8 @@ import { AppError } from '../http/app-error.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import { parseColumns } from './add-column.ts';
 import { type JournalCourse, mayWriteLesson, requireCourse } from './journal.policy.ts';
-import { coursePeriods, courseRules, defaultPeriod, studentName } from './journal.queries.ts';
-import { presentAttendance } from './save-attendance.ts';
+import { presentAttendance, presentMark, presentPeriodMark, studentName } from './journal.present.ts';
+import { coursePeriods, courseRules, defaultPeriod } from './journal.queries.ts';
 
 type Grid = z.infer<typeof journalGrid>;
 /** A subquery giving the grid's students' ids. */
@@ -204,9 +204,9 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
     rules: { ...r.rules, editWindowDays: r.settings.editWindowDays, marked: r.marked },
     students,
     lessons,
-    marks,
+    marks: marks.map(presentMark),
     attendance: attendance.map(presentAttendance),
-    periodMarks,
+    periodMarks: periodMarks.map(presentPeriodMark),
     suggestions,
     canSetPeriodMarks: course.ownsCourse && r.marked && !period.closed,
   };

@@ -168,11 +168,6 @@ export function spansOf(db: Db, groupId: number, studentId: number) {
     .execute();
 }
 
-/** A row of a grid: how the journal names a student («Иванов Иван»). */
-export function studentName(p: { lastName: string; firstName: string }): string {
-  return `${p.lastName} ${p.firstName}`;
-}
-
 /** The school's first live work kind: the default mark column of a lesson. */
 export async function firstWorkKind(db: Db, schoolId: number): Promise<number | null> {
   const row = await db

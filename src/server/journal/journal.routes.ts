@@ -32,6 +32,7 @@ import { addColumn } from './add-column.ts';
 import { cellHistory } from './cell-history.ts';
 import { CellConflict } from './cell-write.ts';
 import { getGrid } from './get-grid.ts';
+import { attendanceSymbol } from './journal.present.ts';
 import { listJournalCourses } from './list-courses.ts';
 import { saveAttendance } from './save-attendance.ts';
 import { saveAttendanceColumn } from './save-attendance-column.ts';
@@ -44,8 +45,7 @@ const tags = ['journal'];
 function shown(current: CellConflict['current']): string {
   if (!current) return '';
   if ('workKindId' in current || 'periodId' in current) return current.value;
-  if (current.value === 'late') return 'оп';
-  return current.reason === 'illness' ? 'б' : current.reason === 'excused' ? 'уп' : 'н';
+  return attendanceSymbol(current) ?? '';
 }
 
 /**

@@ -5,8 +5,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { CellConflict, type CellWrite, planCellWrite, StaleWrite, writeOrConflict } from './cell-write.ts';
 import { personOf } from './journal.policy.ts';
+import { type AttendanceCell, presentAttendance } from './journal.present.ts';
 import { membersOn, reasonOf, writableLesson } from './lesson-write.ts';
-import { type AttendanceCell, attendanceRows, presentAttendance } from './save-attendance.ts';
+import { attendanceRows } from './save-attendance.ts';
 
 type Body = z.infer<typeof attendanceColumnBody>;
 type Entry = Body['entries'][number];

@@ -1,14 +1,11 @@
 import type { z } from 'zod';
-import type { attendanceBody, attendanceCell } from '../../contract/journal.ts';
-import type { AbsenceReason, AttendanceValue } from '../../domain/marks.ts';
+import type { attendanceBody } from '../../contract/journal.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
 import { personOf } from './journal.policy.ts';
+import { type AttendanceCell, presentAttendance } from './journal.present.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
-
-/** An attendance entry as the client sees it. */
-export type AttendanceCell = z.infer<typeof attendanceCell>;
 
 /** The stored rows of students' attendance at a lesson (live and soft-deleted). */
 export function attendanceRows(db: Db, lessonId: number, studentIds: readonly number[]) {
@@ -18,23 +15,6 @@ export function attendanceRows(db: Db, lessonId: number, studentIds: readonly nu
     .where('lessonId', '=', lessonId)
     .where('studentId', 'in', [...studentIds])
     .execute();
-}
-
-/** A stored row as a cell. */
-export function presentAttendance(row: {
-  lessonId: number;
-  studentId: number;
-  value: string;
-  reason: string | null;
-  version: number;
-}): AttendanceCell {
-  return {
-    lessonId: row.lessonId,
-    studentId: row.studentId,
-    value: row.value as AttendanceValue,
-    reason: row.reason as AbsenceReason | null,
-    version: row.version,
-  };
 }
 
 /** The live entry of a student at a lesson (null: present). */

@@ -1,14 +1,13 @@
 import type { z } from 'zod';
-import type { markBody, markCell } from '../../contract/journal.ts';
+import type { markBody } from '../../contract/journal.ts';
 import { isMarkValue, type MarkRules, parseCell } from '../../domain/marks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
 import { personOf } from './journal.policy.ts';
+import { type MarkCell, presentMark } from './journal.present.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
-
-type MarkCell = z.infer<typeof markCell>;
 
 /** What a teacher may type into a mark cell under the rules: «5, 4, …, 4+, 4-, 5/4, зач, незач, .». */
 export function allowedMarks(rules: MarkRules): string {
@@ -53,22 +52,10 @@ function cellRows(db: Db, lessonId: number, studentId: number, workKindId: numbe
     .execute();
 }
 
-function present(row: {
-  lessonId: number;
-  studentId: number;
-  workKindId: number;
-  value: string;
-  comment: string | null;
-  version: number;
-}): MarkCell {
-  const { lessonId, studentId, workKindId, value, comment, version } = row;
-  return { lessonId, studentId, workKindId, value, comment, version };
-}
-
 /** The live cell as stored now (null: empty). */
 async function currentCell(db: Db, lessonId: number, studentId: number, workKindId: number) {
   const live = (await cellRows(db, lessonId, studentId, workKindId)).find((r) => r.deletedAt === null);
-  return live ? present(live) : null;
+  return live ? presentMark(live) : null;
 }
 
 /**
@@ -102,7 +89,7 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
         const rows = await cellRows(trx, key.lessonId, key.studentId, key.workKindId);
         const live = rows.find((row) => row.deletedAt === null);
         const plan = planCellWrite(rows, body.version, clearing);
-        if (plan.kind === 'conflict') throw new CellConflict(live ? present(live) : null);
+        if (plan.kind === 'conflict') throw new CellConflict(live ? presentMark(live) : null);
         if (plan.kind === 'none') return { cell: null };
         // Left out, the comment stays; null or blank removes it.
         const comment =
@@ -114,7 +101,7 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
         const before = live ? { value: live.value, comment: live.comment } : null;
         // Unchanged: nothing to write, nothing to audit.
         if (plan.kind === 'update' && live && live.value === value && live.comment === comment)
-          return { cell: present(live) };
+          return { cell: presentMark(live) };
         const now = new Date().toISOString();
         let saved: MarkCell | null;
         let id: number;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { periodMarkBody, periodMarkCell } from '../../contract/journal.ts';
+import type { periodMarkBody } from '../../contract/journal.ts';
 import { memberDuring } from '../../domain/journal-rules.ts';
 import { isPeriodMarkValue, periodMarkValues } from '../../domain/marks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
@@ -7,10 +7,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
 import { personOf, requireCourse } from './journal.policy.ts';
+import { type PeriodMarkCell, presentPeriodMark } from './journal.present.ts';
 import { coursePeriods, courseRules, spansOf } from './journal.queries.ts';
 import { reasonOf } from './lesson-write.ts';
-
-type PeriodMarkCell = z.infer<typeof periodMarkCell>;
 
 function cellRows(db: Db, studentId: number, subjectId: number, periodId: number) {
   return db
@@ -22,21 +21,9 @@ function cellRows(db: Db, studentId: number, subjectId: number, periodId: number
     .execute();
 }
 
-const present = (r: {
-  studentId: number;
-  periodId: number;
-  value: string;
-  version: number;
-}): PeriodMarkCell => ({
-  studentId: r.studentId,
-  periodId: r.periodId,
-  value: r.value,
-  version: r.version,
-});
-
 async function currentCell(db: Db, studentId: number, subjectId: number, periodId: number) {
   const live = (await cellRows(db, studentId, subjectId, periodId)).find((r) => r.deletedAt === null);
-  return live ? present(live) : null;
+  return live ? presentPeriodMark(live) : null;
 }
 
 const invalidPeriod = () =>
@@ -84,9 +71,9 @@ export async function savePeriodMark(
         const rows = await cellRows(trx, key.studentId, key.subjectId, key.periodId);
         const live = rows.find((row) => row.deletedAt === null);
         const plan = planCellWrite(rows, body.version, clearing);
-        if (plan.kind === 'conflict') throw new CellConflict(live ? present(live) : null);
+        if (plan.kind === 'conflict') throw new CellConflict(live ? presentPeriodMark(live) : null);
         if (plan.kind === 'none') return { cell: null };
-        if (plan.kind === 'update' && live?.value === body.value) return { cell: present(live) };
+        if (plan.kind === 'update' && live?.value === body.value) return { cell: presentPeriodMark(live) };
         const now = new Date().toISOString();
         let id: number;
         let saved: PeriodMarkCell | null;
