@@ -51,9 +51,9 @@ describe.skipIf(skipE2e)('the lesson page', () => {
 
     // Attendance: one tap marks a student absent; saved, it stays after a reload; «Все присутствуют» clears it.
     const attendance = page.locator('section.lesson-attendance');
-    const first = attendance.locator('fieldset').first();
+    const first = attendance.getByRole('radiogroup').first();
     await first.waitFor();
-    const name = ((await first.locator('legend').textContent()) ?? '').trim();
+    const name = ((await first.locator('.lesson-attendance-name').textContent()) ?? '').trim();
     const attendanceReason = page.getByLabel('Причина исправления посещаемости');
     if (await attendanceReason.count()) await attendanceReason.fill('Отметка после урока');
     await first.getByLabel('н', { exact: true }).check();
@@ -61,7 +61,7 @@ describe.skipIf(skipE2e)('the lesson page', () => {
     await attendance.getByText('Посещаемость сохранена.').waitFor();
     await attendance.getByText('Посещаемость отмечена.').waitFor();
     await page.reload();
-    const again = page.getByRole('group', { name });
+    const again = page.getByRole('radiogroup', { name });
     await expect.poll(() => again.getByLabel('н', { exact: true }).isChecked()).toBe(true);
     if (await attendanceReason.count()) await attendanceReason.fill('Отметка после урока');
     await attendance.getByRole('button', { name: 'Все присутствуют' }).click();

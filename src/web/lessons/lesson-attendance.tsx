@@ -87,8 +87,10 @@ export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
           return (
             <li key={s.id}>
               {canEdit ? (
-                <fieldset>
-                  <legend>{s.name}</legend>
+                <div className="lesson-attendance-row" role="radiogroup" aria-labelledby={`student-${s.id}`}>
+                  <span className="lesson-attendance-name" id={`student-${s.id}`}>
+                    {s.name}
+                  </span>
                   {choices.map((c) => (
                     <label
                       key={c.label}
@@ -106,7 +108,7 @@ export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
                       {c.label}
                     </label>
                   ))}
-                </fieldset>
+                </div>
               ) : (
                 <span>
                   {s.name}
