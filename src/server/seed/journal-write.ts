@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import { memberDuring } from '../../domain/journal-rules.ts';
 import type { DB } from '../db/schema.ts';
-import { batchOf, insertAll, insertReturningIds } from './batches.ts';
+import { batchOf, insertReturningIds } from './batches.ts';
+import { type BulkColumn, insertFromJson } from './journal-bulk.ts';
 import { writeLessonPages } from './journal-lessons.ts';
 import {
   Abilities,
@@ -54,6 +55,49 @@ interface ClosureRow {
   by: number;
 }
 
+const planItemColumns: BulkColumn[] = [
+  ['school_id', 'int'],
+  ['course_id', 'int'],
+  ['position', 'int'],
+  ['section', 'text'],
+  ['topic', 'text'],
+  ['hours', 'float8'],
+  ['control_kind', 'text'],
+  ['planned_on', 'date'],
+];
+const cellStamps: BulkColumn[] = [
+  ['created_at', 'timestamptz'],
+  ['created_by', 'int'],
+];
+const attendanceColumns: BulkColumn[] = [
+  ['school_id', 'int'],
+  ['lesson_id', 'int'],
+  ['student_id', 'int'],
+  ['value', 'text'],
+  ['reason', 'text'],
+  ...cellStamps,
+];
+const markColumns: BulkColumn[] = [
+  ['school_id', 'int'],
+  ['lesson_id', 'int'],
+  ['student_id', 'int'],
+  ['work_kind_id', 'int'],
+  ['value', 'text'],
+  ['comment', 'text'],
+  ...cellStamps,
+];
+const auditColumns: BulkColumn[] = [
+  ['school_id', 'int'],
+  ['at', 'timestamptz'],
+  ['actor_id', 'int'],
+  ['actor_kind', 'text'],
+  ['action', 'text'],
+  ['entity', 'text'],
+  ['entity_id', 'text'],
+  ['before', 'text'],
+  ['after', 'text'],
+];
+
 /** The audit event a journal use case writes for a new row (the seed writes the same shape). */
 function audit(
   schoolId: number,
@@ -74,8 +118,6 @@ function audit(
     entityId: String(id),
     before: null,
     after: JSON.stringify(after),
-    ip: null,
-    requestId: null,
   };
 }
 
@@ -218,15 +260,21 @@ export async function writeJournal(
   const { schoolId } = scope;
   const source = await loadJournalSource(trx, scope);
   const j = planJournal(source, today, seed);
-  const itemIds = await insertReturningIds(
-    j.items,
-    (batch) =>
-      trx
-        .insertInto('planItems')
-        .values(batch.map((i) => ({ ...i, schoolId })))
-        .returning('id')
-        .execute(),
-    batchOf(8),
+  const itemIds = await insertFromJson(
+    trx,
+    'plan_items',
+    planItemColumns,
+    j.items.map((i) => [
+      schoolId,
+      i.courseId,
+      i.position,
+      i.section,
+      i.topic,
+      i.hours,
+      i.controlKind,
+      i.plannedOn,
+    ]),
+    true,
   );
   await writeLessonPages(
     trx,
@@ -247,42 +295,19 @@ export async function writeJournal(
     }),
   );
   const stamps = (r: { at: string; by: number }) => ({ schoolId, createdAt: r.at, createdBy: r.by });
-  const attendanceIds = await insertReturningIds(
-    j.attendance,
-    (batch) =>
-      trx
-        .insertInto('attendance')
-        .values(
-          batch.map((a) => ({
-            ...stamps(a),
-            lessonId: a.lessonId,
-            studentId: a.studentId,
-            value: a.value,
-            reason: a.reason,
-          })),
-        )
-        .returning('id')
-        .execute(),
-    batchOf(7),
+  const attendanceIds = await insertFromJson(
+    trx,
+    'attendance',
+    attendanceColumns,
+    j.attendance.map((a) => [schoolId, a.lessonId, a.studentId, a.value, a.reason, a.at, a.by]),
+    true,
   );
-  const markIds = await insertReturningIds(
-    j.marks,
-    (batch) =>
-      trx
-        .insertInto('marks')
-        .values(
-          batch.map((m) => ({
-            ...stamps(m),
-            lessonId: m.lessonId,
-            studentId: m.studentId,
-            workKindId: m.workKindId,
-            value: m.value,
-            comment: m.comment,
-          })),
-        )
-        .returning('id')
-        .execute(),
-    batchOf(8),
+  const markIds = await insertFromJson(
+    trx,
+    'marks',
+    markColumns,
+    j.marks.map((m) => [schoolId, m.lessonId, m.studentId, m.workKindId, m.value, m.comment, m.at, m.by]),
+    true,
   );
   const periodMarkIds = await insertReturningIds(
     j.periodMarks,
@@ -346,7 +371,22 @@ export async function writeJournal(
       }),
     ),
   ];
-  await insertAll(events, (batch) => trx.insertInto('auditEvents').values(batch).execute(), batchOf(11));
+  await insertFromJson(
+    trx,
+    'audit_events',
+    auditColumns,
+    events.map((e) => [
+      e.schoolId,
+      e.at,
+      e.actorId,
+      e.actorKind,
+      e.action,
+      e.entity,
+      e.entityId,
+      e.before,
+      e.after,
+    ]),
+  );
   return {
     planItems: j.items.length,
     filledLessons: j.fills.length,
