@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { historyAnswer, historyQuery } from '../../contract/journal.ts';
 import type { Ctx, Db } from '../access/actor.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, notFound } from '../http/app-error.ts';
 import { type MessageKey, translate } from '../http/messages.ts';
 import { fullName } from '../people/people.present.ts';
 import { findLesson, requireCourse } from './journal.policy.ts';
 import { attendanceSymbol } from './journal.present.ts';
+import { membersOn } from './lesson-write.ts';
 
 type Query = z.infer<typeof historyQuery>;
 
@@ -20,6 +21,14 @@ async function cellIds(ctx: Ctx, q: Query): Promise<{ entity: string; ids: numbe
   if (q.kind === 'periodMark') {
     if (q.courseId === undefined || q.periodId === undefined) required('courseId', 'periodId');
     const course = await requireCourse(ctx, q.courseId);
+    // A student never in the course's group is not in its journal: their marks are not this reader's.
+    const member = await db
+      .selectFrom('groupMemberships')
+      .select('id')
+      .where('groupId', '=', course.groupId)
+      .where('studentId', '=', q.studentId)
+      .executeTakeFirst();
+    if (!member) throw notFound();
     const rows = await db
       .selectFrom('periodMarks')
       .select('id')
@@ -31,6 +40,8 @@ async function cellIds(ctx: Ctx, q: Query): Promise<{ entity: string; ids: numbe
   }
   if (q.lessonId === undefined) required('lessonId');
   const lesson = await findLesson(ctx, q.lessonId);
+  if (!(await membersOn(db, lesson.course.groupId, [q.studentId], lesson.date)).has(q.studentId))
+    throw notFound();
   if (q.kind === 'attendance') {
     const rows = await db
       .selectFrom('attendance')

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../../test/databases.ts';
+import { buildPerson, enroll } from '../../../test/factories.ts';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import { cellHistory } from './cell-history.ts';
+import { journalSchool } from './journal.test-helpers.ts';
+import { saveMark } from './save-mark.ts';
+import { savePeriodMark } from './save-period-mark.ts';
+
+/** Guards of the journal: whose history a reader reaches, archived courses, races with closing. */
+describe.each(engines())('journal guards on $name', (engine) => {
+  let database: Database;
+  let db: Kysely<DB>;
+  let s: Awaited<ReturnType<typeof journalSchool>>;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    db = database.db;
+    s = await journalSchool(db);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('a period mark of a student never in the course group is not in its history (404)', async () => {
+    const other = await buildPerson(db, {
+      schoolId: s.schoolId,
+      roles: ['student'],
+      lastName: 'Гаврилов',
+      firstName: 'Глеб',
+      account: false,
+    });
+    await enroll(db, { schoolId: s.schoolId, groupId: s.classes.c6.groupId, studentId: other.id });
+    await savePeriodMark(s.ctx.ivanova, {
+      courseId: s.courses.math6,
+      studentId: other.id,
+      periodId: s.periods.q1,
+      value: '3',
+      version: null,
+    });
+    const own = await cellHistory(s.ctx.ivanova, {
+      kind: 'periodMark',
+      courseId: s.courses.math6,
+      studentId: other.id,
+      periodId: s.periods.q1,
+    });
+    expect(own.events.map((e) => e.to)).toEqual(['3']);
+    // Простова substitutes one lesson of Математика 5А; Петров leads 5А: neither reaches 6Б's marks.
+    for (const who of [s.ctx.plain, s.ctx.petrov])
+      await expect(
+        cellHistory(who, {
+          kind: 'periodMark',
+          courseId: s.courses.math5,
+          studentId: other.id,
+          periodId: s.periods.q1,
+        }),
+      ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('a mark of a student not in the group on the lesson date is not in its history (404)', async () => {
+    const q = {
+      kind: 'mark' as const,
+      lessonId: s.lessons.mathRecent,
+      studentId: s.students.vasiliev,
+      workKindId: s.workKinds.answer,
+    };
+    await saveMark(s.ctx.ivanova, { ...q, value: '4', version: null });
+    expect((await cellHistory(s.ctx.plain, q)).events.map((e) => e.to)).toEqual(['4']);
+    // His membership is corrected: he left 5А before that lesson.
+    await db
+      .updateTable('groupMemberships')
+      .set({ endsOn: '2026-11-01' })
+      .where('groupId', '=', s.classes.c5.groupId)
+      .where('studentId', '=', s.students.vasiliev)
+      .execute();
+    for (const kind of ['mark', 'attendance'] as const)
+      await expect(cellHistory(s.ctx.plain, { ...q, kind })).rejects.toMatchObject({ code: 'not_found' });
+    await db
+      .updateTable('groupMemberships')
+      .set({ endsOn: null })
+      .where('groupId', '=', s.classes.c5.groupId)
+      .where('studentId', '=', s.students.vasiliev)
+      .execute();
+  });
+});
