@@ -187,7 +187,7 @@ export const attendanceColumnBody = z.strictObject({
   editReason,
 });
 /** `POST /api/journal/lessons/:id/columns`: open another mark column (e.g. «КР») in a lesson. */
-export const columnBody = z.strictObject({ workKindId: id });
+export const columnBody = z.strictObject({ workKindId: id, editReason });
 /** `POST /api/journal/period-marks`: set or clear ('') a period, year, exam or final mark. */
 export const periodMarkBody = z.strictObject({
   courseId: id,

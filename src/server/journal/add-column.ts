@@ -1,8 +1,9 @@
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { AppError } from '../http/app-error.ts';
 import { firstWorkKind } from './journal.queries.ts';
-import { writableLesson } from './lesson-write.ts';
+import { reasonOf, writableLesson } from './lesson-write.ts';
 
 /** The work kind ids of a lesson's mark columns as stored (null or unreadable: none chosen yet). */
 export function parseColumns(text: string | null): number[] | null {
@@ -18,13 +19,16 @@ export function parseColumns(text: string | null): number[] | null {
 /**
  * Opens another mark column in a lesson (e.g. «КР» beside the default one). The columns a lesson
  * shows start from the school's first live work kind; adding one that is there changes nothing.
+ * Past the edit window it takes a reason, kept in the audit event. Two columns added at once both
+ * stay: the lesson is locked and its columns re-read inside the transaction.
  */
 export async function addColumn(
   ctx: Ctx,
   lessonId: number,
   workKindId: number,
+  editReason?: string,
 ): Promise<{ columns: number[] }> {
-  const { lesson } = await writableLesson(ctx, lessonId);
+  const { lesson } = await writableLesson(ctx, lessonId, editReason);
   const kind = await ctx.db
     .selectFrom('workKinds')
     .select('id')
@@ -35,6 +39,7 @@ export async function addColumn(
   if (!kind)
     throw new AppError('validation', 'journalWorkKindUnknown', {}, { workKindId: 'journalWorkKindUnknown' });
   return ctx.db.transaction().execute(async (trx) => {
+    await lockForTransaction(trx, `lesson:${lesson.id}:columns`);
     const row = await trx
       .selectFrom('lessons')
       .select('markColumns')
@@ -55,7 +60,7 @@ export async function addColumn(
       entity: 'lesson',
       entityId: lesson.id,
       before: { columns: before },
-      after: { columns },
+      after: { columns, editReason: reasonOf(editReason) },
     });
     return { columns };
   });

@@ -1,9 +1,12 @@
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { buildPerson, enroll } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { addColumn } from './add-column.ts';
 import { cellHistory } from './cell-history.ts';
 import { journalSchool } from './journal.test-helpers.ts';
 import { saveMark } from './save-mark.ts';
@@ -14,13 +17,33 @@ describe.each(engines())('journal guards on $name', (engine) => {
   let database: Database;
   let db: Kysely<DB>;
   let s: Awaited<ReturnType<typeof journalSchool>>;
+  let app: FastifyInstance;
+  let ivanova: Client;
+
+  const editWindow = (days: number) =>
+    db
+      .updateTable('schools')
+      .set({ settings: JSON.stringify({ editWindowDays: days }) })
+      .where('id', '=', s.schoolId)
+      .execute();
+  const columnsOf = async (lessonId: number) => {
+    const row = await db
+      .selectFrom('lessons')
+      .select('markColumns')
+      .where('id', '=', lessonId)
+      .executeTakeFirstOrThrow();
+    return JSON.parse(row.markColumns ?? '[]') as number[];
+  };
 
   beforeAll(async () => {
     database = await engine.open();
     db = database.db;
+    app = await testApp(database);
     s = await journalSchool(db);
+    ivanova = await signIn(app, s.people.ivanova.login);
   });
   afterAll(async () => {
+    await app.close();
     await database.close();
   });
 
@@ -83,5 +106,46 @@ describe.each(engines())('journal guards on $name', (engine) => {
       .where('groupId', '=', s.classes.c5.groupId)
       .where('studentId', '=', s.students.vasiliev)
       .execute();
+  });
+
+  it('a column added past the edit window takes the reason and keeps it in the audit', async () => {
+    await editWindow(0);
+    try {
+      const url = `/api/journal/lessons/${s.lessons.mathOld}/columns`;
+      const bare = await ivanova.send('POST', url, { workKindId: s.workKinds.test });
+      expect(bare.statusCode).toBe(400);
+      expect(Object.keys(bare.json().fields)).toEqual(['editReason']);
+      const given = await ivanova.send('POST', url, {
+        workKindId: s.workKinds.test,
+        editReason: 'Пропущена КР',
+      });
+      expect(given.statusCode).toBe(200);
+      expect(given.json().columns).toContain(s.workKinds.test);
+      const event = await db
+        .selectFrom('auditEvents')
+        .select('after')
+        .where('action', '=', 'journal.column.add')
+        .where('entityId', '=', String(s.lessons.mathOld))
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(event.after ?? '{}').editReason).toBe('Пропущена КР');
+    } finally {
+      await editWindow(365);
+    }
+  });
+
+  it('columns added at the same moment all stay', async () => {
+    const kinds = await db
+      .selectFrom('workKinds')
+      .select('id')
+      .where('schoolId', '=', s.schoolId)
+      .where('archivedAt', 'is', null)
+      .orderBy('id')
+      .execute();
+    const extra = kinds.slice(1).map((k) => k.id);
+    expect(extra.length).toBeGreaterThanOrEqual(2);
+    for (const lessonId of [s.lessons.englishA1, s.lessons.englishA2]) {
+      await Promise.all(extra.map((kind) => addColumn(s.ctx.sidorova, lessonId, kind)));
+      expect((await columnsOf(lessonId)).sort((a, b) => a - b)).toEqual([kinds[0]!.id, ...extra]);
+    }
   });
 });

@@ -161,7 +161,9 @@ export function registerJournalRoutes(api: Api, db: Kysely<DB>): void {
       },
     },
     async (request, reply) =>
-      answer(request, reply, () => addColumn(ctxOf(request, db), request.params.id, request.body.workKindId)),
+      answer(request, reply, () =>
+        addColumn(ctxOf(request, db), request.params.id, request.body.workKindId, request.body.editReason),
+      ),
   );
 
   api.post(
