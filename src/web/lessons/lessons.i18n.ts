@@ -98,8 +98,8 @@ export const dictionary = defineDictionary(
     'lessons.importTitle': 'Загрузить КТП из файла',
     'lessons.importIntro':
       'Файл CSV или XLSX с колонками «№», «Раздел», «Тема», «Часы», «Вид контроля», «Дата» (ДД.ММ.ГГГГ); обязательна только тема.',
-    'lessons.importTemplate': 'Шаблон файла (CSV)',
-    'lessons.templateName': 'Шаблон КТП.csv',
+    'lessons.importTemplate': 'Шаблон файла (XLSX)',
+    'lessons.importTemplateCsv': 'то же в CSV',
     'lessons.importFile': 'Файл КТП',
     'lessons.importReplace': 'Заменить текущие темы (иначе темы добавятся в конец)',
     'lessons.importTooLarge': 'Файл больше 5 МБ.',
@@ -215,8 +215,8 @@ export const dictionary = defineDictionary(
     'lessons.importTitle': 'Upload the plan from a file',
     'lessons.importIntro':
       'A CSV or XLSX file with the columns "No.", "Section", "Topic", "Hours", "Kind of control", "Date" (DD.MM.YYYY); only the topic is required.',
-    'lessons.importTemplate': 'File template (CSV)',
-    'lessons.templateName': 'Plan template.csv',
+    'lessons.importTemplate': 'File template (XLSX)',
+    'lessons.importTemplateCsv': 'the same as CSV',
     'lessons.importFile': 'Plan file',
     'lessons.importReplace': 'Replace the current topics (otherwise they are added at the end)',
     'lessons.importTooLarge': 'The file is larger than 5 MB.',

@@ -11,10 +11,8 @@ import { errorMessage, lessonPaths, refreshLessons } from './lessons-api.ts';
 /** The largest КТП file the page sends. */
 const maxPlanFileBytes = 5 * 1024 * 1024;
 
-/** The documented template (docs/KTP.md) as a CSV file made here: the header and two example rows. */
-const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(
-  '\uFEFF№;Раздел;Тема;Часы;Вид контроля;Дата\n1;Введение;Повторение изученного;1;;01.09.2026\n2;Введение;Входная контрольная работа;1;Контрольная работа;03.09.2026\n',
-)}`;
+/** The documented template (docs/KTP.md), served with its example rows. */
+const templatePath = (format: 'xlsx' | 'csv') => `/api/journal/plan/template?format=${format}`;
 
 /** A refused import: the server's message and the report of every row. */
 class PlanImportRefused extends Error {
@@ -93,8 +91,11 @@ export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToke
       <summary>{t('lessons.importTitle')}</summary>
       <p>
         {t('lessons.importIntro')}{' '}
-        <a href={templateHref} download={t('lessons.templateName')}>
+        <a href={templatePath('xlsx')} download>
           {t('lessons.importTemplate')}
+        </a>{' '}
+        <a href={templatePath('csv')} download>
+          {t('lessons.importTemplateCsv')}
         </a>
       </p>
       <div className="field">
