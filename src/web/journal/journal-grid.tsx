@@ -164,7 +164,10 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
     focus.moveTo(focus.row, focus.col);
   };
   const addColumn = (lesson: GridLesson, workKindId: number) => {
-    apiPost<z.infer<typeof columnsSaved>>(`/api/journal/lessons/${lesson.id}/columns`, { workKindId }).then(
+    apiPost<z.infer<typeof columnsSaved>>(`/api/journal/lessons/${lesson.id}/columns`, {
+      workKindId,
+      editReason: store.editReason ?? undefined,
+    }).then(
       (answer) => {
         setGrid((g) => ({
           ...g,
@@ -172,12 +175,18 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
         }));
         closeDialog();
       },
-      (error: unknown) =>
+      (error: unknown) => {
+        // Past the edit window the column takes the reason the cells take: ask for it once, then add.
+        if (error instanceof ApiError && error.fields.editReason && store.editReason === null) {
+          setOpen({ kind: 'reason', proceed: () => addColumn(lesson, workKindId) });
+          return;
+        }
         setOpen({
           kind: 'column',
           lesson,
           error: error instanceof ApiError ? error.message : t('journal.loadFailed'),
-        }),
+        });
+      },
     );
   };
   const readOnly = !grid.lessons.some((l) => l.canEdit) && !grid.canSetPeriodMarks;
