@@ -148,4 +148,20 @@ describe.each(engines())('journal guards on $name', (engine) => {
       expect((await columnsOf(lessonId)).sort((a, b) => a - b)).toEqual([kinds[0]!.id, ...extra]);
     }
   });
+
+  it('a student listed twice in an attendance column is told on «Посещаемость»', async () => {
+    const url = `/api/journal/lessons/${s.lessons.mathRecent}/attendance`;
+    const entry = { studentId: s.students.alekseev, value: 'absent', version: null };
+    const ru = await ivanova.send('POST', url, { entries: [entry, entry] });
+    expect(ru.statusCode).toBe(400);
+    expect(ru.json().message).toContain('«Посещаемость»');
+    expect(ru.json().fields).toEqual({ entries: 'Ученик указан в списке дважды.' });
+    const en = await ivanova.send('POST', url, { entries: [entry, entry] }, { 'accept-language': 'en' });
+    expect(en.json().message).toContain('«Attendance»');
+    expect(en.json().fields).toEqual({ entries: 'The student is listed twice.' });
+    const stranger = await ivanova.send('POST', url, {
+      entries: [{ ...entry, studentId: s.people.petrov.id }],
+    });
+    expect(stranger.json().fields).toEqual({ entries: 'Ученик не был в группе в день урока.' });
+  });
 });

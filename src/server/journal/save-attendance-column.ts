@@ -45,12 +45,13 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
   const { lesson } = await writableLesson(ctx, lessonId, body.editReason);
   const ids = body.entries.map((e) => e.studentId);
   const members = await membersOn(ctx.db, lesson.course.groupId, ids, lesson.date);
-  const problems: Record<string, 'journalNotMember' | 'invalidValue'> = {};
-  body.entries.forEach((e, i) => {
-    if (!members.has(e.studentId)) problems[`entries.${i}.studentId`] = 'journalNotMember';
-    else if (ids.indexOf(e.studentId) !== i) problems[`entries.${i}.studentId`] = 'invalidValue';
-  });
-  if (Object.keys(problems).length) throw new AppError('validation', 'validation', {}, problems);
+  // The column is one field to the teacher: its problem is named «Посещаемость», not a path.
+  const problem = ids.some((id) => !members.has(id))
+    ? 'journalNotMember'
+    : ids.some((id, i) => ids.indexOf(id) !== i)
+      ? 'journalStudentTwice'
+      : null;
+  if (problem) throw new AppError('validation', 'validation', {}, { entries: problem });
   const me = personOf(ctx)!;
   const editReason = reasonOf(body.editReason);
 
