@@ -184,7 +184,7 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
         courseTeachers.includes(l.teacherId) || l.lastName === null
           ? null
           : shortName({ lastName: l.lastName, firstName: l.firstName ?? '', middleName: l.middleName ?? '' }),
-      canEdit: mayWriteLesson(ctx, course, l.teacherId),
+      canEdit: !course.archived && mayWriteLesson(ctx, course, l.teacherId),
       needsReason: !withinEditWindow(l.date, on, r.settings.editWindowDays),
     };
   });
@@ -195,7 +195,7 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
       classId: course.classId,
       ...r.names,
       access: course.access,
-      canEdit: course.ownsCourse,
+      canEdit: course.ownsCourse && !course.archived,
     },
     period,
     periods: terms,
@@ -208,7 +208,7 @@ export async function getGrid(ctx: Ctx, courseId: number, periodId?: number): Pr
     attendance: attendance.map(presentAttendance),
     periodMarks: periodMarks.map(presentPeriodMark),
     suggestions,
-    canSetPeriodMarks: course.ownsCourse && r.marked && !period.closed,
+    canSetPeriodMarks: course.ownsCourse && !course.archived && r.marked && !period.closed,
   };
 }
 

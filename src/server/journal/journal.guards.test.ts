@@ -164,4 +164,58 @@ describe.each(engines())('journal guards on $name', (engine) => {
     });
     expect(stranger.json().fields).toEqual({ entries: 'Ученик не был в группе в день урока.' });
   });
+
+  it('an archived course stays readable but takes no writes (409)', async () => {
+    const course = s.courses.math5;
+    const lessonId = s.lessons.mathRecent;
+    await db
+      .updateTable('courses')
+      .set({ archivedAt: new Date().toISOString() })
+      .where('id', '=', course)
+      .execute();
+    try {
+      const grid = await ivanova.get(`/api/journal/courses/${course}?periodId=${s.periods.q2}`);
+      expect(grid.statusCode).toBe(200);
+      expect(grid.json().lessons.map((l: { canEdit: boolean }) => l.canEdit)).not.toContain(true);
+      expect(grid.json().canSetPeriodMarks).toBe(false);
+      const cell = { lessonId, studentId: s.students.alekseev, workKindId: s.workKinds.answer };
+      const writes = [
+        ['/api/journal/marks', { ...cell, value: '5', version: null }],
+        [
+          '/api/journal/attendance',
+          { lessonId, studentId: s.students.alekseev, value: 'late', version: null },
+        ],
+        [`/api/journal/lessons/${lessonId}/attendance`, { entries: [] }],
+        [`/api/journal/lessons/${lessonId}/columns`, { workKindId: s.workKinds.test }],
+        [
+          '/api/journal/period-marks',
+          {
+            courseId: course,
+            studentId: s.students.alekseev,
+            periodId: s.periods.q2,
+            value: '5',
+            version: null,
+          },
+        ],
+        [`/api/journal/lessons/${lessonId}`, { topic: 'Дроби' }],
+        [`/api/journal/courses/${course}/plan/items`, { topic: 'Дроби' }],
+      ] as const;
+      for (const [url, body] of writes) {
+        const res = await ivanova.send('POST', url, body);
+        expect([url, res.statusCode, res.json().message]).toEqual([
+          url,
+          409,
+          'Курс в архиве: его журнал можно только читать.',
+        ]);
+      }
+      const en = await ivanova.send('POST', writes[0][0], writes[0][1], { 'accept-language': 'en' });
+      expect(en.json().message).toBe('The course is archived: its journal can only be read.');
+      const history = await ivanova.get(
+        `/api/journal/history?kind=mark&lessonId=${lessonId}&studentId=${s.students.vasiliev}&workKindId=${s.workKinds.answer}`,
+      );
+      expect(history.statusCode).toBe(200);
+    } finally {
+      await db.updateTable('courses').set({ archivedAt: null }).where('id', '=', course).execute();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { defineFields, defineMessages } from '../http/define-messages.ts';
 export const messages = defineMessages(
   {
     journalLessonCancelled: 'Урок отменён: в него нельзя ставить отметки.',
+    journalCourseArchived: 'Курс в архиве: его журнал можно только читать.',
     journalPeriodClosed:
       'Период закрыт для класса: изменения возможны только после его открытия заместителем директора.',
     journalReasonRequired: 'Прошло больше {days} дн. после урока: укажите причину исправления.',
@@ -23,6 +24,7 @@ export const messages = defineMessages(
   },
   {
     journalLessonCancelled: 'The lesson is cancelled: no marks can be given in it.',
+    journalCourseArchived: 'The course is archived: its journal can only be read.',
     journalPeriodClosed:
       'The period is closed for the class: changes are possible only after the deputy reopens it.',
     journalReasonRequired:

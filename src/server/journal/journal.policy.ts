@@ -23,6 +23,8 @@ export interface JournalCourse {
   access: CourseAccess;
   /** The actor is one of the course's teachers and may write any of its lessons. */
   ownsCourse: boolean;
+  /** The course is archived: its journal stays readable (a legal record) but takes no writes. */
+  archived: boolean;
 }
 
 /** The person acting, or null for the system and visitors. */
@@ -70,13 +72,16 @@ export async function requireCourse(ctx: Ctx, courseId: number): Promise<Journal
       'groups.classId',
       'courses.teacherId',
       'courses.secondTeacherId',
+      'courses.archivedAt',
     ])
     .where('courses.id', '=', courseId)
     .executeTakeFirst();
   const me = personOf(ctx);
-  if (!row || me === null) throw notFound();
+  if (!row) throw notFound();
+  const { archivedAt, ...course } = row;
+  if (me === null) throw notFound();
   const teaching = teachesIn(ctx, row.schoolId);
-  const base = { ...row, ownsCourse: false };
+  const base = { ...course, ownsCourse: false, archived: archivedAt !== null };
   if (teaching && row.teacherId === me) return { ...base, access: 'teacher', ownsCourse: true };
   if (teaching && row.secondTeacherId === me) return { ...base, access: 'second', ownsCourse: true };
   if (reachOf(ctx.actor, 'journal.view').schoolIds.includes(row.schoolId))
@@ -138,7 +143,16 @@ export async function findLesson(ctx: Ctx, lessonId: number): Promise<JournalLes
     .executeTakeFirst();
   if (!lesson) throw notFound();
   const course = await requireCourse(ctx, lesson.courseId);
-  return { ...lesson, course, canEdit: mayWriteLesson(ctx, course, lesson.teacherId) };
+  return {
+    ...lesson,
+    course,
+    canEdit: !course.archived && mayWriteLesson(ctx, course, lesson.teacherId),
+  };
+}
+
+/** Refuses a write to an archived course (409): its journal is kept as it is. */
+export function requireNotArchived(course: JournalCourse): void {
+  if (course.archived) throw new AppError('conflict', 'journalCourseArchived');
 }
 
 /** Whether the actor may write a lesson: a teacher of its course, or the teacher giving it. */
@@ -146,10 +160,14 @@ export function mayWriteLesson(ctx: Ctx, course: JournalCourse, lessonTeacherId:
   return course.ownsCourse || (teachesIn(ctx, course.schoolId) && lessonTeacherId === personOf(ctx));
 }
 
-/** The lesson if the actor may write it: 404 when they cannot see it, 403 when they only read it. */
+/**
+ * The lesson if the actor may write it: 404 when they cannot see it, 403 when they only read it,
+ * 409 when its course is archived or the lesson cancelled.
+ */
 export async function requireLessonEdit(ctx: Ctx, lessonId: number): Promise<JournalLesson> {
   const lesson = await findLesson(ctx, lessonId);
-  if (!lesson.canEdit) throw forbidden();
+  if (!mayWriteLesson(ctx, lesson.course, lesson.teacherId)) throw forbidden();
+  requireNotArchived(lesson.course);
   if (lesson.cancelledAt !== null) throw new AppError('conflict', 'journalLessonCancelled');
   return lesson;
 }

@@ -6,7 +6,7 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { personOf, requireCourse } from './journal.policy.ts';
+import { personOf, requireCourse, requireNotArchived } from './journal.policy.ts';
 import { type PeriodMarkCell, presentPeriodMark } from './journal.present.ts';
 import { coursePeriods, courseRules, spansOf } from './journal.queries.ts';
 import { reasonOf } from './lesson-write.ts';
@@ -41,6 +41,7 @@ export async function savePeriodMark(
 ): Promise<{ cell: PeriodMarkCell | null }> {
   const course = await requireCourse(ctx, body.courseId);
   if (!course.ownsCourse) throw forbidden();
+  requireNotArchived(course);
   const r = await courseRules(ctx.db, course);
   // One of the terms of the level's scheme, the year, or (grades 9 and 11) the exam and final.
   const { terms, finals } = await coursePeriods(ctx.db, course, r);

@@ -3,7 +3,7 @@ import type { planAnswer } from '../../contract/lessons.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { forbidden } from '../http/app-error.ts';
-import { type JournalCourse, requireCourse } from '../journal/journal.policy.ts';
+import { type JournalCourse, requireCourse, requireNotArchived } from '../journal/journal.policy.ts';
 
 /** The КТП of a course with plan vs fact. */
 export type PlanAnswer = z.infer<typeof planAnswer>;
@@ -11,10 +11,14 @@ export type PlanAnswer = z.infer<typeof planAnswer>;
 /** The most topics a КТП may hold. */
 export const maxPlanItems = 1000;
 
-/** The course if the actor may change its КТП: its own teachers (403 for other readers, 404 for the unseen). */
+/**
+ * The course if the actor may change its КТП: its own teachers (403 for other readers, 404 for the
+ * unseen, 409 when the course is archived).
+ */
 export async function requirePlanEdit(ctx: Ctx, courseId: number): Promise<JournalCourse> {
   const course = await requireCourse(ctx, courseId);
   if (!course.ownsCourse) throw forbidden();
+  requireNotArchived(course);
   return course;
 }
 
