@@ -2,6 +2,7 @@ import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { lockForTransaction } from '../db/locks.ts';
 import { AppError } from '../http/app-error.ts';
+import { lockClassesForWrite } from './journal.policy.ts';
 import { firstWorkKind } from './journal.queries.ts';
 import { reasonOf, writableLesson } from './lesson-write.ts';
 
@@ -28,7 +29,7 @@ export async function addColumn(
   workKindId: number,
   editReason?: string,
 ): Promise<{ columns: number[] }> {
-  const { lesson } = await writableLesson(ctx, lessonId, editReason);
+  const { lesson, r } = await writableLesson(ctx, lessonId, editReason);
   const kind = await ctx.db
     .selectFrom('workKinds')
     .select('id')
@@ -39,6 +40,7 @@ export async function addColumn(
   if (!kind)
     throw new AppError('validation', 'journalWorkKindUnknown', {}, { workKindId: 'journalWorkKindUnknown' });
   return ctx.db.transaction().execute(async (trx) => {
+    await lockClassesForWrite(trx, r.classIds, { date: lesson.date });
     await lockForTransaction(trx, `lesson:${lesson.id}:columns`);
     const row = await trx
       .selectFrom('lessons')

@@ -6,9 +6,13 @@ import { engines } from '../../../test/databases.ts';
 import { buildPerson, enroll } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { saveLessonPage } from '../lessons/lesson-page.ts';
 import { addColumn } from './add-column.ts';
 import { cellHistory } from './cell-history.ts';
-import { journalSchool } from './journal.test-helpers.ts';
+import { lockClassesForClose } from './journal.policy.ts';
+import { journalSchool, reopenPeriod } from './journal.test-helpers.ts';
+import { saveAttendance } from './save-attendance.ts';
+import { saveAttendanceColumn } from './save-attendance-column.ts';
 import { saveMark } from './save-mark.ts';
 import { savePeriodMark } from './save-period-mark.ts';
 
@@ -217,5 +221,99 @@ describe.each(engines())('journal guards on $name', (engine) => {
     } finally {
       await db.updateTable('courses').set({ archivedAt: null }).where('id', '=', course).execute();
     }
+  });
+
+  it('a write racing a closing of its period waits for it and is refused (409), nothing written', async () => {
+    const classId = s.classes.c5.classId;
+    const cell = {
+      lessonId: s.lessons.mathRecent,
+      studentId: s.students.alekseev,
+      workKindId: s.workKinds.answer,
+    };
+    const writes = {
+      mark: () => saveMark(s.ctx.ivanova, { ...cell, value: '5', version: null }),
+      periodMark: () =>
+        savePeriodMark(s.ctx.ivanova, {
+          courseId: s.courses.math5,
+          studentId: s.students.alekseev,
+          periodId: s.periods.q2,
+          value: '5',
+          version: null,
+        }),
+      column: () => addColumn(s.ctx.ivanova, s.lessons.mathRecent, s.workKinds.test),
+      attendance: () =>
+        saveAttendance(s.ctx.ivanova, {
+          lessonId: s.lessons.mathRecent,
+          studentId: s.students.alekseev,
+          value: 'late',
+          version: null,
+        }),
+      attendanceColumn: () =>
+        saveAttendanceColumn(s.ctx.ivanova, s.lessons.mathRecent, {
+          entries: [{ studentId: s.students.alekseev, value: 'absent', version: null }],
+        }),
+      lessonPage: () => saveLessonPage(s.ctx.ivanova, s.lessons.mathRecent, { topic: 'Закрытая тема' }),
+    };
+    for (const [what, write] of Object.entries(writes)) {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked = () => {};
+      const hasLock = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      let closureId = 0;
+      // The deputy's closing, held open between its check and its commit.
+      const closing = db.transaction().execute(async (trx) => {
+        await lockClassesForClose(trx, [classId]);
+        const row = await trx
+          .insertInto('periodClosures')
+          .values({
+            schoolId: s.schoolId,
+            periodId: s.periods.q2,
+            classId,
+            closedAt: new Date().toISOString(),
+            closedBy: s.people.deputy.id,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        closureId = row.id;
+        locked();
+        await held;
+      });
+      await hasLock;
+      const outcome = write().then(
+        () => 'written',
+        (error: { messageKey?: string }) => error.messageKey,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      release();
+      await closing;
+      expect([what, await outcome]).toEqual([what, 'journalPeriodClosed']);
+      await reopenPeriod(db, closureId, s.people.deputy.id);
+    }
+    const marks = await db
+      .selectFrom('marks')
+      .select('id')
+      .where('studentId', '=', s.students.alekseev)
+      .execute();
+    const periodMarks = await db
+      .selectFrom('periodMarks')
+      .select('id')
+      .where('studentId', '=', s.students.alekseev)
+      .execute();
+    const attendance = await db
+      .selectFrom('attendance')
+      .select('id')
+      .where('studentId', '=', s.students.alekseev)
+      .execute();
+    const lesson = await db
+      .selectFrom('lessons')
+      .select('topic')
+      .where('id', '=', s.lessons.mathRecent)
+      .executeTakeFirstOrThrow();
+    expect([marks.length, periodMarks.length, attendance.length, lesson.topic]).toEqual([0, 0, 0, null]);
+    expect(await columnsOf(s.lessons.mathRecent)).not.toContain(s.workKinds.test);
   });
 });

@@ -4,6 +4,7 @@ import { withinEditWindow } from '../../domain/journal-rules.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { reachOf } from '../access/scopes.ts';
+import { lockAllForTransaction } from '../db/locks.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 
 /** Why the actor sees a course's journal. */
@@ -209,6 +210,40 @@ export async function requireOpen(db: Db, course: JournalCourse, date: string): 
   if (await closedOn(db, await classesOfGroup(db, course.groupId, course.classId), date)) {
     throw new AppError('conflict', 'journalPeriodClosed');
   }
+}
+
+const classLocks = (classIds: readonly number[]) => classIds.map((id) => `class:${id}`);
+
+/**
+ * Inside a write's transaction: takes the classes' closing locks SHARED (so a period cannot be
+ * closed for them until the write commits; writes do not wait for each other) and then refuses
+ * the write (409) if the period of `at` — a lesson's date or a period — was closed meanwhile.
+ * Without `at` it only locks, for a write that checks its dates itself. PostgreSQL: advisory
+ * transaction locks; SQLite serialises writes, so only the check remains.
+ */
+export async function lockClassesForWrite(
+  trx: Db,
+  classIds: readonly number[],
+  at?: { date: string } | { periodId: number },
+): Promise<void> {
+  await lockAllForTransaction(trx, classLocks(classIds), 'shared');
+  if (!at) return;
+  const closed =
+    'date' in at ? await closedOn(trx, classIds, at.date) : await periodClosed(trx, classIds, at.periodId);
+  if (closed) throw new AppError('conflict', 'journalPeriodClosed');
+}
+
+/** `lockClassesForWrite` for a lesson of the course on `date` (for the lesson page and its files). */
+export async function lockCourseForWrite(trx: Db, course: JournalCourse, date: string): Promise<void> {
+  await lockClassesForWrite(trx, await classesOfGroup(trx, course.groupId, course.classId), { date });
+}
+
+/**
+ * Inside the transaction that closes a period: takes the classes' closing locks EXCLUSIVELY, so
+ * it waits for the journal writes under way and none starts until it commits (they then see it).
+ */
+export async function lockClassesForClose(trx: Db, classIds: readonly number[]): Promise<void> {
+  await lockAllForTransaction(trx, classLocks(classIds), 'exclusive');
 }
 
 /** Refuses a change past the edit window without a reason (400 on `editReason`). */

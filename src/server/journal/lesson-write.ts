@@ -1,6 +1,6 @@
 import type { Ctx, Db } from '../access/actor.ts';
 import { AppError } from '../http/app-error.ts';
-import { closedOn, type JournalLesson, requireLessonEdit, requireReasonIfLate } from './journal.policy.ts';
+import { type JournalLesson, requireLessonEdit, requireReasonIfLate } from './journal.policy.ts';
 import { type CourseRules, courseRules } from './journal.queries.ts';
 
 /** A lesson the actor may write now, with its course's rules. */
@@ -11,8 +11,10 @@ export interface WritableLesson {
 
 /**
  * The lesson if the actor may write its marks and attendance now: 404 when they cannot see it,
- * 403 when they only read it, 409 when cancelled or its period is closed for the class, and 400
- * on `editReason` when the edit window has passed and no reason is given.
+ * 403 when they only read it, 409 when cancelled or its course archived, and 400 on `editReason`
+ * when the edit window has passed and no reason is given. Whether its period is closed is asked
+ * inside the write's transaction: the caller starts it with `lockClassesForWrite(trx, r.classIds,
+ * { date })`, so a closing cannot slip in between.
  */
 export async function writableLesson(
   ctx: Ctx,
@@ -21,7 +23,6 @@ export async function writableLesson(
 ): Promise<WritableLesson> {
   const lesson = await requireLessonEdit(ctx, lessonId);
   const r = await courseRules(ctx.db, lesson.course);
-  if (await closedOn(ctx.db, r.classIds, lesson.date)) throw new AppError('conflict', 'journalPeriodClosed');
   requireReasonIfLate(r.settings, lesson.date, editReason);
   return { lesson, r };
 }

@@ -4,7 +4,7 @@ import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { CellConflict, type CellWrite, planCellWrite, StaleWrite, writeOrConflict } from './cell-write.ts';
-import { personOf } from './journal.policy.ts';
+import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type AttendanceCell, presentAttendance } from './journal.present.ts';
 import { membersOn, reasonOf, writableLesson } from './lesson-write.ts';
 import { attendanceRows } from './save-attendance.ts';
@@ -42,7 +42,7 @@ function auditRow(
  * transaction.
  */
 export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Body) {
-  const { lesson } = await writableLesson(ctx, lessonId, body.editReason);
+  const { lesson, r } = await writableLesson(ctx, lessonId, body.editReason);
   const ids = body.entries.map((e) => e.studentId);
   const members = await membersOn(ctx.db, lesson.course.groupId, ids, lesson.date);
   // The column is one field to the teacher: its problem is named «Посещаемость», not a path.
@@ -58,6 +58,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
   return writeOrConflict(
     () =>
       ctx.db.transaction().execute(async (trx) => {
+        await lockClassesForWrite(trx, r.classIds, { date: lesson.date });
         const rows = await trx
           .selectFrom('attendance')
           .select(['id', 'lessonId', 'studentId', 'value', 'reason', 'version', 'deletedAt'])

@@ -3,7 +3,7 @@ import type { attendanceBody } from '../../contract/journal.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { personOf } from './journal.policy.ts';
+import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type AttendanceCell, presentAttendance } from './journal.present.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
 
@@ -32,7 +32,7 @@ export async function saveAttendance(
   ctx: Ctx,
   body: z.infer<typeof attendanceBody>,
 ): Promise<{ cell: AttendanceCell | null }> {
-  const { lesson } = await writableLesson(ctx, body.lessonId, body.editReason);
+  const { lesson, r } = await writableLesson(ctx, body.lessonId, body.editReason);
   await requireMemberOn(ctx.db, lesson.course.groupId, body.studentId, lesson.date);
   const me = personOf(ctx)!;
   const key = { lessonId: lesson.id, studentId: body.studentId };
@@ -40,6 +40,7 @@ export async function saveAttendance(
   return writeOrConflict(
     () =>
       ctx.db.transaction().execute(async (trx) => {
+        await lockClassesForWrite(trx, r.classIds, { date: lesson.date });
         const rows = await attendanceRows(trx, key.lessonId, [key.studentId]);
         const live = rows.find((row) => row.deletedAt === null);
         const plan = planCellWrite(rows, body.version, body.value === null);

@@ -5,7 +5,7 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { personOf } from './journal.policy.ts';
+import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type MarkCell, presentMark } from './journal.present.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
 
@@ -86,6 +86,7 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
   return writeOrConflict(
     () =>
       ctx.db.transaction().execute(async (trx) => {
+        await lockClassesForWrite(trx, r.classIds, { date: lesson.date });
         const rows = await cellRows(trx, key.lessonId, key.studentId, key.workKindId);
         const live = rows.find((row) => row.deletedAt === null);
         const plan = planCellWrite(rows, body.version, clearing);

@@ -6,7 +6,7 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
-import { personOf, requireCourse, requireNotArchived } from './journal.policy.ts';
+import { lockClassesForWrite, personOf, requireCourse, requireNotArchived } from './journal.policy.ts';
 import { type PeriodMarkCell, presentPeriodMark } from './journal.present.ts';
 import { coursePeriods, courseRules, spansOf } from './journal.queries.ts';
 import { reasonOf } from './lesson-write.ts';
@@ -69,6 +69,7 @@ export async function savePeriodMark(
   return writeOrConflict(
     () =>
       ctx.db.transaction().execute(async (trx) => {
+        await lockClassesForWrite(trx, r.classIds, { periodId: period.id });
         const rows = await cellRows(trx, key.studentId, key.subjectId, key.periodId);
         const live = rows.find((row) => row.deletedAt === null);
         const plan = planCellWrite(rows, body.version, clearing);

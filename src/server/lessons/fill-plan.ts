@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { planFillBody, planFilled } from '../../contract/lessons.ts';
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { classesOfGroup, closedOn } from '../journal/journal.policy.ts';
+import { classesOfGroup, closedOn, lockClassesForWrite } from '../journal/journal.policy.ts';
 import { requirePlanEdit } from './get-plan.ts';
 import { lockPlan } from './plan-items.ts';
 
@@ -36,6 +36,7 @@ export async function fillPlan(
   const classes = await classesOfGroup(ctx.db, course.groupId, course.classId);
   return ctx.db.transaction().execute(async (trx) => {
     await lockPlan(trx, courseId);
+    await lockClassesForWrite(trx, classes);
     const items = await trx
       .selectFrom('planItems')
       .select(['id', 'topic', 'hours'])

@@ -3,7 +3,7 @@ import { type lessonFile, maxLessonFileBytes } from '../../contract/lessons.ts';
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, notFound } from '../http/app-error.ts';
-import { findLesson, requireLessonEdit, requireOpen } from '../journal/journal.policy.ts';
+import { findLesson, lockCourseForWrite, requireLessonEdit, requireOpen } from '../journal/journal.policy.ts';
 
 /** A file attached to a lesson. */
 export type LessonFile = z.infer<typeof lessonFile>;
@@ -91,6 +91,7 @@ export async function addLessonFile(
   if (ctx.actor.kind !== 'person') throw notFound();
   const by = ctx.actor.personId;
   return ctx.db.transaction().execute(async (trx) => {
+    await lockCourseForWrite(trx, lesson.course, lesson.date);
     const row = await trx
       .insertInto('lessonFiles')
       .values({
@@ -141,6 +142,7 @@ export async function removeLessonFile(ctx: Ctx, fileId: number): Promise<{ id: 
   const lesson = await requireLessonEdit(ctx, file.lessonId);
   await requireOpen(ctx.db, lesson.course, lesson.date);
   await ctx.db.transaction().execute(async (trx) => {
+    await lockCourseForWrite(trx, lesson.course, lesson.date);
     await trx
       .updateTable('lessonFiles')
       .set({ deletedAt: new Date().toISOString() })

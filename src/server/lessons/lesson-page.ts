@@ -12,6 +12,7 @@ import {
   closedOn,
   findLesson,
   type JournalLesson,
+  lockCourseForWrite,
   requireLessonEdit,
   requireOpen,
   requireReasonIfLate,
@@ -171,6 +172,7 @@ export async function saveLessonPage(ctx: Ctx, lessonId: number, body: LessonBod
     );
   }
   await ctx.db.transaction().execute(async (trx) => {
+    await lockCourseForWrite(trx, lesson.course, lesson.date);
     const current = await trx
       .selectFrom('lessons')
       .select([...pageFields])
