@@ -354,6 +354,14 @@ describe.each(engines())('КТП routes on $name', (engine) => {
     ]);
   });
 
+  it('the template is for those who keep or read journals: a parent is refused', async () => {
+    const parent = await signIn(app, s.people.parent.login);
+    const refused = await parent.get('/api/journal/plan/template?format=csv');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toBe('forbidden');
+    expect((await deputy.get('/api/journal/plan/template?format=csv')).statusCode).toBe(200);
+  });
+
   it('the template (XLSX and CSV) imports as it is: three example topics', async () => {
     for (const format of ['xlsx', 'csv']) {
       const { courseId } = await freshCourse([]);

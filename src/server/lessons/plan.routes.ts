@@ -16,9 +16,11 @@ import {
   planSources,
 } from '../../contract/lessons.ts';
 import { idParams } from '../../contract/people.ts';
+import { rolesOf } from '../access/actor.ts';
+import { reachesAnything, reachOf } from '../access/scopes.ts';
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, forbidden } from '../http/app-error.ts';
 import { langOf } from '../http/messages.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
@@ -60,10 +62,14 @@ export function registerPlanRoutes(api: Api, db: Kysely<DB>): void {
         tags,
         summary: 'Шаблон КТП для загрузки (XLSX или CSV) с примером',
         querystring: templateQuery,
-        response: { 200: z.unknown(), ...errors(400, 401) },
+        response: { 200: z.unknown(), ...errors(400, 401, 403) },
       },
     },
     async (request, reply) => {
+      // Only those who keep a КТП (teachers) or read journals (leadership) need the template.
+      const { actor } = ctxOf(request, db);
+      if (!rolesOf(actor).includes('teacher') && !reachesAnything(reachOf(actor, 'journal.view')))
+        throw forbidden();
       if (request.query.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
