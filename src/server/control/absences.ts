@@ -5,6 +5,7 @@ import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
+import { lockClassesForWrite } from '../journal/journal.policy.ts';
 import { type ControlClass, fieldError, requireClassReader, requireClassTeacher } from './control.policy.ts';
 
 /** How many days the list shows when no range is given: the last two weeks up to today. */
@@ -103,6 +104,8 @@ export async function setAbsenceReasons(
   if (!member) throw fieldError('studentId', 'controlNotInClass');
   const me = ctx.actor.kind === 'person' ? ctx.actor.personId : 0;
   return ctx.db.transaction().execute(async (trx) => {
+    // A close of the class waits for this write, and this write sees a close committed before it.
+    await lockClassesForWrite(trx, [cls.id]);
     let query = classAttendance({ ...ctx, db: trx }, cls, input.from, input.to)
       .select([
         'attendance.id',

@@ -3,9 +3,9 @@ import type { closuresAnswer } from '../../contract/control.ts';
 import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { lockForTransaction } from '../db/locks.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { isUniqueViolation } from '../journal/cell-write.ts';
+import { lockClassesForClose } from '../journal/journal.policy.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import {
   classById,
@@ -133,15 +133,17 @@ export interface ClosureState {
 
 /**
  * The deputy or director closes a period for a class: its marks, attendance, reasons and period
- * marks become read-only. Closing a closed period is a conflict (409); concurrent closes are
- * serialised, and the partial unique index keeps one closure in force on either engine.
+ * marks become read-only. The class's closing lock is taken exclusively, so the close waits for
+ * journal writes under way and none starts before it commits (PostgreSQL; SQLite serialises
+ * writes). Closing a closed period is a conflict (409); concurrent closes are serialised by the
+ * same lock, and the partial unique index keeps one closure in force on either engine.
  */
 export async function closePeriod(ctx: Ctx, periodId: number, classId: number): Promise<ClosureState> {
   const { cls, period } = await requireClosable(ctx, periodId, classId);
   const me = ctx.actor.kind === 'person' ? ctx.actor.personId : null;
   if (me === null) throw notFound();
   const closing = ctx.db.transaction().execute(async (trx) => {
-    await lockForTransaction(trx, `closure:${periodId}:${classId}`);
+    await lockClassesForClose(trx, [classId]);
     const open = await trx
       .selectFrom('periodClosures')
       .select('id')
@@ -183,7 +185,7 @@ export async function reopenPeriod(
   const me = ctx.actor.kind === 'person' ? ctx.actor.personId : null;
   if (me === null) throw notFound();
   await ctx.db.transaction().execute(async (trx) => {
-    await lockForTransaction(trx, `closure:${periodId}:${classId}`);
+    await lockClassesForClose(trx, [classId]);
     const open = await trx
       .selectFrom('periodClosures')
       .select(['id', 'closedAt', 'closedBy'])
