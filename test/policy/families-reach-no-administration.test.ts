@@ -63,8 +63,14 @@ describe.each(engines())('families reach no administration on $name', (engine) =
     await database?.close();
   });
 
+  // Reads whose query is required get a well-formed one about the family's own child and course.
+  const requiredQuery: Record<string, () => string> = {
+    '/api/journal/history': () =>
+      `?kind=periodMark&studentId=${params.studentId}&courseId=${params.courseId}&periodId=1`,
+  };
   const fill = (url: string) =>
-    url.replace(/:(\w+)/g, (_, name: string) => String(params[name] ?? params.id));
+    url.replace(/:(\w+)/g, (_, name: string) => String(params[name] ?? params.id)) +
+    (requiredQuery[url]?.() ?? '');
 
   const auditCount = async () =>
     Number(
