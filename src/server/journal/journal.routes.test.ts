@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { buildPerson, buildSchool } from '../../../test/factories.ts';
+import { journalGrid } from '../../contract/journal.ts';
 import type { Database } from '../db/database.ts';
 import { closePeriod, journalSchool, reopenPeriod } from './journal.test-helpers.ts';
 
@@ -169,6 +170,15 @@ describe.each(engines())('journal routes on $name', (engine) => {
       entries: [{ studentId: s.students.vasiliev, value: 'absent', reason: 'illness', version: null }],
     });
     expect(res.statusCode).toBe(200);
+    // The grid is written without zod: exactly the contract's fields, nothing to strip, none missing.
+    const grids = await Promise.all(
+      [s.periods.q1, s.periods.q2].map(async (p) =>
+        (await ivanova.get(`/api/journal/courses/${s.courses.math5}?periodId=${p}`)).json(),
+      ),
+    );
+    expect(grids.flatMap((g) => g.marks).length).toBeGreaterThan(0);
+    expect(grids.flatMap((g) => g.attendance).length).toBeGreaterThan(0);
+    for (const grid of grids) expect(grid).toStrictEqual(journalGrid.parse(grid));
     expect(res.json().cells).toEqual([
       {
         lessonId: s.lessons.mathOld,
