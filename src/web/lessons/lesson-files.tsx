@@ -3,16 +3,10 @@ import { type ChangeEvent, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { type fileSaved, maxLessonFileBytes } from '../../contract/lessons.ts';
 import { apiPost } from '../app/api.ts';
+import { sendRawFile } from '../app/raw-file.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { useT } from '../i18n/use-t.ts';
-import {
-  errorMessage,
-  formatSize,
-  type LessonFile,
-  lessonPaths,
-  refreshLessons,
-  sendRawFile,
-} from './lessons-api.ts';
+import { errorMessage, formatSize, type LessonFile, lessonPaths, refreshLessons } from './lessons-api.ts';
 
 /** The files attached to the homework: download links and, for an editor, upload and remove. */
 export function LessonFiles({

@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import type { journalCourseList } from '../../contract/journal.ts';
 import type { lessonFile, lessonPage, planAnswer, planSources } from '../../contract/lessons.ts';
 import { apiGet } from '../app/api.ts';
-import { ApiError, toApiError } from '../app/api-error.ts';
 import { queryClient } from '../app/session.ts';
-import { getLanguage, tr } from '../i18n/language.ts';
+import { tr } from '../i18n/language.ts';
 
 /** The lesson page as the server answers it. */
 export type LessonPage = z.infer<typeof lessonPage>;
@@ -77,37 +76,6 @@ export function useJournalCourses() {
 /** Reloads the lesson pages and plans after a change. */
 export function refreshLessons(): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: ['lessons'] });
-}
-
-/**
- * Sends a file as the raw request body (the API takes no multipart forms) and resolves with the
- * server's JSON answer; a refusal rejects with the server's ApiError.
- */
-export async function sendRawFile<T>(path: string, file: File, csrfToken: string): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': getLanguage(),
-        'Content-Type': 'application/octet-stream',
-        'X-CSRF-Token': csrfToken,
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network', tr('error.network'));
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (response.ok) return body as T;
-  throw toApiError(response.status, body, tr('error.unexpected'));
 }
 
 /** The message of a failed request, if any. */

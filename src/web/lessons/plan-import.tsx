@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import type { ImportReport } from '../../contract/imports.ts';
-import { ApiError, toApiError } from '../app/api-error.ts';
+import { ImportRefused, sendRawFile } from '../app/raw-file.ts';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
-import { getLanguage, tr } from '../i18n/language.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ReportTable } from '../imports/report-table.tsx';
 import { errorMessage, lessonPaths, refreshLessons } from './lessons-api.ts';
@@ -14,46 +13,6 @@ const maxPlanFileBytes = 5 * 1024 * 1024;
 /** The documented template (docs/KTP.md), served with its example rows. */
 const templatePath = (format: 'xlsx' | 'csv') => `/api/journal/plan/template?format=${format}`;
 
-/** A refused import: the server's message and the report of every row. */
-class PlanImportRefused extends Error {
-  constructor(
-    message: string,
-    readonly report: ImportReport,
-  ) {
-    super(message);
-  }
-}
-
-async function sendPlanFile(path: string, file: File, csrfToken: string): Promise<ImportReport> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': getLanguage(),
-        'Content-Type': 'application/octet-stream',
-        'X-CSRF-Token': csrfToken,
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network', tr('error.network'));
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (response.ok) return body as ImportReport;
-  const refused = body as { message?: string; report?: ImportReport } | undefined;
-  if (response.status === 400 && refused?.report)
-    throw new PlanImportRefused(refused.message ?? '', refused.report);
-  throw toApiError(response.status, body, tr('error.unexpected'));
-}
-
 /** Import of the КТП from a CSV or XLSX file: a preview with every row's problems, then saving. */
 export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToken: string }) {
   const t = useT();
@@ -63,7 +22,7 @@ export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToke
   const [replace, setReplace] = useState(false);
   const [tooLarge, setTooLarge] = useState(false);
   const send = (f: File, commit: boolean) =>
-    sendPlanFile(lessonPaths.planImport(courseId, f.name, commit, replace), f, csrfToken);
+    sendRawFile<ImportReport>(lessonPaths.planImport(courseId, f.name, commit, replace), f, csrfToken);
   const preview = useMutation({ mutationFn: (f: File) => send(f, false) });
   const save = useMutation({
     mutationFn: (f: File) => send(f, true),
@@ -73,8 +32,8 @@ export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToke
       return refreshLessons();
     },
   });
-  const refused = save.error instanceof PlanImportRefused ? save.error.report : null;
-  const previewRefused = preview.error instanceof PlanImportRefused ? preview.error.report : null;
+  const refused = save.error instanceof ImportRefused ? save.error.report : null;
+  const previewRefused = preview.error instanceof ImportRefused ? preview.error.report : null;
   const report = save.data ?? refused ?? preview.data ?? previewRefused ?? undefined;
   const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
@@ -116,7 +75,7 @@ export function PlanImport({ courseId, csrfToken }: { courseId: number; csrfToke
       {preview.isPending && <p role="status">{t('lessons.importReading')}</p>}
       <FormAlert
         message={
-          preview.error instanceof PlanImportRefused || save.error instanceof PlanImportRefused
+          preview.error instanceof ImportRefused || save.error instanceof ImportRefused
             ? (preview.error ?? save.error)?.message
             : errorMessage(preview.error ?? save.error)
         }
