@@ -108,19 +108,25 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
         const { value, reason } = glyphAttendance(e.value);
         return value ? [{ studentId: s.id, value, reason, version: e.version }] : [];
       });
+      // The box is ticked at once and unticked again if the server refuses.
+      const markTaken = (taken: boolean) =>
+        setGrid((g) => ({
+          ...g,
+          lessons: g.lessons.map((l) => (l.id === lesson.id ? { ...l, attendanceTaken: taken } : l)),
+        }));
+      markTaken(true);
       apiPost<z.infer<typeof attendanceColumnSaved>>(`/api/journal/lessons/${lesson.id}/attendance`, {
         entries,
         editReason: store.editReason ?? undefined,
       }).then(
         (answer) => {
           store.absorbAttendance(answer.cells);
-          setGrid((g) => ({
-            ...g,
-            lessons: g.lessons.map((l) => (l.id === lesson.id ? { ...l, attendanceTaken: true } : l)),
-          }));
           setNotice(t('journal.attendanceSaved', { date: dayMonth(lesson.date) }));
         },
-        (error: unknown) => setNotice(error instanceof ApiError ? error.message : t('journal.loadFailed')),
+        (error: unknown) => {
+          markTaken(false);
+          setNotice(error instanceof ApiError ? error.message : t('journal.loadFailed'));
+        },
       );
     },
     onAddColumn: (lesson) => setOpen({ kind: 'column', lesson, error: null }),
