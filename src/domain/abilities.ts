@@ -23,6 +23,14 @@ export const actions = [
   'journal.reasons',
   'journal.close',
   'diary.view',
+  'diary.acknowledge',
+  'diary.notice',
+  'diary.review',
+  'notify.self',
+  'mail.manage',
+  'messages.use',
+  'messages.announceClass',
+  'messages.announceSchool',
   'district.view',
 ] as const;
 /** One action. */
@@ -52,6 +60,9 @@ export const capabilities = {
     'student.edit': ['school'],
     'student.import': ['school'],
     'credentials.family': ['school'],
+    'mail.manage': ['school'],
+    'messages.use': ['school'],
+    'messages.announceSchool': ['school'],
   },
   director: {
     'school.view': ['school'],
@@ -62,6 +73,9 @@ export const capabilities = {
     'student.personal': ['school'],
     'journal.view': ['school'],
     'journal.close': ['school'],
+    'diary.review': ['school'],
+    'messages.use': ['school'],
+    'messages.announceSchool': ['school'],
   },
   deputy: {
     'school.view': ['school'],
@@ -73,6 +87,9 @@ export const capabilities = {
     'student.personal': ['school'],
     'journal.view': ['school'],
     'journal.close': ['school'],
+    'diary.review': ['school'],
+    'messages.use': ['school'],
+    'messages.announceSchool': ['school'],
   },
   teacher: {
     'school.view': ['school'],
@@ -88,14 +105,22 @@ export const capabilities = {
     'journal.view': ['teaches', 'classTeacher'],
     'journal.edit': ['teaches'],
     'journal.reasons': ['classTeacher'],
+    'diary.review': ['classTeacher'],
+    'messages.use': ['teaches', 'classTeacher'],
+    'messages.announceClass': ['classTeacher'],
   },
   parent: {
     'student.view': ['guardian'],
     'diary.view': ['guardian'],
+    'diary.acknowledge': ['guardian'],
+    'diary.notice': ['guardian'],
+    'notify.self': ['self'],
+    'messages.use': ['guardian'],
   },
   student: {
     'student.view': ['self'],
     'diary.view': ['self'],
+    'messages.use': ['self'],
   },
   district: {
     'district.view': ['district'],

@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import { registerControlRoutes } from './control/control.routes.ts';
 import { registerCredentialsRoutes } from './credentials/credentials.routes.ts';
 import type { Database } from './db/database.ts';
+import { registerDiaryRoutes } from './diary/diary.routes.ts';
 import { registerDistrictRoutes } from './district/district.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
@@ -26,6 +27,8 @@ import { registerImportsRoutes } from './imports/imports.routes.ts';
 import { registerJournalRoutes } from './journal/journal.routes.ts';
 import { registerLessonRoutes } from './lessons/lessons.routes.ts';
 import { registerPlanRoutes } from './lessons/plan.routes.ts';
+import { registerMessagesRoutes } from './messages/messages.routes.ts';
+import { registerNotifyRoutes } from './notify/notify.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
 import { registerTimetableRoutes } from './timetable/timetable.routes.ts';
@@ -100,6 +103,9 @@ export async function buildApp(
   registerLessonRoutes(api, database.db);
   registerPlanRoutes(api, database.db);
   registerControlRoutes(api, database.db);
+  registerDiaryRoutes(api, database.db);
+  registerMessagesRoutes(api, database.db);
+  registerNotifyRoutes(api, database.db, config.notify);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

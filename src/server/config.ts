@@ -12,6 +12,12 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   WEB_DIR: z.string().min(1).default('dist/web'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  NOTIFY_WORKER: z.enum(['true', 'false']).default('true'),
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
+  NOTIFY_HOLD_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(19),
 });
 
 /** The server's configuration, read from the environment once at start-up. */
@@ -28,6 +34,24 @@ export interface Config {
   webDir: string;
   /** The address people open (printed on credential slips); the request's own address when unset. */
   publicUrl: string | null;
+  /** Notifications: the background worker, Telegram's Bot API, and timing. */
+  notify: NotifyConfig;
+}
+
+/** How notifications are sent. */
+export interface NotifyConfig {
+  /** Whether this process runs the worker that sends the outbox (any number may; each row goes once). */
+  worker: boolean;
+  /** Seconds between rounds of the worker. */
+  intervalSeconds: number;
+  /** Seconds an instant mark notice waits, so that a mark corrected at once is never sent. */
+  holdSeconds: number;
+  /** The local hour (0–23) after which the daily digest goes out. */
+  digestHour: number;
+  /** The bot's token; null: no Telegram. */
+  telegramToken: string | null;
+  /** The Bot API's address (a local stand-in in tests). */
+  telegramApiBase: string;
 }
 
 /** Reads the configuration; throws a message naming the bad variable. */
@@ -50,5 +74,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDir: e.WEB_DIR,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    notify: {
+      worker: e.NOTIFY_WORKER === 'true',
+      intervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
+      holdSeconds: e.NOTIFY_HOLD_SECONDS,
+      digestHour: e.DIGEST_HOUR,
+      telegramToken: e.TELEGRAM_BOT_TOKEN ?? null,
+      telegramApiBase: e.TELEGRAM_API_BASE.replace(/\/+$/, ''),
+    },
   };
 }

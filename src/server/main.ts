@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startNotifyWorker } from './notify/worker.ts';
 
 const graceMs = 10_000;
 
@@ -27,6 +28,7 @@ export async function serve(
   await migrateToLatest(database);
   const app = await buildApp(database, config);
   const address = await app.listen({ host: config.host, port: config.port });
+  const worker = config.notify.worker ? startNotifyWorker(database, config.notify) : null;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
@@ -35,6 +37,7 @@ export async function serve(
       const idle = setInterval(() => app.server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => app.server.closeAllConnections(), graceMs);
       try {
+        await worker?.stop();
         await app.close();
       } finally {
         clearInterval(idle);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx, Db } from '../access/actor.ts';
 
 /** What changed, for the audit trail. */
@@ -10,7 +11,42 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes one audit event; call it inside the use case's transaction, beside the change itself. */
+/**
+ * Audited actions that change nothing a diary shows (accounts, reads, messages): they leave the
+ * school's data version alone, so cached diaries stay valid. Everything else bumps it.
+ */
+const outsideTheDiary = [
+  'account.',
+  'auth.',
+  'session.',
+  'class.view',
+  'credentials.',
+  'consent.',
+  'messages.',
+  'notify.',
+];
+
+/** Whether an audited action may change what a diary shows. */
+export function changesDiary(action: string): boolean {
+  return !outsideTheDiary.some((prefix) => action.startsWith(prefix));
+}
+
+/**
+ * Bumps the school's data version in the caller's transaction: a diary cached under the old
+ * version is stale from the moment the change commits, in every process.
+ */
+export async function bumpDataVersion(trx: Db, schoolId: number): Promise<void> {
+  await trx
+    .insertInto('dataVersions')
+    .values({ schoolId, version: 1 })
+    .onConflict((oc) => oc.column('schoolId').doUpdateSet({ version: sql`data_versions.version + 1` }))
+    .execute();
+}
+
+/**
+ * Writes one audit event; call it inside the use case's transaction, beside the change itself.
+ * A change that may show in a diary also bumps the school's data version (see `changesDiary`).
+ */
 export async function recordAudit(trx: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
   await trx
     .insertInto('auditEvents')
@@ -28,4 +64,5 @@ export async function recordAudit(trx: Db, ctx: Ctx, entry: AuditEntry): Promise
       requestId: ctx.request.requestId,
     })
     .execute();
+  if (entry.schoolId !== null && changesDiary(entry.action)) await bumpDataVersion(trx, entry.schoolId);
 }

@@ -136,6 +136,11 @@ describe.each(engines())('schema on $name', (engine) => {
         'role_assignments',
         'sessions',
         'audit_events',
+        // A person's own settings and links, and the state of background jobs.
+        'notification_prefs',
+        'telegram_links',
+        'telegram_codes',
+        'job_state',
       ]);
       const own = tables.filter((t) => !t.name.startsWith('kysely_') && !global.has(t.name));
       expect(own.length).toBeGreaterThan(20);

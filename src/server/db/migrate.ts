@@ -5,6 +5,7 @@ import type { Database, Engine } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as schoolRecords from './migrations/0002-school-records.ts';
 import * as journal from './migrations/0003-journal.ts';
+import * as diary from './migrations/0004-diary.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -14,6 +15,7 @@ const modules: Record<string, MigrationModule> = {
   '0001-initial': initial,
   '0002-school-records': schoolRecords,
   '0003-journal': journal,
+  '0004-diary': diary,
 };
 
 function provider(engine: Engine): MigrationProvider {

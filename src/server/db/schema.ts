@@ -460,6 +460,172 @@ export interface AuditEventTable {
   requestId: string | null;
 }
 
+/** A school's data version: bumped with every audited change, the key of cached diaries. */
+export interface DataVersionTable {
+  schoolId: number;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** A parent's «ознакомлен» for a student's week (the Monday it starts). */
+export interface WeekAcknowledgementTable {
+  id: Generated<number>;
+  schoolId: number;
+  studentId: number;
+  guardianId: number;
+  weekStart: DateOnly;
+  at: CreatedAt;
+}
+
+/** A parent's notice of an upcoming absence; it fills the reason when the absence is recorded. */
+export interface AbsenceNoticeTable {
+  id: Generated<number>;
+  schoolId: number;
+  studentId: number;
+  fromDate: DateOnly;
+  toDate: DateOnly;
+  /** One of `absenceReasons` (illness, excused). */
+  reason: string;
+  comment: string | null;
+  createdBy: number;
+  createdAt: CreatedAt;
+  cancelledAt: Timestamp | null;
+}
+
+/** A person's notification preferences (flags are 0/1); no row: the defaults. */
+export interface NotificationPrefsTable {
+  personId: number;
+  emailEnabled: number;
+  telegramEnabled: number;
+  absencesInstant: number;
+  /** Marks at or below this value are sent at once; null: none at once. */
+  markThreshold: number | null;
+  digest: number;
+  updatedAt: CreatedAt;
+}
+
+/** The state of a queued notification. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+/** A notification to send once: queued in the transaction of its cause, sent by the worker. */
+export interface OutboxTable {
+  id: Generated<number>;
+  schoolId: number;
+  personId: number | null;
+  channel: 'email' | 'telegram';
+  /** The e-mail address or the Telegram chat id. */
+  address: string;
+  kind: string;
+  subject: string;
+  body: string;
+  /** Unique: the same cause never queues twice. */
+  dedupeKey: string;
+  /** JSON: what must still hold when it is sent (a mark not corrected meanwhile), or null. */
+  recheck: JsonText | null;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  dueAt: Timestamp;
+  /** A worker that took the row holds it until then; afterwards another may take it. */
+  claimedUntil: Timestamp | null;
+  sentAt: Timestamp | null;
+  lastError: string | null;
+  createdAt: CreatedAt;
+}
+
+/** A person's Telegram chat, linked with a one-time code. */
+export interface TelegramLinkTable {
+  id: Generated<number>;
+  personId: number;
+  chatId: string;
+  linkedAt: CreatedAt;
+  unlinkedAt: Timestamp | null;
+}
+
+/** A one-time code that links a Telegram chat (stored as its SHA-256). */
+export interface TelegramCodeTable {
+  codeHash: string;
+  personId: number;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+}
+
+/** A named value kept by a background job. */
+export interface JobStateTable {
+  key: string;
+  value: string;
+}
+
+/** A secret, revocable iCalendar address of a student's lessons (stored as the token's SHA-256). */
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  schoolId: number;
+  studentId: number;
+  tokenHash: string;
+  createdBy: number;
+  createdAt: CreatedAt;
+  revokedAt: Timestamp | null;
+}
+
+/** How a school sends e-mail (flags 0/1). The password is never sent back to a browser. */
+export interface MailSettingsTable {
+  schoolId: number;
+  host: string;
+  port: number;
+  secure: number;
+  username: string | null;
+  password: string | null;
+  fromAddress: string;
+  updatedAt: CreatedAt;
+  updatedBy: number | null;
+}
+
+/** What a conversation is: a dialog about a student, or an announcement to a class or the school. */
+export type ThreadKind = 'dialog' | 'class' | 'school';
+
+/** A conversation; its members are the people who see it. */
+export interface ThreadTable {
+  id: Generated<number>;
+  schoolId: number;
+  kind: ThreadKind;
+  studentId: number | null;
+  classId: number | null;
+  subject: string;
+  createdBy: number;
+  createdAt: CreatedAt;
+  lastMessageAt: Timestamp;
+}
+
+/** A person in a conversation; `readAt` is when they last read it (read receipts). */
+export interface ThreadMemberTable {
+  id: Generated<number>;
+  schoolId: number;
+  threadId: number;
+  personId: number;
+  readAt: Timestamp | null;
+}
+
+/** One message of a conversation; messages are never removed. */
+export interface MessageTable {
+  id: Generated<number>;
+  schoolId: number;
+  threadId: number;
+  authorId: number;
+  body: string;
+  createdAt: CreatedAt;
+}
+
+/** A file attached to a message; uploaded first (no message yet), then sent with one. */
+export interface MessageFileTable {
+  id: Generated<number>;
+  schoolId: number;
+  messageId: number | null;
+  name: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  uploadedBy: number;
+  createdAt: CreatedAt;
+}
+
 /** The whole database as Kysely sees it (camelCase; columns are snake_case). */
 export interface DB {
   districts: DistrictTable;
@@ -496,6 +662,20 @@ export interface DB {
   periodMarks: PeriodMarkTable;
   remarks: RemarkTable;
   auditEvents: AuditEventTable;
+  dataVersions: DataVersionTable;
+  weekAcknowledgements: WeekAcknowledgementTable;
+  absenceNotices: AbsenceNoticeTable;
+  notificationPrefs: NotificationPrefsTable;
+  outbox: OutboxTable;
+  telegramLinks: TelegramLinkTable;
+  telegramCodes: TelegramCodeTable;
+  jobState: JobStateTable;
+  calendarFeeds: CalendarFeedTable;
+  mailSettings: MailSettingsTable;
+  threads: ThreadTable;
+  threadMembers: ThreadMemberTable;
+  messages: MessageTable;
+  messageFiles: MessageFileTable;
 }
 
 export type Person = Selectable<PersonTable>;

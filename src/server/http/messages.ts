@@ -1,10 +1,13 @@
 import * as calendar from '../calendar/calendar.messages.ts';
 import * as control from '../control/control.messages.ts';
 import * as credentials from '../credentials/credentials.messages.ts';
+import * as diary from '../diary/diary.messages.ts';
 import * as district from '../district/district.messages.ts';
 import * as imports from '../imports/imports.messages.ts';
 import * as journal from '../journal/journal.messages.ts';
 import * as lessons from '../lessons/lessons.messages.ts';
+import * as messaging from '../messages/messages.messages.ts';
+import * as notify from '../notify/notify.messages.ts';
 import * as people from '../people/people.messages.ts';
 import * as structure from '../structure/structure.messages.ts';
 import * as timetable from '../timetable/timetable.messages.ts';
@@ -21,6 +24,9 @@ const modules = [
   journal,
   lessons,
   control,
+  diary,
+  notify,
+  messaging,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -75,6 +81,9 @@ const ru = {
   ...journal.messages.ru,
   ...lessons.messages.ru,
   ...control.messages.ru,
+  ...diary.messages.ru,
+  ...notify.messages.ru,
+  ...messaging.messages.ru,
 };
 
 /** A message key. */
@@ -131,6 +140,9 @@ const en: Record<MessageKey, string> = {
   ...journal.messages.en,
   ...lessons.messages.en,
   ...control.messages.en,
+  ...diary.messages.en,
+  ...notify.messages.en,
+  ...messaging.messages.en,
 };
 
 /** Labels of input fields, used to name them in messages. */

@@ -16,13 +16,14 @@ describe('navigationFor', () => {
     expect(navigationFor(person({}))).toEqual([]);
   });
 
-  it('gives the teacher «Сегодня», «Журнал», «КТП»', () => {
+  it('gives the teacher «Сегодня», «Журнал», «КТП», «Сообщения»', () => {
     const [group] = navigationFor(person({ roles: ['teacher'] }));
     expect(group?.id).toBe('teacher');
     expect(group?.sections[0]?.items.map((i) => i.label.key)).toEqual([
       'section.today',
       'section.journal',
       'section.plan',
+      'section.messages',
     ]);
   });
 
@@ -36,6 +37,7 @@ describe('navigationFor', () => {
       { path: '/class/7', label: { key: 'section.myClass' } },
       { path: '/class/7/journal', label: { key: 'section.classMarks' } },
       { path: '/class/7/absences', label: { key: 'section.absences' } },
+      { path: '/class/7/acknowledgements', label: { key: 'section.acknowledgements' } },
     ]);
   });
 
@@ -55,10 +57,11 @@ describe('navigationFor', () => {
       '/class/2',
       '/class/2/journal',
       '/class/2/absences',
+      '/class/2/acknowledgements',
     ]);
   });
 
-  it('gives a parent the four sections for each child, under the child’s name and class', () => {
+  it('gives a parent the four sections for each child, under the child’s name and class, then notifications', () => {
     const [group] = navigationFor(
       person({
         roles: ['parent'],
@@ -71,7 +74,9 @@ describe('navigationFor', () => {
     expect(group?.sections.map((s) => s.title)).toEqual([
       { key: 'nav.child', params: { name: 'Иванов Пётр', className: '5А' } },
       { key: 'nav.childName', params: { name: 'Иванова Анна' } },
+      undefined,
     ]);
+    expect(group?.sections[2]?.items.map((i) => i.path)).toEqual(['/parent/notifications']);
     expect(group?.sections[0]?.items.map((i) => i.path)).toEqual([
       '/children/3/diary',
       '/children/3/marks',

@@ -22,6 +22,7 @@ const leadership = (prefix: string): NavItem[] => [
   section(`/${prefix}/control`, 'section.control'),
   section(`/${prefix}/reports`, 'section.reports'),
   section(`/${prefix}/periods`, 'section.periods'),
+  section(`/${prefix}/messages`, 'section.messages'),
 ];
 
 const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
@@ -33,6 +34,8 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
     section('/admin/structure', 'section.structure'),
     section('/admin/timetable', 'section.timetable'),
     section('/admin/settings', 'section.settings'),
+    section('/admin/mail', 'section.mail'),
+    section('/admin/messages', 'section.messages'),
     section('/admin/backups', 'section.backups'),
   ],
   director: leadership('director'),
@@ -41,8 +44,13 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
     section('/teacher/today', 'section.today'),
     section('/teacher/journal', 'section.journal'),
     section('/teacher/plan', 'section.plan'),
+    section('/teacher/messages', 'section.messages'),
   ],
-  student: [section('/student/diary', 'section.diary'), section('/student/marks', 'section.marks')],
+  student: [
+    section('/student/diary', 'section.diary'),
+    section('/student/marks', 'section.marks'),
+    section('/student/messages', 'section.messages'),
+  ],
   district: [
     section('/district/schools', 'section.schools'),
     section('/district/reports', 'section.reports'),
@@ -50,7 +58,7 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
 };
 
 function childSections(children: NavSource['children']): NavSection[] {
-  return children.map(
+  const perChild = children.map(
     (child): NavSection => ({
       title: child.className
         ? { key: 'nav.child', params: { name: child.name, className: child.className } }
@@ -63,6 +71,8 @@ function childSections(children: NavSource['children']): NavSection[] {
       ],
     }),
   );
+  // Preferences are the parent's own, for all children at once.
+  return [...perChild, { items: [section('/parent/notifications', 'section.notifications')] }];
 }
 
 function classTeacherGroup(classes: NavSource['classTeacherOf']): NavGroup {
@@ -78,6 +88,7 @@ function classTeacherGroup(classes: NavSource['classTeacherOf']): NavGroup {
           section(`/class/${c.id}`, 'section.myClass'),
           section(`/class/${c.id}/journal`, 'section.classMarks'),
           section(`/class/${c.id}/absences`, 'section.absences'),
+          section(`/class/${c.id}/acknowledgements`, 'section.acknowledgements'),
         ],
       }),
     ),

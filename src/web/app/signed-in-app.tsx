@@ -6,11 +6,14 @@ import { AppHeader } from '../components/app-header.tsx';
 import { RoleNav } from '../components/role-nav.tsx';
 import { routes as controlRoutes } from '../control/routes.ts';
 import { routes as credentialsRoutes } from '../credentials/routes.ts';
+import { routes as diaryRoutes } from '../diary/routes.ts';
 import { routes as districtRoutes } from '../district/routes.ts';
 import { useT } from '../i18n/use-t.ts';
 import { routes as importsRoutes } from '../imports/routes.ts';
 import { routes as journalRoutes } from '../journal/routes.ts';
 import { routes as lessonsRoutes } from '../lessons/routes.ts';
+import { routes as messagesRoutes } from '../messages/routes.ts';
+import { routes as notifyRoutes } from '../notify/routes.ts';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
 import { routes as peopleRoutes } from '../people/routes.ts';
@@ -33,6 +36,9 @@ const pageRoutes = [
   ...journalRoutes,
   ...lessonsRoutes,
   ...controlRoutes,
+  ...diaryRoutes,
+  ...messagesRoutes,
+  ...notifyRoutes,
 ];
 
 /** The app after sign-in: header, role navigation, the page of the current address; idle sign-out. */

@@ -1,10 +1,13 @@
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
 import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
+import { dictionary as diary } from '../diary/diary.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
+import { dictionary as messaging } from '../messages/messages.i18n.ts';
+import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
@@ -88,6 +91,9 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'section.marks': 'Marks',
   'section.messages': 'Messages',
   'section.absence': 'Report an absence',
+  'section.notifications': 'Notifications',
+  'section.mail': 'Mail and notifications',
+  'section.acknowledgements': 'Diary acknowledgements',
   'section.firstSteps': 'First steps',
   'section.people': 'People and accounts',
   'section.credentials': 'Issuing access',
@@ -116,4 +122,7 @@ export const en: Record<MessageKey, string> = {
   ...journal.en,
   ...lessons.en,
   ...control.en,
+  ...diary.en,
+  ...messaging.en,
+  ...notify.en,
 };

@@ -1,10 +1,13 @@
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
 import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
+import { dictionary as diary } from '../diary/diary.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
+import { dictionary as messaging } from '../messages/messages.i18n.ts';
+import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
@@ -87,6 +90,9 @@ export const coreRu = {
   'section.marks': 'Оценки',
   'section.messages': 'Сообщения',
   'section.absence': 'Сообщить об отсутствии',
+  'section.notifications': 'Уведомления',
+  'section.mail': 'Почта и уведомления',
+  'section.acknowledgements': 'Ознакомление с дневником',
   'section.firstSteps': 'Первые шаги',
   'section.people': 'Люди и доступы',
   'section.credentials': 'Выдача доступа',
@@ -115,6 +121,9 @@ export const ru = {
   ...journal.ru,
   ...lessons.ru,
   ...control.ru,
+  ...diary.ru,
+  ...messaging.ru,
+  ...notify.ru,
 };
 
 /** A key of the interface dictionary. */
