@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { attendanceColumnBody } from '../../contract/journal.ts';
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { noticeReasons } from '../diary/notice-reason.ts';
 import { AppError } from '../http/app-error.ts';
+import { type JournalNoticeItem, queueJournalNotices } from '../notify/journal-notices.ts';
 import { CellConflict, type CellWrite, planCellWrite, StaleWrite, writeOrConflict } from './cell-write.ts';
 import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type AttendanceCell, presentAttendance } from './journal.present.ts';
@@ -77,8 +79,22 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
         const updates = new Map<string, { set: object; rows: { id: number; version: number }[] }>();
         const cells = new Map<number, AttendanceCell>();
         for (const row of rows) if (row.deletedAt === null) cells.set(row.studentId, presentAttendance(row));
+        // A new absence without a reason takes the one a parent gave ahead in a notice.
+        const notices = await noticeReasons(
+          trx,
+          body.entries.filter((e) => e.value === 'absent' && e.reason === undefined).map((e) => e.studentId),
+          lesson.date,
+        );
+        const reasons = new Map<number, string | null>();
+        const noticed: JournalNoticeItem[] = [];
         for (const [e, plan, live] of plans) {
-          const reason = e.value === null ? null : e.reason === undefined ? (live?.reason ?? null) : e.reason;
+          const reason =
+            e.value === null
+              ? null
+              : e.reason === undefined
+                ? (live?.reason ?? (e.value === 'absent' ? (notices.get(e.studentId) ?? null) : null))
+                : e.reason;
+          reasons.set(e.studentId, reason);
           if (plan.kind === 'insert') inserts.push(e);
           if (plan.kind !== 'update' && plan.kind !== 'clear' && plan.kind !== 'revive') continue;
           if (plan.kind === 'update' && live?.value === e.value && live.reason === reason) continue;
@@ -106,6 +122,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
             before: live ? { value: live.value, reason: live.reason } : null,
             after: { value: e.value, reason, editReason },
           });
+          noticed.push({ kind: 'attendance', id: plan.id, studentId: e.studentId, value: e.value });
         }
         for (const { set, rows: targets } of updates.values()) {
           const done = await trx
@@ -127,7 +144,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
                 lessonId: lesson.id,
                 studentId: e.studentId,
                 value: e.value!,
-                reason: e.reason ?? null,
+                reason: reasons.get(e.studentId) ?? null,
                 createdBy: me,
               })),
             )
@@ -139,7 +156,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
               lessonId: lesson.id,
               studentId: e.studentId,
               value: e.value!,
-              reason: e.reason ?? null,
+              reason: reasons.get(e.studentId) ?? null,
               version: row.version,
             });
             cells.set(e.studentId, cell);
@@ -149,6 +166,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
               before: null,
               after: { value: e.value, reason: cell.reason, editReason },
             });
+            noticed.push({ kind: 'attendance', id: row.id, studentId: e.studentId, value: e.value });
           }
         }
         if (events.length)
@@ -168,6 +186,11 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
           entityId: lesson.id,
           before: { attendanceTakenAt: lesson.attendanceTakenAt },
           after: { attendanceTakenAt: now, entries: events.length },
+        });
+        await queueJournalNotices(trx, ctx, {
+          schoolId: lesson.schoolId,
+          lessonId: lesson.id,
+          items: noticed,
         });
         return { cells: [...cells.values()], attendanceTakenAt: now };
       }),

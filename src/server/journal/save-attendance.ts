@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { attendanceBody } from '../../contract/journal.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { noticeReasons } from '../diary/notice-reason.ts';
+import { queueJournalNotices } from '../notify/journal-notices.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
 import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type AttendanceCell, presentAttendance } from './journal.present.ts';
@@ -47,7 +49,12 @@ export async function saveAttendance(
         if (plan.kind === 'conflict') throw new CellConflict(live ? presentAttendance(live) : null);
         if (plan.kind === 'none') return { cell: null };
         const value = body.value;
-        const reason = body.reason === undefined ? (live?.reason ?? null) : body.reason;
+        // Left out, the reason already set stays; a new absence takes the reason a parent gave ahead.
+        const fromNotice =
+          value === 'absent' && body.reason === undefined && !live?.reason
+            ? ((await noticeReasons(trx, [key.studentId], lesson.date)).get(key.studentId) ?? null)
+            : null;
+        const reason = body.reason === undefined ? (live?.reason ?? fromNotice) : body.reason;
         if (plan.kind === 'update' && live && live.value === value && live.reason === reason)
           return { cell: presentAttendance(live) };
         const now = new Date().toISOString();
@@ -84,6 +91,11 @@ export async function saveAttendance(
           entityId: id,
           before: live ? { value: live.value, reason: live.reason } : null,
           after: { value: saved?.value ?? null, reason: saved?.reason ?? null, editReason },
+        });
+        await queueJournalNotices(trx, ctx, {
+          schoolId: lesson.schoolId,
+          lessonId: lesson.id,
+          items: [{ kind: 'attendance', id, studentId: key.studentId, value: saved?.value ?? null }],
         });
         return { cell: saved };
       }),

@@ -4,6 +4,7 @@ import { isMarkValue, type MarkRules, parseCell } from '../../domain/marks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
+import { queueJournalNotices } from '../notify/journal-notices.ts';
 import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
 import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type MarkCell, presentMark } from './journal.present.ts';
@@ -134,6 +135,11 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
           entityId: id,
           before,
           after: { value: saved?.value ?? null, comment: saved?.comment ?? null, reason },
+        });
+        await queueJournalNotices(trx, ctx, {
+          schoolId: lesson.schoolId,
+          lessonId: lesson.id,
+          items: [{ kind: 'mark', id, studentId: key.studentId, value: saved?.value ?? null }],
         });
         return { cell: saved };
       }),
