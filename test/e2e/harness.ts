@@ -76,8 +76,13 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Starts the server in-process (empty database, or the demo school) and Chromium. */
-export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
+/**
+ * Starts the server in-process (empty database, or the demo school) and Chromium; `env` adds or
+ * overrides settings of the server (e.g. notification timing).
+ */
+export async function startHarness(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<Harness> {
   if (!chromiumPath) throw new Error(missingChromium);
   ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'otmetka-e2e-'));
@@ -96,6 +101,7 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
     LOG_LEVEL: 'silent',
     WEB_DIR: webDir,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    ...options.env,
   });
   const server = await serve(config, { database, signals: false });
   let browser: Browser;
