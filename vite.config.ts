@@ -1,10 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** The files served compressed: `.gz` and `.br` twins are written next to them. */
+const compressible = /\.(js|css|html|svg|webmanifest|json)$/;
+
+/** Every file under a directory, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * After the build: stamps the service worker with the build's id (a hash of the entry page, which
+ * names every hashed file it loads) and writes gzip (level 9) and brotli twins of the text files,
+ * which the server sends to browsers that accept them (`preCompressed` in src/server/app.ts).
+ */
+function otmetkaBuildOutput(): Plugin {
+  let outDir = '';
+  return {
+    name: 'otmetka-build-output',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      const index = readFileSync(join(outDir, 'index.html'));
+      const id = createHash('sha256').update(index).digest('hex').slice(0, 12);
+      const worker = join(outDir, 'sw.js');
+      const source = readFileSync(worker, 'utf8');
+      if (!source.includes("const build = 'dev';")) throw new Error('sw.js: the build id line is missing');
+      writeFileSync(worker, source.replace("const build = 'dev';", `const build = '${id}';`));
+      for (const file of filesUnder(outDir)) {
+        if (!compressible.test(file)) continue;
+        const data = readFileSync(file);
+        const twins: [string, Buffer][] = [
+          ['gz', gzipSync(data, { level: 9 })],
+          [
+            'br',
+            brotliCompressSync(data, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+              },
+            }),
+          ],
+        ];
+        // A twin no smaller than the file is left out: the server then sends the next one or the file.
+        for (const [ext, packed] of twins)
+          if (packed.length < data.length) writeFileSync(`${file}.${ext}`, packed);
+      }
+    },
+  };
+}
 
 /** The web app: sources in src/web, built into dist/web, which the Fastify server serves under `/`. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  // Copied as is to the site's root: the manifest, the icons and the service worker.
+  publicDir: 'public',
+  plugins: [react(), otmetkaBuildOutput()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -113,6 +113,8 @@ export async function buildApp(
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      // The build writes .br and .gz twins of the text files (vite.config.ts): sent when accepted.
+      preCompressed: true,
       setHeaders: (res, path) => {
         res.header(
           'cache-control',

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { queryClient } from './app/session.ts';
 import { applyLanguageToDocument } from './i18n/language.ts';
+import { registerServiceWorker } from './pwa/register.ts';
 import './styles.css';
 
 applyLanguageToDocument();
@@ -17,3 +18,4 @@ if (root) {
     </StrictMode>,
   );
 }
+if (import.meta.env.PROD && 'serviceWorker' in navigator) registerServiceWorker();

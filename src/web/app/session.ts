@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, useQuery } from '@tanstack/react-query';
 import type { Me } from '../../contract/auth.ts';
+import { clearOfflineData } from '../pwa/offline-data.ts';
 import { apiGet, apiPost, setCsrfToken } from './api.ts';
 import { ApiError, isRetryable, isUnauthenticated } from './api-error.ts';
 import { type Notice, setNotice } from './notice.ts';
@@ -62,6 +63,8 @@ export function startSession(me: Me): void {
   setCsrfToken(me.csrfToken);
   setNotice(null);
   queryClient.setQueryData(meKey, me);
+  // Answers a previous person left for reading offline are not this person's.
+  void clearOfflineData();
 }
 
 /** Forgets the session on this side (the server's is already gone) and shows login with a notice. */
@@ -72,6 +75,7 @@ export function endSession(notice: Notice): void {
     predicate: (q) => q.queryKey[0] !== meKey[0] && q.queryKey[0] !== setupKey[0],
   });
   queryClient.setQueryData(meKey, null);
+  void clearOfflineData();
 }
 
 /** Signs out on the server, then here; a failure (e.g. an already expired session) changes nothing. */

@@ -17,6 +17,7 @@ import { routes as notifyRoutes } from '../notify/routes.ts';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
 import { routes as peopleRoutes } from '../people/routes.ts';
+import { OfflineBanner } from '../pwa/offline-banner.tsx';
 import { routes as structureRoutes } from '../structure/routes.ts';
 import { routes as timetableRoutes } from '../timetable/routes.ts';
 import { useIdleTimeout } from './idle.ts';
@@ -68,6 +69,7 @@ export default function SignedInApp({ me }: { me: Me }) {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      <OfflineBanner />
       <AppHeader
         me={me}
         menuOpen={menuOpen}

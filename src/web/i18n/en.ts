@@ -9,6 +9,7 @@ import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
+import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 import type { coreRu, MessageKey } from './ru.ts';
@@ -125,4 +126,5 @@ export const en: Record<MessageKey, string> = {
   ...diary.en,
   ...messaging.en,
   ...notify.en,
+  ...pwa.en,
 };

@@ -9,6 +9,7 @@ import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
+import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 
@@ -124,6 +125,7 @@ export const ru = {
   ...diary.ru,
   ...messaging.ru,
   ...notify.ru,
+  ...pwa.ru,
 };
 
 /** A key of the interface dictionary. */

@@ -1,0 +1,160 @@
+/*
+ * Otmetka's service worker (hand-written, no libraries; see docs/WEB.md «Приложение и офлайн»).
+ * - the app shell (index.html) and its hashed /assets/ files: kept per build, so a new build's worker
+ *   replaces them; navigations go to the network first and fall back to the saved shell;
+ * - GET /api/me and a diary's weeks and marks: network first, the last answers (200 only) kept for
+ *   reading offline, marked with `X-Otmetka-Offline: <when stored>` when served from here;
+ * - everything else (other API calls, any non-GET): the network only, never stored.
+ * The web app deletes the API cache on sign-out (src/web/pwa/offline-data.ts names it too).
+ */
+
+/** Replaced with the build's id by the vite build (vite.config.ts); a new id makes a new worker. */
+const build = 'dev';
+const shellCache = `otmetka-shell-${build}`;
+const apiCache = 'otmetka-api-v1';
+/** How many diary answers (weeks, marks) are kept besides `/api/me`. */
+const maxDiaryEntries = 20;
+const storedHeader = 'X-Otmetka-Stored';
+const offlineHeader = 'X-Otmetka-Offline';
+const diaryPath = /^\/api\/diary\/\d+\/(week|marks)(\/|$)/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(shellCache);
+      const response = await fetch('/', { cache: 'no-cache' });
+      if (response.status !== 200) return;
+      const html = await response.clone().text();
+      await cache.put('/', response);
+      // The entry's script, styles and preloaded chunks, so the first reload offline works.
+      const assets = [...new Set(html.match(/\/assets\/[\w.-]+\.(js|css)/g) ?? [])];
+      await Promise.all(
+        assets.map(async (path) => {
+          const asset = await fetch(path);
+          if (asset.status === 200) await cache.put(path, asset);
+        }),
+      );
+    })().then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names
+          .filter((name) => name.startsWith('otmetka-') && name !== shellCache && name !== apiCache)
+          .map((name) => caches.delete(name)),
+      );
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/api/')) {
+    if (url.pathname === '/api/me' || diaryPath.test(url.pathname)) {
+      event.respondWith(apiNetworkFirst(event, url));
+    }
+    return;
+  }
+  if (request.mode === 'navigate') event.respondWith(shellNetworkFirst(request));
+  else if (url.pathname.startsWith('/assets/')) event.respondWith(assetCacheFirst(request));
+});
+
+/** A page: the network's answer (kept as the shell), or the saved shell when the network fails. */
+async function shellNetworkFirst(request) {
+  try {
+    const response = await fetch(request);
+    const type = response.headers.get('content-type') ?? '';
+    if (response.status === 200 && type.startsWith('text/html')) {
+      const cache = await caches.open(shellCache);
+      await cache.put('/', response.clone());
+    }
+    return response;
+  } catch (error) {
+    const saved = await caches.match('/', { cacheName: shellCache });
+    if (saved) return saved;
+    throw error;
+  }
+}
+
+/** A hashed asset never changes: the saved copy, else the network's (kept when 200). */
+async function assetCacheFirst(request) {
+  const cache = await caches.open(shellCache);
+  const saved = await cache.match(request);
+  if (saved) return saved;
+  const response = await fetch(request);
+  if (response.status === 200) await cache.put(request, response.clone());
+  return response;
+}
+
+/** Whether the server is down or overloaded rather than answering. */
+function unavailable(response) {
+  return response.status === 502 || response.status === 503 || response.status === 504;
+}
+
+/** `GET /api/me` or a diary read: the network's answer (kept when 200), else the saved one marked offline. */
+async function apiNetworkFirst(event, url) {
+  const request = event.request;
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const saved = await fromCache(request);
+    if (saved) {
+      await tell(event, { type: 'otmetka-offline-data', storedAt: saved.headers.get(offlineHeader) });
+      return saved;
+    }
+    throw error;
+  }
+  if (unavailable(response)) {
+    const saved = await fromCache(request);
+    if (saved) {
+      await tell(event, { type: 'otmetka-offline-data', storedAt: saved.headers.get(offlineHeader) });
+      return saved;
+    }
+  }
+  if (response.status === 200) {
+    event.waitUntil(store(request, url, response.clone()));
+    if (url.pathname !== '/api/me') event.waitUntil(tell(event, { type: 'otmetka-fresh-data' }));
+  }
+  return response;
+}
+
+/** Keeps a 200 answer with the time it was stored; only the newest diary answers stay. */
+async function store(request, url, response) {
+  const headers = new Headers(response.headers);
+  headers.set(storedHeader, new Date().toISOString());
+  const body = await response.blob();
+  const cache = await caches.open(apiCache);
+  await cache.delete(request);
+  await cache.put(request, new Response(body, { status: 200, statusText: 'OK', headers }));
+  if (url.pathname === '/api/me') return;
+  const diary = (await cache.keys()).filter((key) => diaryPath.test(new URL(key.url).pathname));
+  // Keys come in the order they were stored: the oldest first.
+  await Promise.all(diary.slice(0, -maxDiaryEntries).map((key) => cache.delete(key)));
+}
+
+/** The saved answer to a request, with `X-Otmetka-Offline` saying when it was stored. */
+async function fromCache(request) {
+  const cache = await caches.open(apiCache);
+  const saved = await cache.match(request);
+  if (!saved) return undefined;
+  const headers = new Headers(saved.headers);
+  headers.set(offlineHeader, saved.headers.get(storedHeader) ?? '');
+  headers.delete(storedHeader);
+  return new Response(await saved.blob(), { status: 200, statusText: 'OK', headers });
+}
+
+/** Tells the page that asked (the offline banner listens) where its data came from. */
+async function tell(event, message) {
+  const id = event.clientId || event.resultingClientId;
+  const client = id ? await self.clients.get(id) : undefined;
+  client?.postMessage(message);
+}
