@@ -1,0 +1,64 @@
+/**
+ * A bounded, process-local cache of built diary bodies (JSON text). An entry's key holds the
+ * school's data version, which every audited change bumps in its own transaction: a write
+ * anywhere makes the old keys unreachable at once, in every process, and they age out of the LRU.
+ */
+export class DiaryCache {
+  private readonly entries = new Map<string, string>();
+
+  constructor(private readonly limit = 2000) {}
+
+  /** The body under the key, marked as recently used. */
+  get(key: string): string | undefined {
+    const body = this.entries.get(key);
+    if (body === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    return body;
+  }
+
+  /** Keeps a body, dropping the least recently used one past the limit. */
+  set(key: string, body: string): void {
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    while (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** How many bodies are kept. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The diary caches of this process. */
+export const weekCache = new DiaryCache(2000);
+
+/** What a cached diary view depends on: who looks, at whom, which week, the data version, the day. */
+export interface DiaryKey {
+  view: string;
+  viewerId: number;
+  studentId: number;
+  scope: string;
+  version: number;
+  today: string;
+}
+
+/** The cache key and the weak ETag of a view. */
+export function keyOf(k: DiaryKey): { key: string; etag: string } {
+  const key = `${k.view}:${k.viewerId}:${k.studentId}:${k.scope}:${k.version}:${k.today}`;
+  return { key, etag: `W/"${key.replaceAll(':', '-')}"` };
+}
+
+/** Whether an If-None-Match header names the ETag (a list, `*`, weak or strong). */
+export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch
+    .split(',')
+    .map((t) => t.trim())
+    .some((t) => t === '*' || t.replace(/^W\//, '') === bare);
+}
