@@ -1,9 +1,178 @@
+import type { Kysely } from 'kysely';
 import type { NotifyConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import { queueDigests } from './digest.ts';
+import { after, setNotifyConfig } from './outbox.ts';
+import { MailNotConfigured, sendMail } from './send.ts';
+import { ensureBotName, pollTelegram, sendTelegram } from './telegram.ts';
 
 /** A running notification worker and how to stop it (waits for the round in progress). */
 export interface NotifyWorker {
   stop(): Promise<void>;
+}
+
+/** What one round did. */
+export interface RoundResult {
+  sent: number;
+  cancelled: number;
+  retried: number;
+  failed: number;
+  linked: number;
+  digests: number;
+}
+
+/** Minutes to wait after the 1st, 2nd… failed attempt; after the 6th the row fails for good. */
+const backoffMinutes = [1, 5, 15, 60, 180];
+const maxAttempts = 6;
+/** How long a claimed row is held by the worker that took it. */
+const claimSeconds = 120;
+/** When the school has no mail settings yet, look again after this long. */
+const unconfiguredRetrySeconds = 60;
+
+type Row = {
+  id: number;
+  schoolId: number;
+  channel: 'email' | 'telegram';
+  address: string;
+  subject: string;
+  body: string;
+  recheck: string | null;
+  attempts: number;
+};
+
+/** Takes due rows for this worker alone: a row is sent by whoever sets its claim first. */
+async function claim(db: Kysely<DB>, now: Date): Promise<Row[]> {
+  const at = now.toISOString();
+  const due = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('dueAt', '<=', at)
+    .where((w) => w.or([w('claimedUntil', 'is', null), w('claimedUntil', '<', at)]))
+    .orderBy('dueAt')
+    .limit(20)
+    .execute();
+  const rows: Row[] = [];
+  for (const { id } of due) {
+    const taken = await db
+      .updateTable('outbox')
+      .set({ claimedUntil: after(now, claimSeconds) })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where((w) => w.or([w('claimedUntil', 'is', null), w('claimedUntil', '<', at)]))
+      .executeTakeFirst();
+    if (taken.numUpdatedRows !== 1n) continue;
+    const row = await db
+      .selectFrom('outbox')
+      .select(['id', 'schoolId', 'channel', 'address', 'subject', 'body', 'recheck', 'attempts'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/** Whether the journal entry a notice tells of still stands as it was. */
+async function stillHolds(db: Kysely<DB>, recheck: string | null): Promise<boolean> {
+  if (recheck === null) return true;
+  const r = JSON.parse(recheck) as { kind: 'mark' | 'attendance'; id: number; value: string };
+  const table = r.kind === 'mark' ? 'marks' : 'attendance';
+  const row = await db
+    .selectFrom(table)
+    .select(['value', 'deletedAt'])
+    .where('id', '=', r.id)
+    .executeTakeFirst();
+  return row !== undefined && row.deletedAt === null && row.value === r.value;
+}
+
+async function deliver(db: Kysely<DB>, config: NotifyConfig, row: Row): Promise<void> {
+  if (row.channel === 'email') {
+    await sendMail(db, row.schoolId, { to: row.address, subject: row.subject, text: row.body });
+    return;
+  }
+  if (config.telegramToken === null) throw new MailNotConfigured();
+  await sendTelegram(config, row.address, `${row.subject}\n\n${row.body}`);
+}
+
+async function sendOne(db: Kysely<DB>, config: NotifyConfig, row: Row, now: Date, result: RoundResult) {
+  const mine = (q: ReturnType<typeof update>) => q.where('id', '=', row.id).where('status', '=', 'pending');
+  const update = () => db.updateTable('outbox');
+  if (!(await stillHolds(db, row.recheck))) {
+    await mine(update().set({ status: 'cancelled', claimedUntil: null })).execute();
+    result.cancelled++;
+    return;
+  }
+  try {
+    await deliver(db, config, row);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof MailNotConfigured) {
+      const lastError = row.channel === 'email' ? message : 'Telegram не настроен';
+      await mine(
+        update().set({ lastError, dueAt: after(now, unconfiguredRetrySeconds), claimedUntil: null }),
+      ).execute();
+      result.retried++;
+      return;
+    }
+    const attempts = row.attempts + 1;
+    const failed = attempts >= maxAttempts;
+    const wait = backoffMinutes[Math.min(attempts, backoffMinutes.length) - 1]! * 60;
+    await mine(
+      update().set({
+        attempts,
+        lastError: message.slice(0, 1000),
+        status: failed ? 'failed' : 'pending',
+        dueAt: failed ? now.toISOString() : after(now, wait),
+        claimedUntil: null,
+      }),
+    ).execute();
+    if (failed) result.failed++;
+    else result.retried++;
+    return;
+  }
+  await mine(
+    update().set({ status: 'sent', sentAt: new Date().toISOString(), claimedUntil: null, lastError: null }),
+  ).execute();
+  result.sent++;
+}
+
+/**
+ * One round of the worker: reads Telegram updates (links), queues the day's digest after the
+ * digest hour, then sends what is due. Each part's errors are caught: the round goes on.
+ */
+export async function runRound(
+  db: Kysely<DB>,
+  config: NotifyConfig,
+  now: Date = new Date(),
+  log: (error: unknown) => void = () => {},
+): Promise<RoundResult> {
+  const result: RoundResult = { sent: 0, cancelled: 0, retried: 0, failed: 0, linked: 0, digests: 0 };
+  if (config.telegramToken !== null) {
+    try {
+      await ensureBotName(db, config);
+      result.linked = await pollTelegram(db, config, now);
+    } catch (e) {
+      log(e);
+    }
+  }
+  try {
+    result.digests = await queueDigests(db, config.digestHour, now);
+  } catch (e) {
+    log(e);
+  }
+  try {
+    for (const row of await claim(db, now)) {
+      try {
+        await sendOne(db, config, row, now, result);
+      } catch (e) {
+        log(e);
+      }
+    }
+  } catch (e) {
+    log(e);
+  }
+  return result;
 }
 
 /**
@@ -11,7 +180,24 @@ export interface NotifyWorker {
  * and queues the daily digest. Any number of processes may run it: each notification goes once.
  */
 export function startNotifyWorker(database: Database, config: NotifyConfig): NotifyWorker {
-  void database;
-  void config;
-  return { stop: async () => {} };
+  setNotifyConfig(config);
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let round: Promise<unknown> = Promise.resolve();
+  const log = (e: unknown) => console.error('notify worker:', e instanceof Error ? e.message : e);
+  const tick = () => {
+    round = runRound(database.db, config, new Date(), log)
+      .catch(log)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, config.intervalSeconds * 1000);
+      });
+  };
+  timer = setTimeout(tick, config.intervalSeconds * 1000);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await round;
+    },
+  };
 }
