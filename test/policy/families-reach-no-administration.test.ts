@@ -21,6 +21,34 @@ const familyRoutes = new Set([
   'GET /api/openapi.json',
   // The child's own card (names and contacts): the diary's header; issue #5 builds on it.
   'GET /api/students/:id',
+  // The diary of their own child (or their own): scoped to it, see src/server/diary/*.test.ts.
+  'GET /api/diary/:studentId/week',
+  'GET /api/diary/:studentId/marks',
+  'GET /api/diary/:studentId/files/:fileId',
+  'POST /api/diary/:studentId/acknowledge',
+  'GET /api/diary/:studentId/absence-notices',
+  'POST /api/diary/:studentId/absence-notices',
+  'POST /api/diary/:studentId/absence-notices/:noticeId/cancel',
+  'GET /api/diary/:studentId/calendar',
+  'POST /api/diary/:studentId/calendar',
+  'POST /api/diary/:studentId/calendar/revoke',
+  // The secret calendar address: no session at all, the token is the key.
+  'GET /api/calendar/:token',
+  // Their own conversations with the child's teachers (announcements are refused: not listed).
+  'GET /api/messages/contacts',
+  'GET /api/messages/threads',
+  'POST /api/messages/threads',
+  'GET /api/messages/threads/:id',
+  'POST /api/messages/threads/:id/read',
+  'POST /api/messages/threads/:id/messages',
+  'POST /api/messages/files',
+  'GET /api/messages/files/:id',
+  'GET /api/messages/unread',
+  // Their own notification preferences and Telegram link.
+  'GET /api/notifications/settings',
+  'PUT /api/notifications/settings',
+  'POST /api/notifications/telegram/code',
+  'POST /api/notifications/telegram/unlink',
 ]);
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
