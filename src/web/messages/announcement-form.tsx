@@ -9,7 +9,7 @@ import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
 import { Attachments } from './attachments.tsx';
 import { isSendKey, TextAreaField } from './compose-pieces.tsx';
-import { type MessageFile, messagePaths, refreshMessages } from './messages-api.ts';
+import { type MessageFile, messagePaths, refreshMessages, type ThreadPage } from './messages-api.ts';
 
 /** «Объявление»: to one of the class teacher's classes, or to the whole school for leadership. */
 export function AnnouncementForm({
@@ -35,7 +35,7 @@ export function AnnouncementForm({
   const [problems, setProblems] = useState<Problems>({});
   const send = useMutation({
     mutationFn: () =>
-      apiPost<{ id?: number }>(messagePaths.announcements, {
+      apiPost<ThreadPage>(messagePaths.announcements, {
         ...(values.target === 'school' ? {} : { classId: Number(values.target) }),
         subject: values.subject,
         body: values.body,
@@ -44,7 +44,7 @@ export function AnnouncementForm({
       }),
     onSuccess: async (answer) => {
       await refreshMessages();
-      onDone(typeof answer?.id === 'number' ? answer.id : null);
+      onDone(answer?.thread?.id ?? null);
     },
   });
   const errors = useFormErrors(problems, send.error);

@@ -9,7 +9,13 @@ import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
 import { Attachments } from './attachments.tsx';
 import { isSendKey, TextAreaField } from './compose-pieces.tsx';
-import { type MessageFile, messagePaths, refreshMessages, useContacts } from './messages-api.ts';
+import {
+  type MessageFile,
+  messagePaths,
+  refreshMessages,
+  type ThreadPage,
+  useContacts,
+} from './messages-api.ts';
 
 /**
  * «Новое сообщение»: a dialog about a student with people from the contacts. A parent writes about
@@ -35,7 +41,7 @@ export function NewDialogForm({
   const [problems, setProblems] = useState<Problems>({});
   const send = useMutation({
     mutationFn: () =>
-      apiPost<{ id?: number }>(messagePaths.newThread, {
+      apiPost<ThreadPage>(messagePaths.newThread, {
         studentId: Number(student),
         to,
         subject: values.subject,
@@ -44,7 +50,7 @@ export function NewDialogForm({
       }),
     onSuccess: async (answer) => {
       await refreshMessages();
-      onDone(typeof answer?.id === 'number' ? answer.id : null);
+      onDone(answer?.thread?.id ?? null);
     },
   });
   const errors = useFormErrors(problems, send.error);
