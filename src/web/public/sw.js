@@ -2,8 +2,9 @@
  * Otmetka's service worker (hand-written, no libraries; see docs/WEB.md «Приложение и офлайн»).
  * - the app shell (index.html) and its hashed /assets/ files: kept per build, so a new build's worker
  *   replaces them; navigations go to the network first and fall back to the saved shell;
- * - GET /api/me and a diary's weeks and marks: network first, the last answers (200 only) kept for
- *   reading offline, marked with `X-Otmetka-Offline: <when stored>` when served from here;
+ * - GET /api/me, /api/setup (the app asks both before showing anything) and a diary's weeks and marks:
+ *   network first, the last answers (200 only) kept for reading offline, marked with
+ *   `X-Otmetka-Offline: <when stored>` when served from here;
  * - everything else (other API calls, any non-GET): the network only, never stored.
  * The web app deletes the API cache on sign-out (src/web/pwa/offline-data.ts names it too).
  */
@@ -17,6 +18,8 @@ const maxDiaryEntries = 20;
 const storedHeader = 'X-Otmetka-Stored';
 const offlineHeader = 'X-Otmetka-Offline';
 const diaryPath = /^\/api\/diary\/\d+\/(week|marks)(\/|$)/;
+/** Kept too, without counting against the diary's entries: what the app needs to start. */
+const startPaths = ['/api/me', '/api/setup'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -58,7 +61,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (url.pathname === '/api/me' || diaryPath.test(url.pathname)) {
+    if (startPaths.includes(url.pathname) || diaryPath.test(url.pathname)) {
       event.respondWith(apiNetworkFirst(event, url));
     }
     return;
@@ -99,7 +102,7 @@ function unavailable(response) {
   return response.status === 502 || response.status === 503 || response.status === 504;
 }
 
-/** `GET /api/me` or a diary read: the network's answer (kept when 200), else the saved one marked offline. */
+/** `GET /api/me`, `/api/setup` or a diary read: the network's answer (kept when 200), else the saved one marked offline. */
 async function apiNetworkFirst(event, url) {
   const request = event.request;
   let response;
@@ -122,7 +125,7 @@ async function apiNetworkFirst(event, url) {
   }
   if (response.status === 200) {
     event.waitUntil(store(request, url, response.clone()));
-    if (url.pathname !== '/api/me') event.waitUntil(tell(event, { type: 'otmetka-fresh-data' }));
+    if (diaryPath.test(url.pathname)) event.waitUntil(tell(event, { type: 'otmetka-fresh-data' }));
   }
   return response;
 }
@@ -135,7 +138,7 @@ async function store(request, url, response) {
   const cache = await caches.open(apiCache);
   await cache.delete(request);
   await cache.put(request, new Response(body, { status: 200, statusText: 'OK', headers }));
-  if (url.pathname === '/api/me') return;
+  if (startPaths.includes(url.pathname)) return;
   const diary = (await cache.keys()).filter((key) => diaryPath.test(new URL(key.url).pathname));
   // Keys come in the order they were stored: the oldest first.
   await Promise.all(diary.slice(0, -maxDiaryEntries).map((key) => cache.delete(key)));

@@ -10,8 +10,9 @@ describe('the service worker and the web app', () => {
     expect(worker).toContain(`const apiCache = '${apiCacheName}';`);
   });
 
-  it('keep only the diary reads and /api/me offline, and only 200 answers', () => {
-    expect(worker).toMatch(/url\.pathname === '\/api\/me' \|\| diaryPath\.test/);
+  it('keep only the diary reads, /api/me and /api/setup offline, and only 200 answers', () => {
+    expect(worker).toContain("const startPaths = ['/api/me', '/api/setup'];");
+    expect(worker).toMatch(/startPaths\.includes\(url\.pathname\) \|\| diaryPath\.test/);
     expect(worker).toContain(String.raw`const diaryPath = /^\/api\/diary\/\d+\/(week|marks)(\/|$)/;`);
     expect(worker).toMatch(/if \(response\.status === 200\) \{\s+event\.waitUntil\(store\(/);
   });
