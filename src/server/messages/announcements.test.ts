@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
+import { buildPerson, linkGuardian } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
 import { messagesSchool, signInAll } from './messages.test-helpers.ts';
 
@@ -99,7 +100,15 @@ describe.each(engines())('announcements on $name', (engine) => {
     expect((await c.student1.send('POST', '/api/messages/announcements', body)).statusCode).toBe(404);
   });
 
-  it('the deputy announces to the school, students too: every parent and student receives it', async () => {
+  it('the deputy announces to the school, students too: every parent and student receives it once', async () => {
+    // A parent of two children (in two classes) is one member.
+    const both = await buildPerson(database.db, {
+      schoolId: s.schoolId,
+      roles: ['parent'],
+      lastName: 'Двоих',
+    });
+    for (const child of [s.people.student1, s.people.student3])
+      await linkGuardian(database.db, { schoolId: s.schoolId, guardianId: both.id, studentId: child.id });
     const res = await c.deputy.send('POST', '/api/messages/announcements', {
       subject: 'Каникулы',
       body: 'С 28 декабря.',
@@ -109,7 +118,7 @@ describe.each(engines())('announcements on $name', (engine) => {
     schoolThread = res.json().thread.id;
     expect(res.json().thread).toMatchObject({ kind: 'school', className: null, with: ['Завучева Анна'] });
     const p = s.people;
-    const expected = [p.deputy, p.parent1, p.parent2, p.parent3, p.student1, p.student2, p.student3]
+    const expected = [p.deputy, p.parent1, p.parent2, p.parent3, both, p.student1, p.student2, p.student3]
       .map((x) => x.id)
       .sort((a, b) => a - b);
     expect(await memberIds(schoolThread)).toEqual(expected);

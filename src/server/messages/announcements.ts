@@ -111,6 +111,7 @@ export async function announce(ctx: Ctx, input: z.infer<typeof announcementBody>
       .expression(
         trx
           .selectFrom(recipientsOf(trx, audience, input.toStudents).as('r'))
+          .distinct()
           .select([
             sql<number>`cast(${schoolId} as integer)`.as('schoolId'),
             sql<number>`cast(${thread.id} as integer)`.as('threadId'),

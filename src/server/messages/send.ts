@@ -6,7 +6,14 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { queueMessageNotices } from '../notify/message-notices.ts';
 import { contactsOf } from './contacts.ts';
-import { actsAsStaff, fieldError, type Messenger, now, requireMessaging } from './messages.policy.ts';
+import {
+  actsAsStaff,
+  fieldError,
+  type Messenger,
+  membershipsOn,
+  now,
+  requireMessaging,
+} from './messages.policy.ts';
 import { mayReply, pageOf, requireMember, type ThreadPage } from './threads.ts';
 
 /** A new message: its thread, text and the ids of the author's uploaded files. */
@@ -67,17 +74,10 @@ export async function storeMessage(trx: Db, ctx: Ctx, m: Messenger, out: Outgoin
 
 /** The class a student is in today, if any (a dialog remembers it for the list). */
 async function classOfStudent(db: Db, studentId: number): Promise<number | null> {
-  const on = today();
-  const row = await db
-    .selectFrom('groupMemberships')
-    .innerJoin('groups', 'groups.id', 'groupMemberships.groupId')
+  const row = await membershipsOn(db, today())
     .select('groups.classId')
     .where('groupMemberships.studentId', '=', studentId)
     .where('groups.kind', '=', 'class')
-    .where('groupMemberships.startsOn', '<=', on)
-    .where((eb) =>
-      eb.or([eb('groupMemberships.endsOn', 'is', null), eb('groupMemberships.endsOn', '>=', on)]),
-    )
     .executeTakeFirst();
   return row?.classId ?? null;
 }
