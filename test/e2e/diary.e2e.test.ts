@@ -169,6 +169,12 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
     await page.getByLabel('По какой день').fill(noticeFrom);
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByText('Последний день не может быть раньше первого.').waitFor();
+    // The server's refusal (a start too far back) is shown next to its field.
+    await page.getByLabel('С какого дня').fill(shift(todayIso(), -60));
+    await page.getByLabel('По какой день').fill(shift(todayIso(), -59));
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page.locator('#fromDate-error').waitFor();
+    expect(await page.getByLabel('С какого дня').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('С какого дня').fill(noticeFrom);
     await page.getByLabel('По какой день').fill(noticeTo);
     await page.getByLabel('Причина').selectOption('illness');
@@ -223,6 +229,19 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
     expect(await page.locator('.diary-chips [aria-current="page"]').count()).toBe(1);
     await expectNoAxeViolations(page, 'the marks page');
     await expectNoOverflow(page, 'the marks page');
+    await page.context().close();
+  });
+
+  it('a parent cancels a notice after asking once, and it stays listed as cancelled', async () => {
+    const page = await openAs(h, 'parent', `/children/${studentId}/absence`, phone);
+    const notice = page.locator('.diary-notice', { hasText: `${ru(noticeFrom)} – ${ru(noticeTo)}` });
+    await notice.getByRole('button', { name: /^Отменить сообщение об отсутствии/ }).click();
+    await notice.getByText('Классный руководитель больше не увидит его.').waitFor();
+    await notice.getByRole('button', { name: 'Да, отменить' }).click();
+    await notice.getByText(/^Отменено \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/).waitFor();
+    expect(await notice.getByRole('button', { name: /^Отменить/ }).count()).toBe(0);
+    await page.reload();
+    await notice.getByText(/^Отменено /).waitFor();
     await page.context().close();
   });
 });
