@@ -116,9 +116,26 @@ describe.each(engines())('diary week on $name', (engine) => {
     expect(day(week, '2026-11-24').lessons.map((l) => l.subject)).toEqual(['Математика', 'Математика']);
   });
 
-  it('marks a day off from the school calendar', async () => {
+  it('marks a day off from the school calendar; a transferred Saturday rings the weekday bells', async () => {
+    const saturday = await database.db
+      .insertInto('lessons')
+      .values({
+        schoolId: s.schoolId,
+        courseId: s.courses.math5,
+        teacherId: s.people.ivanova.id,
+        date: '2026-11-07',
+        lessonNumber: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await bumpDataVersion(database.db, s.schoolId);
     const res = await parent.get(`/api/diary/${s.diary.grigoriev.id}/week?date=2026-11-04`);
-    expect(day(diaryWeek.parse(res.json()), '2026-11-04').dayOff).toBe('День народного единства');
+    const week = diaryWeek.parse(res.json());
+    expect(day(week, '2026-11-04').dayOff).toBe('День народного единства');
+    expect(day(week, '2026-11-07').dayOff).toBeNull();
+    expect(day(week, '2026-11-07').lessons).toMatchObject([
+      { lessonId: saturday.id, startsAt: '08:30', endsAt: '09:15' },
+    ]);
   });
 
   it('lets only the family in: other child and other student 404, teacher 403, no session 401', async () => {

@@ -93,9 +93,9 @@ export async function buildWeek(
     bellsOf(db, student.schoolId),
     db
       .selectFrom('calendarEntries')
-      .select(['kind', 'name', 'startsOn', 'endsOn', 'grade'])
+      .select(['kind', 'name', 'startsOn', 'endsOn', 'grade', 'asWeekday'])
       .where('schoolId', '=', student.schoolId)
-      .where('kind', 'in', ['holiday', 'vacation'])
+      .where('kind', 'in', ['holiday', 'vacation', 'workday'])
       .where('startsOn', '<=', weekEnd)
       .where('endsOn', '>=', weekStart)
       .execute(),
@@ -152,11 +152,17 @@ export async function buildWeek(
   const marksOf = byLesson(marks);
   const filesOf = byLesson(files);
   const attendanceOf = new Map(attendance.map((a) => [a.lessonId, a]));
+  const applies = (e: (typeof calendar)[number], date: string) =>
+    e.startsOn <= date && date <= e.endsOn && (e.grade === null || e.grade === cls?.grade);
+  // A working-day transfer follows another weekday's timetable and bells.
+  const weekdayAt = (date: string) =>
+    calendar.find((e) => e.kind === 'workday' && e.asWeekday !== null && applies(e, date))?.asWeekday ??
+    weekdayOf(date);
   const roomOf = (courseId: number, date: string, n: number) =>
     slots.find(
       (s) =>
         s.courseId === courseId &&
-        s.weekday === weekdayOf(date) &&
+        s.weekday === weekdayAt(date) &&
         s.lessonNumber === n &&
         s.validFrom <= date &&
         (s.validTo === null || s.validTo >= date),
@@ -168,7 +174,7 @@ export async function buildWeek(
     const dayLessons: Lesson[] = lessons
       .filter((l) => l.date === date)
       .map((l) => {
-        const bell = bells.get(`${weekdayOf(date)}:${l.lessonNumber}`);
+        const bell = bells.get(`${weekdayAt(date)}:${l.lessonNumber}`);
         const a = attendanceOf.get(l.id);
         return {
           lessonId: l.id,
@@ -195,9 +201,7 @@ export async function buildWeek(
         };
       });
     if (i === 6 && dayLessons.length === 0) continue;
-    const off = calendar.find(
-      (e) => e.startsOn <= date && date <= e.endsOn && (e.grade === null || e.grade === cls?.grade),
-    );
+    const off = calendar.find((e) => e.kind !== 'workday' && applies(e, date));
     const due = dueRows
       .filter((l) => l.homeworkDueOn === date && l.date < date && inGroupOn(groups, l.groupId, l.date))
       .map((l) => ({ lessonId: l.id, subject: l.subject, homework: l.homework ?? '', setOn: l.date }));
