@@ -72,15 +72,21 @@ async function homeworkSince(db: Kysely<DB>, studentIds: number[], since: string
  * something new today (marks entered, homework set) for a child, one letter per channel.
  * Returns how many were queued (0 when the day's digest was already made).
  */
-export async function queueDigests(db: Kysely<DB>, digestHour: number, now: Date): Promise<number> {
+export async function queueDigests(
+  db: Kysely<DB>,
+  digestHour: number,
+  now: Date,
+  schoolId?: number,
+): Promise<number> {
   if (now.getHours() < digestHour) return 0;
   const day = localDate(now);
   const key = `digest.${day}`;
   if (await jobValue(db, key)) return 0;
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  let query = db.selectFrom('guardianships');
+  if (schoolId !== undefined) query = query.where('guardianships.schoolId', '=', schoolId);
   const children: Child[] = (
-    await db
-      .selectFrom('guardianships')
+    await query
       .innerJoin('persons', 'persons.id', 'guardianships.studentId')
       .select([
         'guardianships.studentId',

@@ -157,19 +157,6 @@ export async function useLocalSmtp(db: Kysely<DB>, schoolId: number, port: numbe
     .execute();
 }
 
-/**
- * Takes other schools' waiting rows out of the way (the PostgreSQL test database is shared by
- * test files and runs), so that a round here works on this school's rows only.
- */
-export async function quietOtherSchools(db: Kysely<DB>, schoolId: number): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({ status: 'cancelled' })
-    .where('schoolId', '!=', schoolId)
-    .where('status', '=', 'pending')
-    .execute();
-}
-
 /** The school's outbox rows, oldest first. */
 export function outboxOf(db: Kysely<DB>, schoolId: number) {
   return db.selectFrom('outbox').selectAll().where('schoolId', '=', schoolId).orderBy('id').execute();

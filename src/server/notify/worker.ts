@@ -22,6 +22,13 @@ export interface RoundResult {
   digests: number;
 }
 
+/** How a round runs: where its errors go; tests on a shared database keep it to one school. */
+export interface RoundOptions {
+  log?: (error: unknown) => void;
+  /** Only this school's outbox and digests (Telegram updates are read all the same). */
+  schoolId?: number;
+}
+
 /** Minutes to wait after the 1st, 2nd… failed attempt; after the 6th the row fails for good. */
 const backoffMinutes = [1, 5, 15, 60, 180];
 const maxAttempts = 6;
@@ -42,11 +49,11 @@ type Row = {
 };
 
 /** Takes due rows for this worker alone: a row is sent by whoever sets its claim first. */
-async function claim(db: Kysely<DB>, now: Date): Promise<Row[]> {
+async function claim(db: Kysely<DB>, now: Date, schoolId?: number): Promise<Row[]> {
   const at = now.toISOString();
-  const due = await db
-    .selectFrom('outbox')
-    .select('id')
+  let query = db.selectFrom('outbox').select('id');
+  if (schoolId !== undefined) query = query.where('schoolId', '=', schoolId);
+  const due = await query
     .where('status', '=', 'pending')
     .where('dueAt', '<=', at)
     .where((w) => w.or([w('claimedUntil', 'is', null), w('claimedUntil', '<', at)]))
@@ -145,8 +152,9 @@ export async function runRound(
   db: Kysely<DB>,
   config: NotifyConfig,
   now: Date = new Date(),
-  log: (error: unknown) => void = () => {},
+  options: RoundOptions = {},
 ): Promise<RoundResult> {
+  const log = options.log ?? (() => {});
   const result: RoundResult = { sent: 0, cancelled: 0, retried: 0, failed: 0, linked: 0, digests: 0 };
   if (config.telegramToken !== null) {
     try {
@@ -157,12 +165,12 @@ export async function runRound(
     }
   }
   try {
-    result.digests = await queueDigests(db, config.digestHour, now);
+    result.digests = await queueDigests(db, config.digestHour, now, options.schoolId);
   } catch (e) {
     log(e);
   }
   try {
-    for (const row of await claim(db, now)) {
+    for (const row of await claim(db, now, options.schoolId)) {
       try {
         await sendOne(db, config, row, now, result);
       } catch (e) {
@@ -179,14 +187,18 @@ export async function runRound(
  * Starts the worker that sends the outbox (e-mail, Telegram), reads Telegram updates for links,
  * and queues the daily digest. Any number of processes may run it: each notification goes once.
  */
-export function startNotifyWorker(database: Database, config: NotifyConfig): NotifyWorker {
+export function startNotifyWorker(
+  database: Database,
+  config: NotifyConfig,
+  options: Omit<RoundOptions, 'log'> = {},
+): NotifyWorker {
   setNotifyConfig(config);
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<unknown> = Promise.resolve();
   const log = (e: unknown) => console.error('notify worker:', e instanceof Error ? e.message : e);
   const tick = () => {
-    round = runRound(database.db, config, new Date(), log)
+    round = runRound(database.db, config, new Date(), { ...options, log })
       .catch(log)
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, config.intervalSeconds * 1000);
