@@ -122,21 +122,24 @@ function SmtpForm({ settings }: { settings: MailSettings }) {
         <Field name="host" label={t('mail.host')} autoComplete="off" {...bind('host')} />
         <Field name="port" label={t('mail.port')} inputMode="numeric" {...bind('port')} />
       </div>
-      <label className="notify-check">
-        <input
-          type="checkbox"
-          name="secure"
-          checked={secure}
-          onChange={(e) => {
-            save.reset();
-            setSecure(e.target.checked);
-          }}
-        />
-        <span>
-          {t('mail.secure')}
-          <span className="notify-muted notify-block">{t('mail.secureHint')}</span>
-        </span>
-      </label>
+      <div>
+        <label className="notify-check">
+          <input
+            type="checkbox"
+            name="secure"
+            checked={secure}
+            aria-describedby="secure-hint"
+            onChange={(e) => {
+              save.reset();
+              setSecure(e.target.checked);
+            }}
+          />
+          <span>{t('mail.secure')}</span>
+        </label>
+        <p className="field-hint notify-check-hint" id="secure-hint">
+          {t('mail.secureHint')}
+        </p>
+      </div>
       <div className="form-row">
         <Field name="username" label={t('mail.username')} autoComplete="off" {...bind('username')} />
         <Field

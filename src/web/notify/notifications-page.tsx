@@ -77,18 +77,23 @@ function PrefsForm({ settings }: { settings: NotificationSettings }) {
     if (Object.keys(found).length === 0) save.mutate();
   };
   const check = (name: keyof Prefs, label: string, hint?: string) => (
-    <label className="notify-check">
-      <input
-        type="checkbox"
-        name={name}
-        checked={prefs[name] === true}
-        onChange={(e) => change({ [name]: e.target.checked })}
-      />
-      <span>
-        {label}
-        {hint && <span className="notify-muted notify-block">{hint}</span>}
-      </span>
-    </label>
+    <div>
+      <label className="notify-check">
+        <input
+          type="checkbox"
+          name={name}
+          checked={prefs[name] === true}
+          aria-describedby={hint ? `${name}-hint` : undefined}
+          onChange={(e) => change({ [name]: e.target.checked })}
+        />
+        <span>{label}</span>
+      </label>
+      {hint && (
+        <p className="field-hint notify-check-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
   );
   const thresholds: Threshold[] = ['', '2', '3', '4', '5'];
   return (
