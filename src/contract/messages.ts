@@ -9,6 +9,12 @@ export const maxMessageFileBytes = 5 * 1024 * 1024;
 /** At most this many attachments per message. */
 export const maxMessageFiles = 5;
 
+// Plain text of any length of lines: tabs and line breaks, no other control characters (PostgreSQL refuses NUL).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const plainText = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+/** A message's text: trimmed, 1 to 10 000 characters, line breaks kept. */
+const messageText = z.string().trim().min(1).max(10_000).regex(plainText);
+
 /** What a conversation is: a dialog about a student, or an announcement to a class or the school. */
 export const threadKinds = ['dialog', 'class', 'school'] as const;
 
@@ -77,7 +83,7 @@ export const newDialogBody = z.strictObject({
   studentId: id,
   to: z.array(id).min(1).max(10),
   subject: line(1, 200),
-  body: z.string().trim().min(1).max(10_000),
+  body: messageText,
   fileIds: z.array(id).max(maxMessageFiles).default([]),
 });
 
@@ -85,7 +91,7 @@ export const newDialogBody = z.strictObject({
 export const announcementBody = z.strictObject({
   classId: id.optional(),
   subject: line(1, 200),
-  body: z.string().trim().min(1).max(10_000),
+  body: messageText,
   fileIds: z.array(id).max(maxMessageFiles).default([]),
   /** Students receive it too, not only parents. */
   toStudents: z.boolean().default(false),
@@ -93,7 +99,7 @@ export const announcementBody = z.strictObject({
 
 /** `POST /api/messages/threads/:id/messages`: a reply. */
 export const replyBody = z.strictObject({
-  body: z.string().trim().min(1).max(10_000),
+  body: messageText,
   fileIds: z.array(id).max(maxMessageFiles).default([]),
 });
 

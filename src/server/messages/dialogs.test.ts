@@ -216,5 +216,15 @@ describe.each(engines())('teacher ↔ parent dialogs on $name', (engine) => {
     );
     expect(en.json().message).toBe('Please check the fields: «Subject».');
     expect((await c.parent1.get('/api/messages/threads/abc')).statusCode).toBe(400);
+    const nul = await c.classT.send('POST', `/api/messages/threads/${threadId}/messages`, {
+      body: 'a\u0000b',
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().fields).toEqual({ body: 'Содержит недопустимые управляющие символы.' });
+    const lines = await c.classT.send('POST', `/api/messages/threads/${threadId}/messages`, {
+      body: 'Первая строка\n\tвторая ',
+    });
+    expect(lines.statusCode).toBe(201);
+    expect(lines.json().messages.at(-1).body).toBe('Первая строка\n\tвторая');
   });
 });
