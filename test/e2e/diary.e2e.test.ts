@@ -141,6 +141,20 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
 
     // «Ознакомлен» for the current week: shown at once, still there after a reload.
     await page.goto(`/children/${studentId}/diary`);
+    // A refused save puts the button back and says so.
+    await page.route('**/api/diary/*/acknowledge', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'internal', message: 'Сервер недоступен.' }),
+      }),
+    );
+    await page.getByRole('button', { name: /^Ознакомлен с неделей/ }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Не удалось отметить «Ознакомлен»: Сервер недоступен.' })
+      .waitFor();
+    await page.unroute('**/api/diary/*/acknowledge');
     await page.getByRole('button', { name: /^Ознакомлен с неделей/ }).click();
     const done = page.getByText(`Ознакомлен(а) ${ru(todayIso())}`);
     await done.waitFor();
