@@ -35,8 +35,11 @@ import { readWeek } from './read-week.ts';
 const tags = ['diary'];
 const tokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 
-/** The diary of students and parents: the week, marks by subject, acknowledgements, notices, calendar. */
-export function registerDiaryRoutes(api: Api, db: Kysely<DB>): void {
+/**
+ * The diary of students and parents: the week, marks by subject, acknowledgements, notices, calendar.
+ * Calendar addresses start with `publicUrl` when given, else with the request's own address.
+ */
+export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string | null = null): void {
   api.get(
     '/api/diary/:studentId/week',
     {
@@ -207,7 +210,11 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>): void {
       },
     },
     async (request) =>
-      createFeed(ctxOf(request, db), request.params.studentId, `${request.protocol}://${request.host}`),
+      createFeed(
+        ctxOf(request, db),
+        request.params.studentId,
+        publicUrl ?? `${request.protocol}://${request.host}`,
+      ),
   );
 
   api.post(
