@@ -112,5 +112,19 @@ describe.skipIf(skipE2e)('notification settings, calendar addresses and the scho
     expect(api).not.toContain('smtp-secret-1');
     for (const label of ['В очереди', 'Отправлено за сутки', 'Не удалось'])
       await page.getByText(label, { exact: true }).waitFor();
+
+    await page.getByLabel('Кому отправить').fill('не адрес');
+    await page.getByRole('button', { name: 'Отправить пробное письмо' }).click();
+    await page.locator('#to-error').waitFor();
+    await page.getByLabel('Кому отправить').fill('director@example.org');
+    await page.getByRole('button', { name: 'Отправить пробное письмо' }).click();
+    await page.getByText('Письмо поставлено в очередь. Проверьте ящик через минуту.').waitFor();
+    const queued = await h.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('schoolId', '=', h.demo!.schoolId)
+      .where('address', '=', 'director@example.org')
+      .execute();
+    expect(queued).toHaveLength(1);
   });
 });

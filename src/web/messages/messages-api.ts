@@ -59,6 +59,7 @@ export function useThread(id: number | null) {
     queryKey: messageKeys.thread(id ?? 0),
     queryFn: () => apiGet<ThreadPage>(messagePaths.thread(id ?? 0)),
     enabled: id !== null,
+    refetchInterval: 60_000,
     staleTime: 5_000,
   });
 }
