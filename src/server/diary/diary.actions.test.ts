@@ -19,7 +19,14 @@ describe.each(engines())('diary acknowledgements, notices, class views on $name'
   let base: string;
 
   const audits = async (action: string) =>
-    (await database.db.selectFrom('auditEvents').select('id').where('action', '=', action).execute()).length;
+    (
+      await database.db
+        .selectFrom('auditEvents')
+        .select('id')
+        .where('action', '=', action)
+        .where('schoolId', '=', s.schoolId)
+        .execute()
+    ).length;
 
   beforeAll(async () => {
     database = await engine.open();

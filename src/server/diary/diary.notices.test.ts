@@ -125,6 +125,7 @@ describe.each(engines())('diary absence notices and calendar on $name', (engine)
       .selectFrom('auditEvents')
       .select(['action', 'entityId'])
       .where('action', 'in', ['journal.attendance.reason', 'diary.notice.create'])
+      .where('schoolId', '=', s.schoolId)
       .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['diary.notice.create', 'journal.attendance.reason']);
     expect((await absent(later)).statusCode).toBe(200);
