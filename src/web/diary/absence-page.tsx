@@ -17,6 +17,7 @@ import { refreshDiary, useNotices } from './diary-api.ts';
 import { todayIso } from './diary-dates.ts';
 import { NoticeList } from './notice-list.tsx';
 import './diary.css';
+import './diary-pages.css';
 
 type Reason = (typeof noticeReasons)[number];
 const reasons: readonly Reason[] = ['illness', 'excused'];

@@ -9,6 +9,7 @@ import { addDays, dateTime, mondayOf } from './diary-dates.ts';
 import { NoticeList } from './notice-list.tsx';
 import { WeekNav } from './week-nav.tsx';
 import './diary.css';
+import './diary-pages.css';
 
 /** The class teacher's «Ознакомление»: who of the parents has seen the week; parents' absence notices. */
 export default function AcknowledgementsPage({ params }: PageProps) {

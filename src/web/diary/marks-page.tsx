@@ -10,6 +10,7 @@ import { dayMonth, formatAverage } from './diary-dates.ts';
 import { MarkBadge } from './mark-badge.tsx';
 import { TrendLine } from './trend-line.tsx';
 import './diary.css';
+import './diary-pages.css';
 
 /** «Оценки»: a student's marks by subject for a period, with averages, trends and final marks. */
 export default function MarksPage(props: PageProps) {
