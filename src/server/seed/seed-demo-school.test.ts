@@ -4,6 +4,7 @@ import { parseSchoolSettings } from '../../contract/settings.ts';
 import { verifyPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
 import { hasConsent } from '../people/consent.queries.ts';
+import { mondayOf } from './diary.ts';
 import { type DemoSummary, seedDemoSchool } from './seed-demo-school.ts';
 
 describe.each(engines())('seedDemoSchool on $name', (engine) => {
@@ -297,6 +298,110 @@ describe.each(engines())('seedDemoSchool on $name', (engine) => {
       entity: 'school',
       entityId: String(demo.schoolId),
     });
+  });
+
+  it('gives the diary screens content: prefs, past acknowledgements, a notice, three conversations', async () => {
+    const { db } = database;
+    const parent = await db
+      .selectFrom('persons')
+      .select('email')
+      .where('id', '=', demo.people.parent)
+      .executeTakeFirstOrThrow();
+    expect(parent.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
+    const prefs = await db
+      .selectFrom('notificationPrefs')
+      .innerJoin('persons', 'persons.id', 'notificationPrefs.personId')
+      .selectAll('notificationPrefs')
+      .where('persons.schoolId', '=', demo.schoolId)
+      .execute();
+    expect(prefs.find((p) => p.personId === demo.people.parent)).toMatchObject({
+      emailEnabled: 1,
+      markThreshold: 2,
+    });
+    expect(prefs.length).toBe(demo.diary.notificationPrefs);
+    expect(prefs.length).toBeGreaterThan(3);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const monday = mondayOf(today);
+    const acks = await db
+      .selectFrom('weekAcknowledgements')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .execute();
+    expect(acks.length).toBe(demo.diary.acknowledgements);
+    expect(acks.every((a) => String(a.weekStart).slice(0, 10) < monday)).toBe(true);
+    expect(
+      acks.every((a) => mondayOf(String(a.weekStart).slice(0, 10)) === String(a.weekStart).slice(0, 10)),
+    ).toBe(true);
+    const guardianOf = await db
+      .selectFrom('guardianships')
+      .select(['guardianId', 'studentId'])
+      .where('schoolId', '=', demo.schoolId)
+      .execute();
+    const families = new Set(guardianOf.map((g) => `${g.guardianId}:${g.studentId}`));
+    expect(acks.every((a) => families.has(`${a.guardianId}:${a.studentId}`))).toBe(true);
+
+    const notices = await db
+      .selectFrom('absenceNotices')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .execute();
+    expect(notices).toHaveLength(1);
+    const notice = notices[0]!;
+    expect(String(notice.fromDate).slice(0, 10) > today).toBe(true);
+    expect(notice.cancelledAt).toBeNull();
+    expect(families.has(`${notice.createdBy}:${notice.studentId}`)).toBe(true);
+    expect(await classOf(notice.studentId)).toEqual(['5А']);
+
+    const threads = await db
+      .selectFrom('threads')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .orderBy('id')
+      .execute();
+    expect(threads.map((t) => t.kind)).toEqual(['dialog', 'class', 'school']);
+    const membersOf = async (threadId: number) =>
+      (
+        await db.selectFrom('threadMembers').select('personId').where('threadId', '=', threadId).execute()
+      ).map((m) => m.personId);
+    expect((await membersOf(threads[0]!.id)).sort()).toEqual(
+      [demo.people.parent, demo.people.teacher].sort(),
+    );
+    expect(await membersOf(threads[1]!.id)).toContain(demo.people.parent);
+    expect((await membersOf(threads[1]!.id)).includes(demo.people.student)).toBe(false);
+    expect((await membersOf(threads[2]!.id)).length).toBeGreaterThan(1000);
+    const messages = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('schoolId', '=', demo.schoolId)
+      .orderBy('id')
+      .execute();
+    expect(messages.map((m) => m.authorId)).toEqual([
+      demo.people.parent,
+      demo.people.teacher,
+      demo.people.teacher,
+      demo.people.director,
+    ]);
+    const audited = await db
+      .selectFrom('auditEvents')
+      .select(['action', 'entityId'])
+      .where('schoolId', '=', demo.schoolId)
+      .where('action', 'in', [
+        'notify.prefs.update',
+        'diary.week.acknowledge',
+        'diary.notice.create',
+        'messages.thread.create',
+        'messages.announce',
+        'messages.send',
+      ])
+      .execute();
+    const count = (action: string) => audited.filter((a) => a.action === action).length;
+    expect(count('notify.prefs.update')).toBe(prefs.length);
+    expect(count('diary.week.acknowledge')).toBe(acks.length);
+    expect(count('diary.notice.create')).toBe(1);
+    expect(count('messages.thread.create')).toBe(1);
+    expect(count('messages.announce')).toBe(2);
+    expect(count('messages.send')).toBe(1);
   });
 
   it('refuses to seed the same logins twice', async () => {

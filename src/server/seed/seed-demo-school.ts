@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { DB } from '../db/schema.ts';
 import { academicYearOf } from './calendar.ts';
 import { subjectNames } from './curriculum.ts';
+import { type DiaryCounts, writeDemoDiary } from './diary.ts';
 import { type JournalCounts, writeJournal } from './journal-write.ts';
 import type { DemoPeople } from './plan.ts';
 import { countPlan, type PlanCounts, planSchool } from './plan-school.ts';
@@ -33,6 +34,8 @@ export interface DemoSummary {
   counts: PlanCounts & { classes: number; groups: number; courses: number; subjects: number };
   /** What the journal generator wrote for the year up to today. */
   journal: JournalCounts;
+  /** The diary's demo content: preferences, acknowledgements, a notice, conversations. */
+  diary: DiaryCounts;
 }
 
 /** The fixed seed of the demo school: every run gives the same people. */
@@ -64,7 +67,7 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
   step('пароль');
 
   // One transaction: a failed demo leaves nothing behind, so the next start simply tries again.
-  const { district, school, journal } = await db.transaction().execute(async (trx) => {
+  const { district, school, journal, diary } = await db.transaction().execute(async (trx) => {
     const district = await writeDistrict(trx, {
       name: 'Управление образования (демо)',
       login: districtLogin,
@@ -84,7 +87,16 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
     await writeTimetable(trx, school, year);
     const journal = await writeJournal(trx, school, today.toISOString().slice(0, 10), demoSeed);
     step('журнал');
-    return { district, school, journal };
+    const diary = await writeDemoDiary(trx, {
+      schoolId: school.schoolId,
+      parentId: school.personIds[plan.demo.parent] ?? -1,
+      studentId: school.personIds[plan.demo.student] ?? -1,
+      directorId: school.personIds[plan.demo.director] ?? -1,
+      today: today.toISOString().slice(0, 10),
+      yearStartsOn: year.startsOn,
+      seed: demoSeed,
+    });
+    return { district, school, journal, diary };
   });
 
   const idOf = (index: number) => school.personIds[index] ?? -1;
@@ -117,5 +129,6 @@ export async function seedDemoSchool(db: Kysely<DB>, options: SeedOptions = {}):
       subjects: subjectNames.length,
     },
     journal,
+    diary,
   };
 }
