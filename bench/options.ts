@@ -11,6 +11,12 @@ export interface BenchOptions {
   database: string | undefined;
   /** How many times the server is cold-started. */
   coldStarts: number;
+  /** Schools of the district the diary is measured on (issue #5: 30). */
+  diarySchools: number;
+  /** Parents signed in at once for the diary. */
+  diaryParents: number;
+  /** A database already seeded with a district (SQLite file or postgres:// URL): no seeding. */
+  diaryDatabase: string | undefined;
 }
 
 /** `npm run bench -- --help`. */
@@ -22,6 +28,13 @@ export const usage = `npm run bench -- [options]
   --database <url>    postgres://… server to benchmark PostgreSQL on (or BENCH_DATABASE_URL);
                       the bench creates and drops its own database there. SQLite by default.
   --cold-starts <n>   how many times the server is cold-started (default 3)
+  --diary-schools <n> schools of the district the diary is measured on (default 30; --quick: 1);
+                      seeding 30 takes ≈2.5 min on a quiet machine
+  --diary-parents <n> parents signed in for the diary, all at once on their own connections
+                      (default 1000; --quick: 50)
+  --diary-database <url-or-file>
+                      a database seeded before (npm run seed -- --schools 30): the diary uses it
+                      instead of seeding (it adds accounts and sessions for the parents)
   --quick             short run: 2 s per scenario, no warm-up
 `;
 
@@ -45,6 +58,9 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       warmup: { type: 'string' },
       connections: { type: 'string' },
       'cold-starts': { type: 'string' },
+      'diary-schools': { type: 'string' },
+      'diary-parents': { type: 'string' },
+      'diary-database': { type: 'string' },
       database: { type: 'string' },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -63,5 +79,8 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     connections: positive('connections', values.connections, 10, true),
     database,
     coldStarts: positive('cold-starts', values['cold-starts'], 3, true),
+    diarySchools: positive('diary-schools', values['diary-schools'], values.quick ? 1 : 30, true),
+    diaryParents: positive('diary-parents', values['diary-parents'], values.quick ? 50 : 1000, true),
+    diaryDatabase: values['diary-database'] || undefined,
   };
 }

@@ -7,6 +7,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { measureColdStart } from './cold-start.ts';
 import { prepareDatabase } from './database.ts';
+import { benchDiary, seedDiaryDistrict } from './diary-run.ts';
 import { measureJournal } from './journal.ts';
 import { type Measurement, measureScenario } from './load.ts';
 import { type BenchOptions, parseBenchArgs, usage } from './options.ts';
@@ -72,6 +73,29 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     const { measureGridInBrowser } = await import('./grid-browser.ts');
     rows.push(...(await measureGridInBrowser(database.url, { quick: options.duration <= 2 })));
 
+    // The diary (issue #5) on a district: its own database, seeded unless one is given.
+    let diaryUrl = options.diaryDatabase;
+    if (!diaryUrl) {
+      const seeded = await seedDiaryDistrict(options.database, options.diarySchools, (drop) =>
+        cleanups.push(drop),
+      );
+      print(
+        `seeded a district of ${options.diarySchools} for the diary in ${(seeded.seedMs / 1000).toFixed(1)} s`,
+      );
+      diaryUrl = seeded.url;
+    }
+    const diary = await benchDiary(
+      diaryUrl,
+      {
+        parents: options.diaryParents,
+        settings,
+        concurrentSeconds: options.duration,
+        ceilingRps: ceiling.rps ?? 0,
+      },
+      print,
+    );
+    rows.push(...diary.rows);
+
     const cpu = cpus()[0]?.model.trim() ?? 'unknown';
     const facts = {
       CPUs: `${availableParallelism()} × ${cpu} (the load generator shares them)`,
@@ -86,6 +110,7 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     print('');
     print(formatTable(rows, ceiling.rps ?? 0));
     for (const line of formatErrors(rows)) print(line);
+    for (const line of diary.lines) print(line);
     if (loadBefore > availableParallelism() / 2) {
       print(
         `note: load average ${loadBefore.toFixed(1)} before the run: other work shares the CPUs, figures are not comparable with a quiet run`,
