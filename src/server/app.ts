@@ -103,7 +103,7 @@ export async function buildApp(
   registerLessonRoutes(api, database.db);
   registerPlanRoutes(api, database.db);
   registerControlRoutes(api, database.db);
-  registerDiaryRoutes(api, database.db);
+  registerDiaryRoutes(api, database.db, config.publicUrl);
   registerMessagesRoutes(api, database.db);
   registerNotifyRoutes(api, database.db, config.notify);
 

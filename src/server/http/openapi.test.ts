@@ -17,7 +17,14 @@ interface Document {
 }
 
 /** The routes anyone may call without a session, by `METHOD path`. */
-const publicRoutes = ['GET /api/health', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login'];
+const publicRoutes = [
+  'GET /api/health',
+  'GET /api/setup',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  // The secret calendar address: the token is the key.
+  'GET /api/calendar/{token}',
+];
 /** The one route the document leaves out: the document itself. */
 const theDocument = 'GET /api/openapi.json';
 
