@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { safeFileName, safeMime } from '../lessons/lesson-files.ts';
 import { now, requireMessaging } from './messages.policy.ts';
+import { requireMember } from './threads.ts';
 
 /** A file attached (or to be attached) to a message. */
 export type MessageFile = z.infer<typeof messageFile>;
@@ -59,7 +60,7 @@ export async function uploadMessageFile(ctx: Ctx, name: string, bytes: Uint8Arra
 
 /**
  * `GET /api/messages/files/:id`: the file with its content, for the members of its message's
- * thread (an unattached file: its uploader only); 404 for anyone else.
+ * thread who may still open it (an unattached file: its uploader only); 404 for anyone else.
  */
 export async function readMessageFile(ctx: Ctx, fileId: number) {
   const m = requireMessaging(ctx);
@@ -81,13 +82,7 @@ export async function readMessageFile(ctx: Ctx, fileId: number) {
   if (file.messageId === null || file.threadId === null) {
     if (file.uploadedBy !== m.personId) throw notFound();
   } else {
-    const member = await ctx.db
-      .selectFrom('threadMembers')
-      .select('id')
-      .where('threadId', '=', file.threadId)
-      .where('personId', '=', m.personId)
-      .executeTakeFirst();
-    if (!member) throw notFound();
+    await requireMember(ctx.db, m, file.threadId);
   }
   return { id: file.id, name: file.name, mime: safeMime(file.name), content: Buffer.from(file.content) };
 }

@@ -1,5 +1,8 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Ctx, Db } from '../access/actor.ts';
+import { today } from '../access/relationships.queries.ts';
 import { type Reach, reachesAnything, reachOf } from '../access/scopes.ts';
+import type { DB } from '../db/schema.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
 import type { MessageKey } from '../http/messages.ts';
 
@@ -118,4 +121,45 @@ export function childrenOf(db: Db, m: Messenger, studentId?: number) {
   if (!m.reach.relations.has('guardian')) q = q.where((eb) => eb.lit(false));
   if (studentId !== undefined) q = q.where('persons.id', '=', studentId);
   return q;
+}
+
+/**
+ * A SQL condition on `threads`: whether the actor may still open the thread they are a member of.
+ * Announcements: always. A dialog about a student: only while the actor still has a relationship
+ * to that student — the leadership and the administrator of its school; a parent with a live
+ * guardianship; the student themself; a teacher who still teaches the student or leads their class
+ * today. Membership alone is not enough (a former guardian or teacher gets 404, see DECISIONS).
+ */
+export function dialogStillOpen(
+  eb: ExpressionBuilder<DB, 'threads'>,
+  db: Db,
+  m: Messenger,
+  on: string = today(),
+): Expression<SqlBool> {
+  const any: Expression<SqlBool>[] = [eb('threads.kind', '!=', 'dialog')];
+  if (m.reach.schoolIds.length) any.push(eb('threads.schoolId', 'in', m.reach.schoolIds));
+  if (m.reach.relations.has('self')) any.push(eb('threads.studentId', '=', m.personId));
+  if (m.reach.relations.has('guardian'))
+    any.push(
+      eb(
+        'threads.studentId',
+        'in',
+        db
+          .selectFrom('guardianships')
+          .innerJoin('persons', 'persons.id', 'guardianships.studentId')
+          .select('guardianships.studentId')
+          .where('guardianships.guardianId', '=', m.personId)
+          .where('guardianships.archivedAt', 'is', null)
+          .where('persons.archivedAt', 'is', null),
+      ),
+    );
+  if (m.reach.relations.has('teaches') || m.reach.relations.has('classTeacher'))
+    any.push(
+      eb(
+        'threads.studentId',
+        'in',
+        staffStudents(db, { personId: m.personId, reach: { ...m.reach, schoolIds: [] } }, on),
+      ),
+    );
+  return eb.or(any);
 }

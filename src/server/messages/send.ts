@@ -157,12 +157,36 @@ export async function reply(
   const member = await requireMember(ctx.db, m, threadId);
   if (!mayReply(member, m.personId)) throw new AppError('forbidden', 'messagesCannotReply');
   await ctx.db.transaction().execute(async (trx) => {
-    const others = await trx
+    let othersQuery = trx
       .selectFrom('threadMembers')
-      .select('personId')
-      .where('threadId', '=', threadId)
-      .where('personId', '!=', m.personId)
-      .execute();
+      .select('threadMembers.personId')
+      .where('threadMembers.threadId', '=', threadId)
+      .where('threadMembers.personId', '!=', m.personId);
+    // A parent member of a dialog whose guardianship of its student ended is told nothing more.
+    if (member.kind === 'dialog')
+      othersQuery = othersQuery.where((eb) =>
+        eb.or([
+          eb(
+            'threadMembers.personId',
+            'not in',
+            eb
+              .selectFrom('roleAssignments')
+              .select('roleAssignments.personId')
+              .where('roleAssignments.role', '=', 'parent')
+              .where('roleAssignments.revokedAt', 'is', null),
+          ),
+          eb(
+            'threadMembers.personId',
+            'in',
+            eb
+              .selectFrom('guardianships')
+              .select('guardianships.guardianId')
+              .where('guardianships.studentId', '=', member.studentId ?? -1)
+              .where('guardianships.archivedAt', 'is', null),
+          ),
+        ]),
+      );
+    const others = await othersQuery.execute();
     const messageId = await storeMessage(trx, ctx, m, {
       schoolId: member.schoolId,
       threadId,

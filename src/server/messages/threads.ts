@@ -6,6 +6,7 @@ import { notFound } from '../http/app-error.ts';
 import {
   childrenOf,
   className,
+  dialogStillOpen,
   type Messenger,
   now,
   personName,
@@ -28,9 +29,10 @@ function preview(body: string | null): string {
 /** The actor's conversations, newest first; `where` narrows them (one thread, one child's). */
 async function threadsOf(
   db: Db,
-  me: number,
+  m: Messenger,
   only: { threadId?: number; child?: { id: number; schoolId: number | null } } = {},
 ): Promise<ThreadItem[]> {
+  const me = m.personId;
   let q = db
     .selectFrom('threadMembers')
     .innerJoin('threads', 'threads.id', 'threadMembers.threadId')
@@ -69,7 +71,8 @@ async function threadsOf(
         )
         .as('unread'),
     ])
-    .where('threadMembers.personId', '=', me);
+    .where('threadMembers.personId', '=', me)
+    .where((eb) => dialogStillOpen(eb, db, m));
   if (only.threadId !== undefined) q = q.where('threads.id', '=', only.threadId);
   const child = only.child;
   if (child) {
@@ -122,7 +125,7 @@ async function threadsOf(
  */
 export async function listThreads(ctx: Ctx, studentId?: number): Promise<{ threads: ThreadItem[] }> {
   const m = requireMessaging(ctx);
-  if (studentId === undefined) return { threads: await threadsOf(ctx.db, m.personId) };
+  if (studentId === undefined) return { threads: await threadsOf(ctx.db, m) };
   const child =
     (await childrenOf(ctx.db, m, studentId).executeTakeFirst()) ??
     (studentId === m.personId && m.reach.relations.has('self')
@@ -133,10 +136,13 @@ export async function listThreads(ctx: Ctx, studentId?: number): Promise<{ threa
           .executeTakeFirst()
       : undefined);
   if (!child) throw notFound();
-  return { threads: await threadsOf(ctx.db, m.personId, { child }) };
+  return { threads: await threadsOf(ctx.db, m, { child }) };
 }
 
-/** The actor's membership of a thread, else 404 (non-members never learn it exists). */
+/**
+ * The actor's membership of a thread they may still open, else 404 (non-members, and members of a
+ * dialog who lost the relationship to its student, never learn it exists).
+ */
 export async function requireMember(db: Db, m: Messenger, threadId: number) {
   const row = await db
     .selectFrom('threadMembers')
@@ -148,9 +154,11 @@ export async function requireMember(db: Db, m: Messenger, threadId: number) {
       'threads.schoolId',
       'threads.kind',
       'threads.createdBy',
+      'threads.studentId',
     ])
     .where('threadMembers.threadId', '=', threadId)
     .where('threadMembers.personId', '=', m.personId)
+    .where((eb) => dialogStillOpen(eb, db, m))
     .executeTakeFirst();
   if (!row) throw notFound();
   return row;
@@ -165,7 +173,7 @@ export function mayReply(thread: { kind: string; createdBy: number }, me: number
 export async function pageOf(db: Db, m: Messenger, threadId: number): Promise<ThreadPage> {
   const me = m.personId;
   const member = await requireMember(db, m, threadId);
-  const [thread] = await threadsOf(db, me, { threadId });
+  const [thread] = await threadsOf(db, m, { threadId });
   if (!thread) throw notFound();
   // An announcement's recipients do not learn who else received it: they see its author only.
   const everyone = member.kind === 'dialog' || member.createdBy === me;
@@ -248,11 +256,14 @@ export async function getThread(ctx: Ctx, threadId: number): Promise<ThreadPage>
   return pageOf(ctx.db, requireMessaging(ctx), threadId);
 }
 
-/** How many messages by others the person has not read, in all their conversations. */
-export async function unreadOf(db: Db, me: number): Promise<number> {
+/** How many messages by others the person has not read, in all the conversations they may open. */
+export async function unreadOf(db: Db, m: Messenger): Promise<number> {
+  const me = m.personId;
   const row = await db
     .selectFrom('threadMembers')
+    .innerJoin('threads', 'threads.id', 'threadMembers.threadId')
     .innerJoin('messages', 'messages.threadId', 'threadMembers.threadId')
+    .where((eb) => dialogStillOpen(eb, db, m))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('threadMembers.personId', '=', me)
     .where('messages.authorId', '!=', me)
@@ -269,7 +280,7 @@ export async function unreadOf(db: Db, me: number): Promise<number> {
 /** `GET /api/messages/unread`: the count beside «Сообщения». */
 export async function getUnread(ctx: Ctx): Promise<{ unread: number }> {
   const m = requireMessaging(ctx);
-  return { unread: await unreadOf(ctx.db, m.personId) };
+  return { unread: await unreadOf(ctx.db, m) };
 }
 
 /**
@@ -294,5 +305,5 @@ export async function markRead(ctx: Ctx, threadId: number): Promise<{ unread: nu
       });
     });
   }
-  return { unread: await unreadOf(ctx.db, m.personId) };
+  return { unread: await unreadOf(ctx.db, m) };
 }
