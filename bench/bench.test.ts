@@ -54,7 +54,7 @@ function tableRows(stdout: string): Map<string, string[]> {
 describe('npm run bench', () => {
   it('seeds, measures cold start, the ceiling and every scenario, and prints one table', {
     // The diary seeds a district of one school with its journal: ≈15 s more on a quiet machine.
-    timeout: 240_000,
+    timeout: 300_000,
   }, async () => {
     const { code, stdout, stderr } = await runQuickBench();
     expect(code, stderr).toBe(0);
