@@ -48,8 +48,8 @@ type Row = {
   attempts: number;
 };
 
-/** Takes due rows for this worker alone: a row is sent by whoever sets its claim first. */
-async function claim(db: Kysely<DB>, now: Date, schoolId?: number): Promise<Row[]> {
+/** The ids of due rows, oldest first (not yet claimed: `claimOne` takes each just before sending). */
+async function dueIds(db: Kysely<DB>, now: Date, schoolId?: number): Promise<number[]> {
   const at = now.toISOString();
   let query = db.selectFrom('outbox').select('id');
   if (schoolId !== undefined) query = query.where('schoolId', '=', schoolId);
@@ -60,24 +60,30 @@ async function claim(db: Kysely<DB>, now: Date, schoolId?: number): Promise<Row[
     .orderBy('dueAt')
     .limit(20)
     .execute();
-  const rows: Row[] = [];
-  for (const { id } of due) {
-    const taken = await db
-      .updateTable('outbox')
-      .set({ claimedUntil: after(now, claimSeconds) })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .where((w) => w.or([w('claimedUntil', 'is', null), w('claimedUntil', '<', at)]))
-      .executeTakeFirst();
-    if (taken.numUpdatedRows !== 1n) continue;
-    const row = await db
-      .selectFrom('outbox')
-      .select(['id', 'schoolId', 'channel', 'address', 'subject', 'body', 'recheck', 'attempts'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (row) rows.push(row);
-  }
-  return rows;
+  return due.map((r) => r.id);
+}
+
+/**
+ * Takes one due row for this worker alone (a row is sent by whoever sets its claim first). Rows
+ * are claimed one at a time right before sending: claiming a batch up front let the claims of the
+ * last rows run out while slow servers answered the first, and another worker sent them again.
+ */
+async function claimOne(db: Kysely<DB>, id: number, now: Date): Promise<Row | undefined> {
+  const at = now.toISOString();
+  const taken = await db
+    .updateTable('outbox')
+    .set({ claimedUntil: after(now, claimSeconds) })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('dueAt', '<=', at)
+    .where((w) => w.or([w('claimedUntil', 'is', null), w('claimedUntil', '<', at)]))
+    .executeTakeFirst();
+  if (taken.numUpdatedRows !== 1n) return undefined;
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'schoolId', 'channel', 'address', 'subject', 'body', 'recheck', 'attempts'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Whether the journal entry a notice tells of still stands as it was. */
@@ -170,9 +176,13 @@ export async function runRound(
     log(e);
   }
   try {
-    for (const row of await claim(db, now, options.schoolId)) {
+    const started = Date.now();
+    for (const id of await dueIds(db, now, options.schoolId)) {
+      // The round's clock moves on with real time, so a late claim lasts its full length.
+      const at = new Date(now.getTime() + (Date.now() - started));
       try {
-        await sendOne(db, config, row, now, result);
+        const row = await claimOne(db, id, at);
+        if (row) await sendOne(db, config, row, at, result);
       } catch (e) {
         log(e);
       }
