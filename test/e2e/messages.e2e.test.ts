@@ -122,9 +122,22 @@ describe.skipIf(skipE2e)('messages between a parent and the class teacher', () =
     const teacher = await openAs(h, 'teacher', '/teacher/messages');
     const item = teacher.locator('.msg-thread-link', { hasText: subject });
     await item.getByText('непрочитанных: 1').waitFor();
+    // The navigation shows the unread count beside «Сообщения», in words for screen readers.
+    const unread = async () =>
+      ((await (await teacher.request.get('/api/messages/unread')).json()) as { unread: number }).unread;
+    const before = await unread();
+    expect(before).toBeGreaterThan(0);
+    const navLink = teacher.locator('#main-nav a[href="/teacher/messages"]');
+    await teacher.getByRole('link', { name: `Сообщения (непрочитанных: ${before})`, exact: true }).waitFor();
+    expect(await navLink.locator('.nav-count').textContent()).toBe(String(before));
     // Two clicks from the list to a reply: open the conversation, then type and send.
     await item.click();
     await teacher.getByRole('heading', { level: 2, name: subject }).waitFor();
+    // Opening the conversation lowers the count at once (no reload), and the badge goes at 0.
+    const after = before - 1;
+    await expect
+      .poll(() => navLink.textContent())
+      .toBe(after > 0 ? `Сообщения${after} (непрочитанных: ${after})` : 'Сообщения');
     // Plain text with its line break kept on screen (never HTML).
     const first = teacher.locator('.msg-message .msg-body').first();
     expect(await first.textContent()).toBe(body);

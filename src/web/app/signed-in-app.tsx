@@ -13,6 +13,7 @@ import { routes as importsRoutes } from '../imports/routes.ts';
 import { routes as journalRoutes } from '../journal/routes.ts';
 import { routes as lessonsRoutes } from '../lessons/routes.ts';
 import { routes as messagesRoutes } from '../messages/routes.ts';
+import { useUnreadBadges } from '../messages/unread.ts';
 import { routes as notifyRoutes } from '../notify/routes.ts';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
@@ -50,6 +51,7 @@ export default function SignedInApp({ me }: { me: Me }) {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const groups = useMemo(() => navigationFor(me), [me]);
+  const unread = useUnreadBadges(me, groups);
   useIdleTimeout(me.idleTimeoutMinutes, () => void signOut('sessionExpired'));
 
   useEffect(() => {
@@ -78,7 +80,7 @@ export default function SignedInApp({ me }: { me: Me }) {
         onSignOut={onSignOut}
       />
       <div className="layout">
-        <RoleNav groups={groups} open={menuOpen} id={navId} />
+        <RoleNav groups={groups} open={menuOpen} id={navId} counts={unread} />
         <main id="main" ref={mainRef} tabIndex={-1} className="content">
           <Suspense fallback={<p>{t('app.loading')}</p>}>
             <Switch>

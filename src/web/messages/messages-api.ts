@@ -73,9 +73,13 @@ export function useContacts(studentId: number | null, enabled: boolean) {
   });
 }
 
-/** Reloads the conversations after a change. */
-export function refreshMessages(): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: ['messages'] });
+/** Reloads the conversations after a change (all the messages queries but one, if told). */
+export function refreshMessages(options: { except?: readonly unknown[] } = {}): Promise<void> {
+  const except = options.except;
+  return queryClient.invalidateQueries({
+    queryKey: ['messages'],
+    predicate: except ? (q) => q.queryKey.join('/') !== except.join('/') : undefined,
+  });
 }
 
 /** A moment as ДД.ММ.ГГГГ ЧЧ:ММ in local time. */

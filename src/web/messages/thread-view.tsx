@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { apiPost } from '../app/api.ts';
+import { queryClient } from '../app/session.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { Attachments } from './attachments.tsx';
@@ -15,6 +16,7 @@ import {
   type ThreadPage,
   useThread,
 } from './messages-api.ts';
+import { unreadKey } from './unread.ts';
 
 /** An opened conversation: its messages with read receipts and the reply box. */
 export function ThreadView({ id, backHref, csrfToken }: { id: number; backHref: string; csrfToken: string }) {
@@ -23,8 +25,12 @@ export function ThreadView({ id, backHref, csrfToken }: { id: number; backHref: 
   const loaded = thread.data !== undefined;
   useEffect(() => {
     if (!loaded) return;
-    apiPost(messagePaths.read(id)).then(
-      () => refreshMessages(),
+    apiPost<{ unread: number }>(messagePaths.read(id)).then(
+      (answer) => {
+        // The answer is the new count beside «Сообщения»: no need to ask for it again.
+        queryClient.setQueryData(unreadKey, answer);
+        return refreshMessages({ except: unreadKey });
+      },
       () => undefined,
     );
   }, [id, loaded]);
