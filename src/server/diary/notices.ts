@@ -6,6 +6,7 @@ import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { fieldError } from '../control/control.policy.ts';
 import { AppError, notFound } from '../http/app-error.ts';
+import { classesOfGroup, closedOn } from '../journal/journal.policy.ts';
 import { studentName } from '../journal/journal.present.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import { actorId, requireDiaryReader, requireGuardianOf } from './diary.policy.ts';
@@ -129,12 +130,25 @@ export async function createNotice(ctx: Ctx, studentId: number, input: NoticeInp
   return presentNotice(created);
 }
 
-/** Gives the notice's reason to the student's recorded absences without one (not in closed periods). */
+/**
+ * Gives the notice's reason to the student's recorded absences without one, except where the
+ * journal itself would refuse the change: a lesson whose period is closed for any class of its
+ * course's group (the journal's own rule, `closedOn`).
+ */
 async function fillReasons(trx: Db, ctx: Ctx, schoolId: number, studentId: number, input: NoticeInput) {
-  const rows = await trx
+  const found = await trx
     .selectFrom('attendance')
     .innerJoin('lessons', 'lessons.id', 'attendance.lessonId')
-    .select(['attendance.id', 'attendance.lessonId', 'attendance.version', 'lessons.date'])
+    .innerJoin('courses', 'courses.id', 'lessons.courseId')
+    .innerJoin('groups', 'groups.id', 'courses.groupId')
+    .select([
+      'attendance.id',
+      'attendance.lessonId',
+      'attendance.version',
+      'lessons.date',
+      'courses.groupId',
+      'groups.classId',
+    ])
     .where('attendance.studentId', '=', studentId)
     .where('attendance.value', '=', 'absent')
     .where('attendance.reason', 'is', null)
@@ -142,24 +156,13 @@ async function fillReasons(trx: Db, ctx: Ctx, schoolId: number, studentId: numbe
     .where('lessons.date', '>=', input.fromDate)
     .where('lessons.date', '<=', input.toDate)
     .execute();
+  const rows = [];
+  for (const row of found)
+    if (!(await closedOn(trx, await classesOfGroup(trx, row.groupId, row.classId), row.date))) rows.push(row);
   if (rows.length === 0) return;
-  const closed = await trx
-    .selectFrom('periodClosures')
-    .innerJoin('periods', 'periods.id', 'periodClosures.periodId')
-    .innerJoin('groups', 'groups.classId', 'periodClosures.classId')
-    .innerJoin('groupMemberships as gm', 'gm.groupId', 'groups.id')
-    .select(['periods.startsOn', 'periods.endsOn'])
-    .where('gm.studentId', '=', studentId)
-    .where('groups.kind', '=', 'class')
-    .where('periodClosures.reopenedAt', 'is', null)
-    .where('periods.kind', '=', 'term')
-    .where('periods.startsOn', '<=', input.toDate)
-    .where('periods.endsOn', '>=', input.fromDate)
-    .execute();
   const updatedAt = new Date().toISOString();
   const me = actorId(ctx);
   for (const row of rows) {
-    if (closed.some((p) => p.startsOn <= row.date && row.date <= p.endsOn)) continue;
     const { version } = await trx
       .updateTable('attendance')
       .set((eb) => ({ reason: input.reason, version: eb('version', '+', 1), updatedAt, updatedBy: me }))
