@@ -121,7 +121,7 @@ describe.skipIf(skipE2e)('the diary as an installable app', () => {
     let online: string;
 
     beforeAll(async () => {
-      context = await h.newContext({ viewport: phone });
+      context = await h.newContext({ viewport: phone, serviceWorkers: 'allow' });
       page = await context.newPage();
       await page.goto('/');
       await logIn(page, h.demo!.logins.parent, demoPassword);
@@ -197,6 +197,70 @@ describe.skipIf(skipE2e)('the diary as an installable app', () => {
           }),
         )
         .toBe(0);
+    });
+
+    /** The paths kept in the API cache (none when it does not exist). */
+    const keptPaths = () =>
+      page.evaluate(async () => {
+        if (!(await caches.has('otmetka-api-v1'))) return [];
+        return (await (await caches.open('otmetka-api-v1')).keys()).map((k) => new URL(k.url).pathname);
+      });
+    /** Signs the parent in and opens the diary, until its week is kept. */
+    const keepTheWeek = async () => {
+      await logIn(page, h.demo!.logins.parent, demoPassword);
+      await page.goto(diaryPath);
+      await waitForWeek(page);
+      await expect
+        .poll(keptPaths)
+        .toEqual(expect.arrayContaining(['/api/me', expect.stringMatching(/^\/api\/diary\/\d+\/week$/)]));
+    };
+
+    it('keeps no refused answer, and forgets everything once the session has ended on the server', async () => {
+      await keepTheWeek();
+      // A refused read (someone else's child) passes through and is never kept.
+      const refused = await page.evaluate(() => fetch('/api/diary/2147483000/week').then((r) => r.status));
+      expect(refused).toBe(404);
+      expect(await keptPaths()).not.toContain('/api/diary/2147483000/week');
+      // The session ends on the server (idle) while the app shows nothing new: the next read the
+      // worker sees answers 401, and the worker itself forgets the kept answers.
+      await h.database.db
+        .updateTable('sessions')
+        .set({ lastSeenAt: new Date(Date.now() - 7 * 24 * 3600_000).toISOString() })
+        .where('endedAt', 'is', null)
+        .execute();
+      const week = `/api/diary/${diaryPath.split('/')[2]}/week`;
+      expect(await page.evaluate((path) => fetch(path).then((r) => r.status), week)).toBe(401);
+      await expect.poll(keptPaths).toEqual([]);
+      await page.reload();
+      await page.getByText('Сеанс завершён из-за бездействия. Войдите снова.').waitFor();
+      // Offline now, the next person on this phone gets nothing of the parent's diary.
+      await context.setOffline(true);
+      try {
+        await page.goto(diaryPath);
+        await page.getByRole('alert').waitFor();
+        expect(await page.locator('.diary-page').count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Выйти', exact: true }).count()).toBe(0);
+      } finally {
+        await context.setOffline(false);
+      }
+    });
+
+    it('forgets the kept answers when someone else signs in on the same browser', async () => {
+      await page.goto('/');
+      await keepTheWeek();
+      const status = await page.evaluate(
+        async ({ login, password }) =>
+          (
+            await fetch('/api/auth/login', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ login, password }),
+            })
+          ).status,
+        { login: h.demo!.logins.teacher, password: demoPassword },
+      );
+      expect(status).toBe(200);
+      await expect.poll(keptPaths).toEqual([]);
     });
   });
 });

@@ -40,6 +40,9 @@ export async function fetchMe(): Promise<Me | null> {
   } catch (error) {
     if (isUnauthenticated(error)) {
       setCsrfToken(null);
+      // Nobody is signed in (e.g. the session ended while the app was closed): what was kept for
+      // reading offline was the previous person's.
+      void clearOfflineData();
       // The server ended an idle session (e.g. overnight, then a reload): say why on the login page.
       if (error instanceof ApiError && error.code === 'session_expired') setNotice('sessionExpired');
       return null;

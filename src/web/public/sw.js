@@ -6,7 +6,10 @@
  *   network first, the last answers (200 only) kept for reading offline, marked with
  *   `X-Otmetka-Offline: <when stored>` when served from here;
  * - everything else (other API calls, any non-GET): the network only, never stored.
- * The web app deletes the API cache on sign-out (src/web/pwa/offline-data.ts names it too).
+ * Nobody sees another person's kept answers: the web app deletes the API cache on sign-in, sign-out
+ * and an ended session (src/web/pwa/offline-data.ts names it too), and so does this worker when a
+ * sign-in succeeds, on any sign-out and on a 401 from a kept address; an answer still on its way
+ * when that happens is not stored.
  */
 
 /** Replaced with the build's id by the vite build (vite.config.ts); a new id makes a new worker. */
@@ -20,6 +23,11 @@ const offlineHeader = 'X-Otmetka-Offline';
 const diaryPath = /^\/api\/diary\/\d+\/(week|marks)(\/|$)/;
 /** Kept too, without counting against the diary's entries: what the app needs to start. */
 const startPaths = ['/api/me', '/api/setup'];
+/** Requests after which the kept answers belong to nobody any more (a sign-in only when it succeeds). */
+const signIn = '/api/auth/login';
+const signOut = '/api/auth/logout';
+/** Counts the clearings of the API cache: an answer asked for before one is not stored after it. */
+let generation = 0;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -57,9 +65,13 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.method === 'POST' && (url.pathname === signIn || url.pathname === signOut)) {
+    event.respondWith(changeOfPerson(request, url));
+    return;
+  }
+  if (request.method !== 'GET') return;
   if (url.pathname.startsWith('/api/')) {
     if (startPaths.includes(url.pathname) || diaryPath.test(url.pathname)) {
       event.respondWith(apiNetworkFirst(event, url));
@@ -87,13 +99,31 @@ async function shellNetworkFirst(request) {
   }
 }
 
-/** A hashed asset never changes: the saved copy, else the network's (kept when 200). */
+/**
+ * A hashed asset never changes: the saved copy, else the network's (kept when 200 and not the
+ * app's page, which the server sends for a file it does not have, e.g. an older build's chunk).
+ */
 async function assetCacheFirst(request) {
   const cache = await caches.open(shellCache);
   const saved = await cache.match(request);
   if (saved) return saved;
   const response = await fetch(request);
-  if (response.status === 200) await cache.put(request, response.clone());
+  const type = response.headers.get('content-type') ?? '';
+  if (response.status === 200 && !type.startsWith('text/html')) await cache.put(request, response.clone());
+  return response;
+}
+
+/** Forgets every kept API answer, and any answer still on its way. */
+async function clearApi() {
+  generation++;
+  await caches.delete(apiCache);
+}
+
+/** A sign-in or sign-out: passed on; afterwards the kept answers are forgotten (even if it fails, for a sign-out). */
+async function changeOfPerson(request, url) {
+  if (url.pathname === signOut) await clearApi();
+  const response = await fetch(request);
+  if (url.pathname === signOut || response.ok) await clearApi();
   return response;
 }
 
@@ -105,6 +135,7 @@ function unavailable(response) {
 /** `GET /api/me`, `/api/setup` or a diary read: the network's answer (kept when 200), else the saved one marked offline. */
 async function apiNetworkFirst(event, url) {
   const request = event.request;
+  const asked = generation;
   let response;
   try {
     response = await fetch(request);
@@ -123,18 +154,24 @@ async function apiNetworkFirst(event, url) {
       return saved;
     }
   }
-  if (response.status === 200) {
-    event.waitUntil(store(request, url, response.clone()));
+  // Signed out or the session ended: what is kept was someone's who is no longer here.
+  if (response.status === 401) {
+    event.waitUntil(clearApi());
+    return response;
+  }
+  if (response.status === 200 && asked === generation) {
+    event.waitUntil(store(request, url, response.clone(), asked));
     if (diaryPath.test(url.pathname)) event.waitUntil(tell(event, { type: 'otmetka-fresh-data' }));
   }
   return response;
 }
 
-/** Keeps a 200 answer with the time it was stored; only the newest diary answers stay. */
-async function store(request, url, response) {
+/** Keeps a 200 answer with the time it was stored (unless the cache was cleared since it was asked for); only the newest diary answers stay. */
+async function store(request, url, response, asked) {
   const headers = new Headers(response.headers);
   headers.set(storedHeader, new Date().toISOString());
   const body = await response.blob();
+  if (asked !== generation) return;
   const cache = await caches.open(apiCache);
   await cache.delete(request);
   await cache.put(request, new Response(body, { status: 200, statusText: 'OK', headers }));
