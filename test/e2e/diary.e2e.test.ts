@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Letter, startSmtp, useLocalSmtp } from '../../src/server/notify/notify.test-helpers.ts';
 import { fiveAId, openAs, todayIso } from './demo.ts';
 import { expectNoAxeViolations, type Harness, skipE2e, startHarness } from './harness.ts';
 
@@ -28,8 +29,22 @@ async function expectNoOverflow(page: Page, where: string): Promise<void> {
   expect(width, `horizontal overflow on ${where}`).toBeLessThanOrEqual(360);
 }
 
+/** Waits until `check` holds, polling every 100 ms, for at most `ms`. */
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe.skipIf(skipE2e)('the diary of parents and students', () => {
   let h: Harness;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const parentEmail = 'mama@example.test';
+  /** The instant letters about a «2» that reached the parent. */
+  const lowMarkLetters = (): Letter[] =>
+    smtp.letters.filter((l) => l.to.includes(parentEmail) && / получил\(а\) 2 по предмету /.test(l.subject));
   let studentId = 0;
   let otherChild: number | null = null;
   let lessonDate = '';
@@ -40,8 +55,18 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
   const noticeTo = shift(todayIso(), 2);
 
   beforeAll(async () => {
-    h = await startHarness({ demo: true });
+    // The school's mail goes to a local SMTP server; the worker sends at once and often.
+    smtp = await startSmtp();
+    h = await startHarness({ demo: true, env: { NOTIFY_HOLD_SECONDS: '0', NOTIFY_INTERVAL_SECONDS: '0.2' } });
     const demo = h.demo!;
+    await useLocalSmtp(h.database.db, demo.schoolId, smtp.port);
+    // The parent's address, with the default preferences (a mark of 2 or lower comes at once).
+    await h.database.db
+      .updateTable('persons')
+      .set({ email: parentEmail })
+      .where('id', '=', demo.people.parent)
+      .execute();
+    await h.database.db.deleteFrom('notificationPrefs').where('personId', '=', demo.people.parent).execute();
     studentId = demo.people.student;
     classId = await fiveAId(h);
     const db = h.database.db;
@@ -113,9 +138,12 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
     expect(status).toBe(200);
     await teacher.context().close();
   });
-  afterAll(() => h?.stop());
+  afterAll(async () => {
+    await h?.stop();
+    await smtp?.close();
+  });
 
-  it('a parent on a phone sees the new mark, moves by week, acknowledges, switches child and reports an absence', async () => {
+  it('a parent on a phone sees the new mark, moves by week, acknowledges, switches child and reports an absence; the e-mail for the «2» arrives once', async () => {
     const week = monday(lessonDate);
     const current = monday(todayIso());
     const page = await openAs(h, 'parent', `/children/${studentId}/diary`, phone);
@@ -130,6 +158,9 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
     expect(await badge.getAttribute('title')).toContain(`${workKind}, вес`);
     await expectNoAxeViolations(page, 'the diary week');
     await expectNoOverflow(page, 'the diary week');
+
+    // The e-mail about the «2» has reached the school's SMTP server.
+    await until(() => lowMarkLetters().length > 0, 15_000);
 
     // The previous week and back (the week is in the address, so the browser's Back works).
     await page.getByRole('link', { name: '‹ Предыдущая неделя' }).click();
@@ -203,6 +234,11 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
     await expectNoAxeViolations(page, 'the absence notice');
     await expectNoOverflow(page, 'the absence notice');
     await page.context().close();
+
+    // Many worker rounds later the «2» has still been sent exactly once, dated by its lesson.
+    const [letter, ...again] = lowMarkLetters();
+    expect(again).toEqual([]);
+    expect(letter?.subject).toContain(`(${ru(lessonDate)})`);
   });
 
   it('the class teacher sees who acknowledged the week and the parents’ notices', async () => {

@@ -113,7 +113,13 @@ export async function startHarness(
   }
   const contexts: BrowserContext[] = [];
   const newContext = async (contextOptions: BrowserContextOptions = {}) => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'ru-RU', ...contextOptions });
+    // Service workers are off unless a test asks: requests through one escape `page.route`.
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'ru-RU',
+      serviceWorkers: 'block',
+      ...contextOptions,
+    });
     contexts.push(context);
     return context;
   };

@@ -59,7 +59,8 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string 
         request.headers['if-none-match'],
       );
       reply.header('etag', read.etag).header('cache-control', 'private, no-cache');
-      if (read.body === null) return reply.code(304).send(null);
+      // A 304 has no body and no length of its own (RFC 9110 §15.4.5).
+      if (read.body === null) return reply.code(304).send(undefined as never);
       return reply
         .type('application/json; charset=utf-8')
         .serializer((s: unknown) => s as string)
