@@ -370,6 +370,8 @@ export function paramFor(url: string, name: string, ids: Ids): string {
     [/^\/api\/groups/, 'groupId'],
     [/^\/api\/credentials\/accounts/, 'accountId'],
     [/^\/api\/district\/schools/, 'schoolId'],
+    [/^\/api\/diary\/classes/, 'classId'],
+    [/^\/api\/diary/, 'studentId'],
     [/classes/, 'classId'],
   ];
   const key = byPrefix.find(([re]) => re.test(url))?.[1];

@@ -35,7 +35,7 @@ export async function getDiaryMarks(ctx: Ctx, studentId: number, periodId?: numb
   let cls = await classOf(ctx.db, groupsNow, on);
   if (!cls) {
     // Out of school today (the summer): the latest class of the student's memberships.
-    const all = await groupsDuring(ctx.db, studentId, '0000-01-01', '9999-12-31');
+    const all = await groupsDuring(ctx.db, studentId, '0001-01-01', '9999-12-31');
     cls = await classOf(ctx.db, all, on);
   }
   const name = { id: student.id, name: studentName(student), className: className(cls) };
