@@ -20,6 +20,7 @@ import { registerDiaryRoutes } from './diary/diary.routes.ts';
 import { registerDistrictRoutes } from './district/district.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
+import { requestForLog } from './http/log-redaction.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSessions } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
@@ -43,7 +44,10 @@ export async function buildApp(
   options: { logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: options.logStream },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, stream: options.logStream, serializers: { req: requestForLog } },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
