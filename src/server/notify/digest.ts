@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { channelsOf, enqueue, recipients, ruDate, twin } from './outbox.ts';
+import { after, channelsOf, enqueue, recipients, ruDate, twin } from './outbox.ts';
 import { jobValue, setJobValue } from './telegram.ts';
 
 /** A local date 'YYYY-MM-DD'. */
@@ -82,7 +82,13 @@ export async function queueDigests(
   const day = localDate(now);
   const key = `digest.${day}`;
   if (await jobValue(db, key)) return 0;
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  // Since the previous day's digest (what came after it is in no letter yet), else since midnight.
+  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const previous = await jobValue(db, `digest.${localDate(new Date(midnight.getTime() - 12 * 3_600_000))}`);
+  const start =
+    previous && previous < midnight.toISOString() && previous >= after(midnight, -36 * 3600)
+      ? previous
+      : midnight.toISOString();
   let query = db.selectFrom('guardianships');
   if (schoolId !== undefined) query = query.where('guardianships.schoolId', '=', schoolId);
   const children: Child[] = (
@@ -98,11 +104,19 @@ export async function queueDigests(
       .where('persons.archivedAt', 'is', null)
       .execute()
   ).map((c) => ({ studentId: c.studentId, guardianId: c.guardianId, name: `${c.lastName} ${c.firstName}` }));
+  // A parent's children stay in one chunk: a second letter of the day would be dropped as a duplicate.
+  const byGuardian = new Map<number, Child[]>();
+  for (const c of children) byGuardian.set(c.guardianId, [...(byGuardian.get(c.guardianId) ?? []), c]);
   let queued = 0;
-  const chunk = 500;
-  for (let i = 0; i < children.length; i += chunk) {
-    queued += await digestsFor(db, children.slice(i, i + chunk), start, now);
+  let batch: Child[] = [];
+  for (const family of byGuardian.values()) {
+    batch.push(...family);
+    if (batch.length >= 500) {
+      queued += await digestsFor(db, batch, start, now);
+      batch = [];
+    }
   }
+  if (batch.length) queued += await digestsFor(db, batch, start, now);
   await setJobValue(db, key, now.toISOString());
   return queued;
 }
