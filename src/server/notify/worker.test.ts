@@ -127,6 +127,30 @@ describe.each(engines())('notification worker on $name', (engine) => {
     expect(lettersAbout('Васильев')).toHaveLength(1);
   });
 
+  it('sends more than one batch in a round (an announcement queues hundreds at once)', async () => {
+    const at = new Date().toISOString();
+    await database.db
+      .insertInto('outbox')
+      .values(
+        Array.from({ length: 45 }, (_, i) => ({
+          schoolId: s.schoolId,
+          personId: null,
+          channel: 'email' as const,
+          address: `bulk${i}@example.test`,
+          kind: 'message',
+          subject: `Объявление ${i}`,
+          body: 'Текст',
+          dedupeKey: `bulk-test:${engine.name}:${i}`,
+          dueAt: at,
+        })),
+      )
+      .execute();
+    const result = await runRound(database.db, config, later(), only);
+    expect(result.sent).toBeGreaterThanOrEqual(45);
+    expect(smtp.letters.filter((l) => l.subject.startsWith('Объявление '))).toHaveLength(45);
+    smtp.letters.splice(0);
+  });
+
   it('a waiting notice survives a worker stop and restart, then goes', async () => {
     expect((await mark(s.lessons.mathOld, s.students.vasiliev, '2')).statusCode).toBe(200);
     const worker = startNotifyWorker(database, { ...config, intervalSeconds: 0.05 }, only);

@@ -34,6 +34,8 @@ const backoffMinutes = [1, 5, 15, 60, 180];
 const maxAttempts = 6;
 /** How long a claimed row is held by the worker that took it. */
 const claimSeconds = 120;
+/** A round sends batch after batch for at most this long. */
+const roundBudgetMs = 30_000;
 /** When the school has no mail settings yet, look again after this long. */
 const unconfiguredRetrySeconds = 60;
 
@@ -177,15 +179,24 @@ export async function runRound(
   }
   try {
     const started = Date.now();
-    for (const id of await dueIds(db, now, options.schoolId)) {
-      // The round's clock moves on with real time, so a late claim lasts its full length.
-      const at = new Date(now.getTime() + (Date.now() - started));
-      try {
-        const row = await claimOne(db, id, at);
-        if (row) await sendOne(db, config, row, at, result);
-      } catch (e) {
-        log(e);
+    // Batch after batch until nothing is due (a school announcement queues hundreds at once),
+    // within a bounded time so that a round always ends.
+    for (;;) {
+      let taken = 0;
+      for (const id of await dueIds(db, now, options.schoolId)) {
+        // The round's clock moves on with real time, so a late claim lasts its full length.
+        const at = new Date(now.getTime() + (Date.now() - started));
+        try {
+          const row = await claimOne(db, id, at);
+          if (row) {
+            taken++;
+            await sendOne(db, config, row, at, result);
+          }
+        } catch (e) {
+          log(e);
+        }
       }
+      if (taken === 0 || Date.now() - started > roundBudgetMs) break;
     }
   } catch (e) {
     log(e);
