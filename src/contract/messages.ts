@@ -57,7 +57,7 @@ export const messageItem = z.object({
   recipients: z.number(),
 });
 
-/** `GET /api/messages/threads/:id`: the conversation (opening it marks it read). */
+/** `GET /api/messages/threads/:id`: the conversation; `POST …/read` marks it read when shown. */
 export const threadPage = z.object({
   thread: threadItem,
   members: z.array(z.object({ id: z.number(), name: z.string(), readAt: z.string().nullable() })),
