@@ -282,6 +282,38 @@ describe.skipIf(skipE2e)('the diary of parents and students', () => {
     await page.context().close();
   });
 
+  it('the week opens at today’s card, and on a Sunday without lessons at its end with the way to the next week', async () => {
+    const week = monday(todayIso());
+    const wednesday = shift(week, 2);
+    const sunday = shift(week, 6);
+    let page = await openAs(h, 'parent', undefined, phone);
+    const inView = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight + 1;
+      });
+    // The browser's clock says Wednesday of the server's week: its card is where the week opens.
+    await page.clock.setFixedTime(new Date(`${wednesday}T18:00:00`));
+    await page.goto(`/children/${studentId}/diary`);
+    await page.locator(`#diary-${wednesday}`).waitFor();
+    await expect.poll(() => inView(`#day-${wednesday}`)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // Sunday evening, no lessons that day (no card): the end of the week, «Ознакомлен» and on.
+    // (A fresh page: a reload would rightly keep where the parent had scrolled to.)
+    await page.context().close();
+    page = await openAs(h, 'parent', undefined, phone);
+    await page.clock.setFixedTime(new Date(`${sunday}T18:00:00`));
+    await page.goto(`/children/${studentId}/diary`);
+    await page.locator('#diary-week-end').waitFor();
+    expect(await page.locator(`#diary-${sunday}`).count()).toBe(0);
+    const next = page.locator('#diary-week-end').getByRole('link', { name: 'Следующая неделя ›' });
+    await expect.poll(() => inView('#diary-week-end .diary-next')).toBe(true);
+    await next.click();
+    await page.waitForURL(`**/children/${studentId}/diary?week=${shift(week, 7)}`);
+    await page.getByText(`Неделя ${ru(shift(week, 7))} – ${ru(shift(week, 13))}`).waitFor();
+    await page.context().close();
+  });
+
   it('a parent cancels a notice after asking once, and it stays listed as cancelled', async () => {
     const page = await openAs(h, 'parent', `/children/${studentId}/absence`, phone);
     const notice = page.locator('.diary-notice', { hasText: `${ru(noticeFrom)} – ${ru(noticeTo)}` });

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayMonth, formatAverage, markNumbers, mondayOf, weekdayIndex } from './diary-dates.ts';
+import {
+  addDays,
+  dayMonth,
+  formatAverage,
+  markNumbers,
+  mondayOf,
+  openingPlace,
+  weekdayIndex,
+} from './diary-dates.ts';
 import { markTone } from './mark-badge.tsx';
 import { trendPoints } from './trend-line.tsx';
 
 describe('diary dates and marks', () => {
+  it('opens the week at today, else at the next day shown, else at the week’s end', () => {
+    const shown = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28'];
+    expect(openingPlace('2026-11-23', shown, '2026-11-25')).toBe('2026-11-25');
+    // A Sunday without lessons has no card: the end of the week, where «Ознакомлен» is.
+    expect(openingPlace('2026-11-23', shown, '2026-11-29')).toBe('end');
+    // An empty week shows only some days: the next one shown.
+    expect(openingPlace('2026-11-23', ['2026-11-23', '2026-11-27'], '2026-11-24')).toBe('2026-11-27');
+    // Another week opens at its top.
+    expect(openingPlace('2026-11-16', shown, '2026-11-25')).toBeNull();
+    expect(openingPlace('2026-11-30', shown, '2026-11-29')).toBeNull();
+  });
+
   it('finds the Monday of a week and moves by days across months', () => {
     expect(mondayOf('2026-11-29')).toBe('2026-11-23');
     expect(mondayOf('2026-11-23')).toBe('2026-11-23');

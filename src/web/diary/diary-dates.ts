@@ -51,3 +51,13 @@ export function formatAverage(value: number | null, language: 'ru' | 'en'): stri
 export function markNumbers(value: string): number[] {
   return (value.match(/[1-5]/g) ?? []).map(Number);
 }
+
+/**
+ * Where a week opens: today's card; on a day without one (a Sunday without lessons) the next day
+ * shown after it; past the last shown day, the week's end ('end', where «Ознакомлен» is); null
+ * for a week that does not hold today (it opens at its top).
+ */
+export function openingPlace(weekStart: string, shown: readonly string[], today: string): string | null {
+  if (today < weekStart || today > addDays(weekStart, 6)) return null;
+  return shown.find((day) => day >= today) ?? 'end';
+}

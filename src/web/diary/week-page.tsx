@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import type { z } from 'zod';
 import type { Me } from '../../contract/auth.ts';
 import type { acknowledgeAnswer } from '../../contract/diary.ts';
@@ -15,9 +15,12 @@ import { useT } from '../i18n/use-t.ts';
 import { ChildSwitcher } from './child-switcher.tsx';
 import { DayCard } from './day-card.tsx';
 import { type DiaryWeek, diaryKeys, isoParam, refreshDiary, studentOf, useWeek } from './diary-api.ts';
-import { addDays, todayIso } from './diary-dates.ts';
+import { addDays, openingPlace, todayIso } from './diary-dates.ts';
 import { WeekNav } from './week-nav.tsx';
 import './diary.css';
+
+/** The end of the week: «Ознакомлен» and the way on to the next week. */
+const weekEndId = 'diary-week-end';
 
 /** «Дневник»: a student's week, a card per day, today's card in view; «Ознакомлен» for parents. */
 export default function WeekPage(props: PageProps) {
@@ -31,12 +34,22 @@ export default function WeekPage(props: PageProps) {
   const title = data ? t('diary.titleOf', { name: data.student.name }) : t('diary.title');
   useDocumentTitle(title);
   const today = todayIso();
+  const empty = data ? data.days.every((d) => d.lessons.length === 0 && d.due.length === 0) : false;
+  const shown = data ? data.days.filter((d) => !empty || d.dayOff || d.date === today) : [];
+  const place = data
+    ? openingPlace(
+        data.weekStart,
+        shown.map((d) => d.date),
+        today,
+      )
+    : null;
   const scrolledTo = useRef('');
   useEffect(() => {
     if (!data || scrolledTo.current === data.weekStart) return;
     scrolledTo.current = data.weekStart;
-    document.getElementById(`diary-${today}`)?.scrollIntoView({ block: 'start' });
-  }, [data, today]);
+    if (place === 'end') document.getElementById(weekEndId)?.scrollIntoView({ block: 'end' });
+    else if (place) document.getElementById(`diary-${place}`)?.scrollIntoView({ block: 'start' });
+  }, [data, place]);
   const switcher = (
     <ChildSwitcher me={props.me} studentId={studentId} page="diary" search={week ? `?week=${week}` : ''} />
   );
@@ -56,7 +69,6 @@ export default function WeekPage(props: PageProps) {
       </section>
     );
   const weekEnd = addDays(data.weekStart, 6);
-  const empty = data.days.every((d) => d.lessons.length === 0 && d.due.length === 0);
   return (
     <section className="diary-page">
       <h1>
@@ -66,12 +78,20 @@ export default function WeekPage(props: PageProps) {
       {switcher}
       <WeekNav path={path} weekStart={data.weekStart} weekEnd={weekEnd} />
       {empty && <p className="diary-empty">{t('diary.emptyWeek')}</p>}
-      {data.days
-        .filter((d) => !empty || d.dayOff || d.date === today)
-        .map((day) => (
-          <DayCard key={day.date} day={day} studentId={studentId} today={day.date === today} />
-        ))}
-      <Acknowledge me={props.me} studentId={studentId} week={week} data={data} />
+      {shown.map((day) => (
+        <DayCard key={day.date} day={day} studentId={studentId} today={day.date === today} />
+      ))}
+      <div className="diary-week-end" id={weekEndId}>
+        <Acknowledge me={props.me} studentId={studentId} week={week} data={data} />
+        <p className="diary-end-nav">
+          <Link
+            className="button button-quiet diary-next"
+            href={`${path}?week=${addDays(data.weekStart, 7)}`}
+          >
+            {t('diary.nextWeek')}
+          </Link>
+        </p>
+      </div>
     </section>
   );
 }
