@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { mailSettings, mailSettingsBody } from '../../contract/notifications.ts';
 import type { Ctx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { leadershipSchool } from '../control/control.policy.ts';
+import { fieldError, leadershipSchool } from '../control/control.policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { enqueue, twin } from './outbox.ts';
 
@@ -40,7 +40,10 @@ export async function getMailSettings(ctx: Ctx): Promise<Answer> {
   };
 }
 
-/** Saves the school's SMTP settings; a left-out password keeps the stored one. Audited without the password. */
+/**
+ * Saves the school's SMTP settings; a left-out password keeps the stored one while the host and
+ * user stay the same (else 400 on «Пароль»). Audited without the password.
+ */
 export async function putMailSettings(ctx: Ctx, body: z.infer<typeof mailSettingsBody>): Promise<Answer> {
   const schoolId = leadershipSchool(ctx, 'mail.manage');
   const personId = ctx.actor.kind === 'person' ? ctx.actor.personId : null;
@@ -50,6 +53,10 @@ export async function putMailSettings(ctx: Ctx, body: z.infer<typeof mailSetting
       .selectAll()
       .where('schoolId', '=', schoolId)
       .executeTakeFirst();
+    // The stored password goes only to the server it was given for: a new host or user needs it again.
+    const moved = old !== undefined && (old.host !== body.host || (old.username ?? '') !== body.username);
+    if (body.password === undefined && old?.password && moved)
+      throw fieldError('password', 'notifyMailPasswordAgain');
     const password = body.password === undefined ? (old?.password ?? null) : body.password || null;
     const values = {
       host: body.host,

@@ -5,10 +5,12 @@ export const messages = defineMessages(
   {
     notifyTelegramUnavailable: 'Telegram в этой установке Отметки не подключён.',
     notifyMailNotConfigured: 'Сначала сохраните настройки почты школы.',
+    notifyMailPasswordAgain: 'Сервер или имя пользователя изменились: введите пароль ещё раз.',
   },
   {
     notifyTelegramUnavailable: 'Telegram is not connected in this Otmetka installation.',
     notifyMailNotConfigured: 'Save the school’s mail settings first.',
+    notifyMailPasswordAgain: 'The server or user name has changed: enter the password again.',
   },
 );
 

@@ -154,6 +154,15 @@ describe.each(engines())('notification routes on $name', (engine) => {
     expect(events).toHaveLength(2);
     expect(JSON.stringify(events)).not.toContain('pa55-secret');
 
+    // The stored password never follows the settings to another server or user.
+    for (const moved of [{ host: 'smtp.elsewhere.test' }, { username: 'someone' }]) {
+      const refused = await admin.send('PUT', '/api/admin/mail', { ...withoutPassword, ...moved });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().fields).toEqual({ password: expect.stringContaining('пароль') });
+    }
+    expect((await admin.get('/api/admin/mail')).json().host).toBe('smtp.example.test');
+    expect(await audits('notify.mail.settings')).toHaveLength(2);
+
     const bad = await admin.send('PUT', '/api/admin/mail', { ...body, port: 0 });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().fields)).toEqual(['port']);
