@@ -2,13 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiPost } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
-import { Field } from '../components/field.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { Attachments } from './attachments.tsx';
-import { isSendKey, TextAreaField } from './compose-pieces.tsx';
+import { ComposeTail } from './compose-tail.tsx';
 import { type MessageFile, messagePaths, refreshMessages, type ThreadPage } from './messages-api.ts';
 
 /** «Объявление»: to one of the class teacher's classes, or to the whole school for leadership. */
@@ -78,36 +76,19 @@ export function AnnouncementForm({
         <input type="checkbox" checked={toStudents} onChange={(e) => setToStudents(e.target.checked)} />
         <span>{t('messages.toStudents')}</span>
       </label>
-      <Field
-        name="annSubject"
-        label={t('messages.subject')}
-        value={values.subject}
-        maxLength={200}
-        error={errors.field('subject')}
-        onChange={(e) => setValues((v) => ({ ...v, subject: e.target.value }))}
+      <ComposeTail
+        names={{ subject: 'annSubject', body: 'annBody' }}
+        values={values}
+        onValues={(change) => setValues((v) => ({ ...v, ...change }))}
+        errorOf={(field) => errors.field(field)}
+        files={files}
+        onFiles={setFiles}
+        csrfToken={csrfToken}
+        pending={send.isPending}
+        submitLabel={t('messages.publish')}
+        onSubmit={submit}
+        onCancel={onCancel}
       />
-      <TextAreaField
-        name="annBody"
-        label={t('messages.text')}
-        value={values.body}
-        error={errors.field('body')}
-        onChange={(e) => setValues((v) => ({ ...v, body: e.target.value }))}
-        onKeyDown={(e) => {
-          if (isSendKey(e)) {
-            e.preventDefault();
-            if (!send.isPending) submit();
-          }
-        }}
-      />
-      <Attachments files={files} onChange={setFiles} csrfToken={csrfToken} disabled={send.isPending} />
-      <p className="msg-actions">
-        <button type="submit" className="button button-primary" disabled={send.isPending}>
-          {send.isPending ? t('messages.sending') : t('messages.publish')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {t('messages.cancel')}
-        </button>
-      </p>
     </form>
   );
 }

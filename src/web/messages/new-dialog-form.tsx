@@ -2,13 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiPost } from '../app/api.ts';
 import { type Problems, requireFilled } from '../app/validate.ts';
-import { Field } from '../components/field.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
-import { Attachments } from './attachments.tsx';
-import { isSendKey, TextAreaField } from './compose-pieces.tsx';
+import { ComposeTail } from './compose-tail.tsx';
 import {
   type MessageFile,
   messagePaths,
@@ -116,36 +114,19 @@ export function NewDialogForm({
         </fieldset>
       )}
       {people.length === 0 && toError && <p className="field-error">{toError}</p>}
-      <Field
-        name="subject"
-        label={t('messages.subject')}
-        value={values.subject}
-        maxLength={200}
-        error={errors.field('subject')}
-        onChange={(e) => setValues((v) => ({ ...v, subject: e.target.value }))}
+      <ComposeTail
+        names={{ subject: 'subject', body: 'body' }}
+        values={values}
+        onValues={(change) => setValues((v) => ({ ...v, ...change }))}
+        errorOf={(field) => errors.field(field)}
+        files={files}
+        onFiles={setFiles}
+        csrfToken={csrfToken}
+        pending={send.isPending}
+        submitLabel={t('messages.send')}
+        onSubmit={submit}
+        onCancel={onCancel}
       />
-      <TextAreaField
-        name="body"
-        label={t('messages.text')}
-        value={values.body}
-        error={errors.field('body')}
-        onChange={(e) => setValues((v) => ({ ...v, body: e.target.value }))}
-        onKeyDown={(e) => {
-          if (isSendKey(e)) {
-            e.preventDefault();
-            if (!send.isPending) submit();
-          }
-        }}
-      />
-      <Attachments files={files} onChange={setFiles} csrfToken={csrfToken} disabled={send.isPending} />
-      <p className="msg-actions">
-        <button type="submit" className="button button-primary" disabled={send.isPending}>
-          {send.isPending ? t('messages.sending') : t('messages.send')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {t('messages.cancel')}
-        </button>
-      </p>
     </form>
   );
 }
