@@ -96,4 +96,10 @@ describe.each(engines())('static files on $name', (engine) => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/json/);
   });
+
+  it('answers a missing built file with 404, not the shell (an old tab asks for a replaced chunk)', async () => {
+    const res = await app.inject({ url: '/assets/gone-123abc.js' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('shell');
+  });
 });

@@ -59,7 +59,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
 /** Unknown API routes answer a JSON 404; other GETs get the web app, which routes itself. */
 export function registerNotFound(app: FastifyInstance, hasWeb: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
+    // A missing built file (an old tab asking for a replaced chunk) is a 404, never the page.
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      !request.url.startsWith('/assets/') &&
+      hasWeb;
     if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     const lang = langOf(request.headers['accept-language']);
     return send(reply, request, 'not_found', { message: translate(lang, 'routeNotFound') });
