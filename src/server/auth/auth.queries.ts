@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/roles.ts';
 import type { Db, RoleGrant } from '../access/actor.ts';
+import { compiledOnce } from '../db/database.ts';
 import type { SessionEndReason } from '../db/schema.ts';
 
 /** Accounts with what login and password checks need of their person. */
@@ -40,12 +41,9 @@ export async function grantsOf(db: Db, personId: number): Promise<RoleGrant[]> {
   return rows.map((r) => ({ role: r.role as Role, schoolId: r.schoolId, districtId: r.districtId }));
 }
 
-/**
- * A session (live or ended) with its account, person and live roles, by the hash of the cookie
- * token: one round trip for every request. Empty when there is no such session.
- */
-export async function findSession(db: Db, sessionId: string) {
-  const rows = await db
+/** The session lookup of every request, compiled once. */
+const sessionQuery = compiledOnce((db: Db, sessionId: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
     .innerJoin('persons', 'persons.id', 'accounts.personId')
@@ -72,8 +70,15 @@ export async function findSession(db: Db, sessionId: string) {
       'sessions.endedAt',
       'sessions.endReason',
     ])
-    .where('sessions.id', '=', sessionId)
-    .execute();
+    .where('sessions.id', '=', sessionId),
+);
+
+/**
+ * A session (live or ended) with its account, person and live roles, by the hash of the cookie
+ * token: one round trip for every request. Empty when there is no such session.
+ */
+export async function findSession(db: Db, sessionId: string) {
+  const rows = await sessionQuery(db, sessionId);
   const [first] = rows;
   if (!first) return undefined;
   const grants: RoleGrant[] = rows

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
+  type Compilable,
+  CompiledQuery,
   Kysely,
   PostgresDialect,
   type SqliteDatabase,
@@ -86,3 +88,30 @@ export function cachingStatements(sqlite: SQLite.Database, size = STATEMENT_CACH
   };
 }
 
+/**
+ * A hot query built and compiled once per engine instead of on every call: `build` gets
+ * placeholders for the parameters (`params[i]`), and the returned function runs the kept SQL
+ * with the real values. Result rows still pass the plugins (camelCase names).
+ */
+export function compiledOnce<Params extends unknown[], Row>(
+  build: (db: Kysely<DB>, ...params: Params) => Compilable<Row>,
+): (db: Kysely<DB>, ...params: Params) => Promise<Row[]> {
+  const kept = new WeakMap<object, { sql: string; slots: (number | { value: unknown })[] }>();
+  return async (db, ...params) => {
+    const adapter = db.getExecutor().adapter;
+    let compiled = kept.get(adapter);
+    if (!compiled) {
+      const marks = params.map((_, i) => Symbol(`param ${i}`));
+      const query = build(db, ...(marks as unknown as Params)).compile();
+      const slots = query.parameters.map((value) => {
+        const i = marks.indexOf(value as symbol);
+        return i >= 0 ? i : { value };
+      });
+      compiled = { sql: query.sql, slots };
+      kept.set(adapter, compiled);
+    }
+    const values = compiled.slots.map((slot) => (typeof slot === 'number' ? params[slot] : slot.value));
+    const result = await db.executeQuery<Row>(CompiledQuery.raw(compiled.sql, values));
+    return result.rows;
+  };
+}

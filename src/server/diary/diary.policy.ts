@@ -1,6 +1,7 @@
 import type { Action } from '../../domain/abilities.ts';
-import type { Ctx } from '../access/actor.ts';
+import type { Ctx, Db } from '../access/actor.ts';
 import { reachesAnything, reachOf } from '../access/scopes.ts';
+import { compiledOnce } from '../db/database.ts';
 import { forbidden, notFound } from '../http/app-error.ts';
 
 /** A student whose diary the actor may read, with what the cache and the views need. */
@@ -14,6 +15,32 @@ export interface DiaryStudent {
   /** Whether the actor is a live guardian of the student. */
   guardian: boolean;
 }
+
+/** The student, the school's data version and whether `guardianId` is a live guardian: compiled once. */
+const studentQuery = compiledOnce((db: Db, studentId: number, guardianId: number) =>
+  db
+    .selectFrom('persons')
+    .leftJoin('dataVersions', 'dataVersions.schoolId', 'persons.schoolId')
+    .select((eb) => [
+      'persons.id',
+      'persons.schoolId',
+      'persons.lastName',
+      'persons.firstName',
+      'dataVersions.version',
+      eb
+        .exists(
+          eb
+            .selectFrom('guardianships')
+            .select('guardianships.id')
+            .where('guardianships.guardianId', '=', guardianId)
+            .where('guardianships.studentId', '=', studentId)
+            .where('guardianships.archivedAt', 'is', null),
+        )
+        .as('guardian'),
+    ])
+    .where('persons.id', '=', studentId)
+    .where('persons.archivedAt', 'is', null),
+);
 
 /** The signed-in person, or 403 (anonymous and system actors never read a diary). */
 function personOf(ctx: Ctx): number {
@@ -37,29 +64,7 @@ export async function requireDiaryStudent(
   const asSelf = reach.relations.has('self') && me === studentId;
   const asGuardian = reach.relations.has('guardian');
   if (!asSelf && !asGuardian) throw notFound();
-  const row = await ctx.db
-    .selectFrom('persons')
-    .leftJoin('dataVersions', 'dataVersions.schoolId', 'persons.schoolId')
-    .select((eb) => [
-      'persons.id',
-      'persons.schoolId',
-      'persons.lastName',
-      'persons.firstName',
-      'dataVersions.version',
-      eb
-        .exists(
-          eb
-            .selectFrom('guardianships')
-            .select('guardianships.id')
-            .where('guardianships.guardianId', '=', me)
-            .where('guardianships.studentId', '=', studentId)
-            .where('guardianships.archivedAt', 'is', null),
-        )
-        .as('guardian'),
-    ])
-    .where('persons.id', '=', studentId)
-    .where('persons.archivedAt', 'is', null)
-    .executeTakeFirst();
+  const [row] = await studentQuery(ctx.db, studentId, me);
   if (!row || row.schoolId === null) throw notFound();
   const guardian = Boolean(row.guardian);
   if (!(asSelf || (asGuardian && guardian))) throw notFound();
