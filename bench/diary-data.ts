@@ -165,6 +165,18 @@ async function findFreshness(
       .where('lessons.cancelledAt', 'is', null)
       .where('accounts.disabledAt', 'is', null)
       .where('accounts.passwordChangedAt', 'is not', null)
+      // A cell still empty: a database reused from an earlier run holds that run's check mark.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('marks')
+              .select('marks.id')
+              .whereRef('marks.lessonId', '=', 'lessons.id')
+              .where('marks.studentId', '=', reader.studentId)
+              .where('marks.deletedAt', 'is', null),
+          ),
+        ),
+      )
       .orderBy('lessons.date')
       .orderBy('lessons.id')
       .executeTakeFirst();
