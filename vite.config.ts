@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -31,7 +31,8 @@ function otmetkaBuildOutput(): Plugin {
     name: 'otmetka-build-output',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      // `build.outDir` is relative to the root (src/web) unless given absolute.
+      outDir = resolve(config.root, config.build.outDir);
     },
     async writeBundle() {
       const worker = join(outDir, 'sw.js');
