@@ -14,6 +14,8 @@ describe('the service worker and the web app', () => {
     expect(worker).toContain("const startPaths = ['/api/me', '/api/setup'];");
     expect(worker).toMatch(/startPaths\.includes\(url\.pathname\) \|\| diaryPath\.test/);
     expect(worker).toContain(String.raw`const diaryPath = /^\/api\/diary\/\d+\/(week|marks)(\/|$)/;`);
-    expect(worker).toMatch(/if \(response\.status === 200 && asked === generation\) \{\s+event\.waitUntil\(store\(/);
+    expect(worker).toMatch(
+      /if \(response\.status === 200 && asked === generation\) \{\s+event\.waitUntil\(store\(/,
+    );
   });
 });
