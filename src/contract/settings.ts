@@ -6,6 +6,10 @@ export const workKindSetting = z.object({
   name: z.string(),
   shortName: z.string(),
   weight: z.number().positive(),
+  /** 1: a written work (its marks are due within the timeliness rule's days). */
+  written: z.number().int().min(0).max(1),
+  /** 1: an assessment procedure of the federal schedule (≥30 minutes, the whole class). */
+  assessment: z.number().int().min(0).max(1),
 });
 
 /** School settings with sensible Russian defaults; a missing key takes its default. */
@@ -40,14 +44,14 @@ export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
 
 /** Default work kinds of a new school, with their weights. */
 export const defaultWorkKinds: z.infer<typeof workKindSetting>[] = [
-  { name: 'Ответ на уроке', shortName: 'Отв', weight: 1 },
-  { name: 'Домашняя работа', shortName: 'ДЗ', weight: 1 },
-  { name: 'Самостоятельная работа', shortName: 'СР', weight: 1.5 },
-  { name: 'Практическая работа', shortName: 'ПР', weight: 1.5 },
-  { name: 'Лабораторная работа', shortName: 'ЛР', weight: 1.5 },
-  { name: 'Диктант', shortName: 'Дикт', weight: 2 },
-  { name: 'Сочинение', shortName: 'Соч', weight: 2 },
-  { name: 'Контрольная работа', shortName: 'КР', weight: 2 },
+  { name: 'Ответ на уроке', shortName: 'Отв', weight: 1, written: 0, assessment: 0 },
+  { name: 'Домашняя работа', shortName: 'ДЗ', weight: 1, written: 0, assessment: 0 },
+  { name: 'Самостоятельная работа', shortName: 'СР', weight: 1.5, written: 1, assessment: 0 },
+  { name: 'Практическая работа', shortName: 'ПР', weight: 1.5, written: 1, assessment: 0 },
+  { name: 'Лабораторная работа', shortName: 'ЛР', weight: 1.5, written: 1, assessment: 0 },
+  { name: 'Диктант', shortName: 'Дикт', weight: 2, written: 1, assessment: 1 },
+  { name: 'Сочинение', shortName: 'Соч', weight: 2, written: 1, assessment: 1 },
+  { name: 'Контрольная работа', shortName: 'КР', weight: 2, written: 1, assessment: 1 },
 ];
 
 /** Reads stored settings text, applying defaults for any missing key. */

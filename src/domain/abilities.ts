@@ -32,6 +32,9 @@ export const actions = [
   'messages.announceClass',
   'messages.announceSchool',
   'district.view',
+  'reports.view',
+  'remarks.write',
+  'remarks.fix',
 ] as const;
 /** One action. */
 export type Action = (typeof actions)[number];
@@ -76,6 +79,8 @@ export const capabilities = {
     'diary.review': ['school'],
     'messages.use': ['school'],
     'messages.announceSchool': ['school'],
+    'reports.view': ['school'],
+    'remarks.write': ['school'],
   },
   deputy: {
     'school.view': ['school'],
@@ -90,6 +95,8 @@ export const capabilities = {
     'diary.review': ['school'],
     'messages.use': ['school'],
     'messages.announceSchool': ['school'],
+    'reports.view': ['school'],
+    'remarks.write': ['school'],
   },
   teacher: {
     'school.view': ['school'],
@@ -108,6 +115,8 @@ export const capabilities = {
     'diary.review': ['classTeacher'],
     'messages.use': ['teaches', 'classTeacher'],
     'messages.announceClass': ['classTeacher'],
+    'reports.view': ['teaches', 'classTeacher'],
+    'remarks.fix': ['teaches'],
   },
   parent: {
     'student.view': ['guardian'],
@@ -129,6 +138,7 @@ export const capabilities = {
     'structure.view': ['district'],
     'timetable.view': ['district'],
     'class.view': ['district'],
+    'reports.view': ['district'],
   },
 } as const satisfies Record<Role, Partial<Record<Action, readonly Scope[]>>>;
 

@@ -31,6 +31,7 @@ import { registerPlanRoutes } from './lessons/plan.routes.ts';
 import { registerMessagesRoutes } from './messages/messages.routes.ts';
 import { registerNotifyRoutes } from './notify/notify.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerReportsRoutes } from './reports/reports.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
 import { registerTimetableRoutes } from './timetable/timetable.routes.ts';
 
@@ -110,6 +111,7 @@ export async function buildApp(
   registerDiaryRoutes(api, database.db, config.publicUrl);
   registerMessagesRoutes(api, database.db);
   registerNotifyRoutes(api, database.db, config.notify);
+  registerReportsRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

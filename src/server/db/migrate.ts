@@ -6,6 +6,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as schoolRecords from './migrations/0002-school-records.ts';
 import * as journal from './migrations/0003-journal.ts';
 import * as diary from './migrations/0004-diary.ts';
+import * as reports from './migrations/0005-reports.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -16,6 +17,7 @@ const modules: Record<string, MigrationModule> = {
   '0002-school-records': schoolRecords,
   '0003-journal': journal,
   '0004-diary': diary,
+  '0005-reports': reports,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -265,6 +265,10 @@ export interface WorkKindTable {
   shortName: string;
   weight: number;
   archivedAt: Timestamp | null;
+  /** 1: a written work, whose marks are due within the timeliness rule's days. */
+  written: ColumnType<number, number | undefined, number>;
+  /** 1: an assessment procedure (≥30 minutes, the whole class), listed in the federal schedule. */
+  assessment: ColumnType<number, number | undefined, number>;
 }
 
 /** A named bell schedule (weekdays, Saturday…). */
@@ -439,9 +443,15 @@ export interface RemarkTable {
   courseId: number;
   authorId: number;
   text: string;
+  /** The lesson the remark is about, when it is about one. */
+  lessonId: number | null;
   createdAt: CreatedAt;
   fixedAt: Timestamp | null;
+  fixedBy: number | null;
+  /** What the teacher says they did. */
+  fixNote: string | null;
   closedAt: Timestamp | null;
+  closedBy: number | null;
 }
 
 /** One entry of the append-only history of changes. */

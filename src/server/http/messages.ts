@@ -9,6 +9,7 @@ import * as lessons from '../lessons/lessons.messages.ts';
 import * as messaging from '../messages/messages.messages.ts';
 import * as notify from '../notify/notify.messages.ts';
 import * as people from '../people/people.messages.ts';
+import * as reports from '../reports/reports.messages.ts';
 import * as structure from '../structure/structure.messages.ts';
 import * as timetable from '../timetable/timetable.messages.ts';
 
@@ -27,6 +28,7 @@ const modules = [
   diary,
   notify,
   messaging,
+  reports,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -84,6 +86,7 @@ const ru = {
   ...diary.messages.ru,
   ...notify.messages.ru,
   ...messaging.messages.ru,
+  ...reports.messages.ru,
 };
 
 /** A message key. */
@@ -143,6 +146,7 @@ const en: Record<MessageKey, string> = {
   ...diary.messages.en,
   ...notify.messages.en,
   ...messaging.messages.en,
+  ...reports.messages.en,
 };
 
 /** Labels of input fields, used to name them in messages. */

@@ -16,13 +16,15 @@ describe('navigationFor', () => {
     expect(navigationFor(person({}))).toEqual([]);
   });
 
-  it('gives the teacher «Сегодня», «Журнал», «КТП», «Сообщения»', () => {
+  it('gives the teacher «Сегодня», «Журнал», «КТП», «Замечания», «Мои показатели», «Сообщения»', () => {
     const [group] = navigationFor(person({ roles: ['teacher'] }));
     expect(group?.id).toBe('teacher');
     expect(group?.sections[0]?.items.map((i) => i.label.key)).toEqual([
       'section.today',
       'section.journal',
       'section.plan',
+      'section.remarks',
+      'section.myReports',
       'section.messages',
     ]);
   });

@@ -44,6 +44,8 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
     section('/teacher/today', 'section.today'),
     section('/teacher/journal', 'section.journal'),
     section('/teacher/plan', 'section.plan'),
+    section('/teacher/remarks', 'section.remarks'),
+    section('/teacher/reports', 'section.myReports'),
     section('/teacher/messages', 'section.messages'),
   ],
   student: [

@@ -19,6 +19,7 @@ import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
 import { routes as peopleRoutes } from '../people/routes.ts';
 import { OfflineBanner } from '../pwa/offline-banner.tsx';
+import { routes as reportsRoutes } from '../reports/routes.ts';
 import { routes as structureRoutes } from '../structure/routes.ts';
 import { routes as timetableRoutes } from '../timetable/routes.ts';
 import { useIdleTimeout } from './idle.ts';
@@ -41,6 +42,7 @@ const pageRoutes = [
   ...diaryRoutes,
   ...messagesRoutes,
   ...notifyRoutes,
+  ...reportsRoutes,
 ];
 
 /** The app after sign-in: header, role navigation, the page of the current address; idle sign-out. */

@@ -10,6 +10,7 @@ import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
+import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 import type { coreRu, MessageKey } from './ru.ts';
@@ -87,6 +88,8 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'section.myClassNamed': 'My class {name}',
   'section.control': 'Control',
   'section.reports': 'Reports',
+  'section.myReports': 'My figures',
+  'section.remarks': 'Remarks',
   'section.periods': 'Closing periods',
   'section.diary': 'Diary',
   'section.marks': 'Marks',
@@ -126,5 +129,6 @@ export const en: Record<MessageKey, string> = {
   ...diary.en,
   ...messaging.en,
   ...notify.en,
+  ...reports.en,
   ...pwa.en,
 };

@@ -10,6 +10,7 @@ import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
+import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 
@@ -86,6 +87,8 @@ export const coreRu = {
   'section.myClassNamed': 'Мой класс {name}',
   'section.control': 'Контроль',
   'section.reports': 'Отчёты',
+  'section.myReports': 'Мои показатели',
+  'section.remarks': 'Замечания',
   'section.periods': 'Закрытие периодов',
   'section.diary': 'Дневник',
   'section.marks': 'Оценки',
@@ -125,6 +128,7 @@ export const ru = {
   ...diary.ru,
   ...messaging.ru,
   ...notify.ru,
+  ...reports.ru,
   ...pwa.ru,
 };
 

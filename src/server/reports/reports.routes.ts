@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { reportFilters, reportFiltersQuery } from '../../contract/reports.ts';
+import type { DB } from '../db/schema.ts';
+import type { Api } from '../http/api.ts';
+import { errors } from '../http/openapi.ts';
+import { ctxOf } from '../http/session.ts';
+import { getReportFilters } from './filters.ts';
+
+const tags = ['reports'];
+
+/** The control reports of the deputy, the director, the teacher and the district. */
+export function registerReportsRoutes(api: Api, db: Kysely<DB>): void {
+  api.get(
+    '/api/reports/filters',
+    {
+      schema: {
+        tags,
+        summary:
+          'Фильтры отчётов: годы, периоды, классы, предметы, учителя и журналы, доступные пользователю',
+        querystring: reportFiltersQuery,
+        response: { 200: reportFilters, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => getReportFilters(ctxOf(request, db), request.query.yearId),
+  );
+}

@@ -1,0 +1,19 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n/ru.ts';
+import type { ReportFilterOptions, ReportFilterValues } from './reports-api.ts';
+
+/** What a tab of the reports page receives: the chosen filters and the choices. */
+export interface TabProps {
+  filters: ReportFilterValues;
+  options: ReportFilterOptions;
+}
+
+/** A tab of the reports page: its address (`?tab=`), its label and its content. */
+export interface ReportTab {
+  id: string;
+  label: MessageKey;
+  component: LazyExoticComponent<ComponentType<TabProps>>;
+}
+
+/** The tabs of «Отчёты», in the order shown. */
+export const reportTabs: ReportTab[] = [];
