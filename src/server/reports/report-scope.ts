@@ -177,6 +177,40 @@ async function resolveDates(db: Db, scope: { schoolId: number; yearId: number },
   return undefined;
 }
 
+/** The school year, dates and settings of a report, before any course is chosen. */
+async function baseScope(db: Db, schoolId: number, q: ReportQuery) {
+  if (q.from !== undefined && q.to !== undefined && q.from > q.to)
+    throw new AppError('validation', 'reportsRangeOrder', {}, { to: 'reportsRangeOrder' });
+  const { year } = await reportYear(db, schoolId, q.yearId);
+  const period = await resolveDates(db, { schoolId, yearId: year.id }, q);
+  const on = today();
+  const from = period?.from ?? q.from ?? year.startsOn;
+  const to = period?.to ?? q.to ?? (on < year.endsOn && on >= year.startsOn ? on : year.endsOn);
+  if (from > to) throw new AppError('validation', 'reportsRangeOrder', {}, { to: 'reportsRangeOrder' });
+  const settings = parseSchoolSettings(await settingsText(db, schoolId));
+  return {
+    schoolId,
+    yearId: year.id,
+    yearStartsOn: year.startsOn,
+    yearEndsOn: year.endsOn,
+    from,
+    to,
+    periodId: q.periodId ?? null,
+    settings,
+  };
+}
+
+/** Narrows courses by the filters of the query. */
+function filtered(courses: ScopedCourse[], q: ReportQuery): ScopedCourse[] {
+  return courses.filter(
+    (c) =>
+      (q.courseId === undefined || c.id === q.courseId) &&
+      (q.classId === undefined || c.classId === q.classId) &&
+      (q.subjectId === undefined || c.subjectId === q.subjectId) &&
+      (q.teacherId === undefined || c.teacherId === q.teacherId || c.secondTeacherId === q.teacherId),
+  );
+}
+
 /**
  * Resolves who may see what for a school report: the school, the year, the dates and the courses
  * in scope. A teacher sees only the courses they teach (or co-teach), and with `classLevel` those
@@ -188,20 +222,13 @@ export async function resolveReportScope(
   options: ScopeOptions = {},
 ): Promise<ReportScope> {
   const { schoolId, whole, me } = reportSchool(ctx);
-  if (q.from !== undefined && q.to !== undefined && q.from > q.to)
-    throw new AppError('validation', 'reportsRangeOrder', {}, { to: 'reportsRangeOrder' });
-  const { year } = await reportYear(ctx.db, schoolId, q.yearId);
-  const period = await resolveDates(ctx.db, { schoolId, yearId: year.id }, q);
-  const on = today();
-  const from = period?.from ?? q.from ?? year.startsOn;
-  const to = period?.to ?? q.to ?? (on < year.endsOn && on >= year.startsOn ? on : year.endsOn);
-  if (from > to) throw new AppError('validation', 'reportsRangeOrder', {}, { to: 'reportsRangeOrder' });
-  const all = await yearCourses(ctx.db, schoolId, year.id);
+  const base = await baseScope(ctx.db, schoolId, q);
+  const all = await yearCourses(ctx.db, schoolId, base.yearId);
   let courses = all;
   let classIds: number[] | null = null;
   if (!whole) {
     if (q.teacherId !== undefined && q.teacherId !== me) throw forbidden();
-    const led = options.classLevel ? await ledClasses(ctx.db, me, year.id) : [];
+    const led = options.classLevel ? await ledClasses(ctx.db, me, base.yearId) : [];
     if (q.classId !== undefined && options.classLevel && !led.includes(q.classId)) {
       const teachesThere = all.some(
         (c) => c.classId === q.classId && (c.teacherId === me || c.secondTeacherId === me),
@@ -214,32 +241,19 @@ export async function resolveReportScope(
         c.teacherId === me || c.secondTeacherId === me || (c.classId !== null && led.includes(c.classId)),
     );
   }
-  if (q.courseId !== undefined) {
-    if (!courses.some((c) => c.id === q.courseId))
-      throw all.some((c) => c.id === q.courseId) ? forbidden() : notFound();
-  }
-  courses = courses.filter(
-    (c) =>
-      (q.courseId === undefined || c.id === q.courseId) &&
-      (q.classId === undefined || c.classId === q.classId) &&
-      (q.subjectId === undefined || c.subjectId === q.subjectId) &&
-      (q.teacherId === undefined || c.teacherId === q.teacherId || c.secondTeacherId === q.teacherId),
-  );
-  const settings = parseSchoolSettings(await settingsText(ctx.db, schoolId));
-  return {
-    schoolId,
-    yearId: year.id,
-    yearStartsOn: year.startsOn,
-    yearEndsOn: year.endsOn,
-    from,
-    to,
-    periodId: q.periodId ?? null,
-    whole,
-    me,
-    courses,
-    classIds,
-    settings,
-  };
+  if (q.courseId !== undefined && !courses.some((c) => c.id === q.courseId))
+    throw all.some((c) => c.id === q.courseId) ? forbidden() : notFound();
+  return { ...base, whole, me, courses: filtered(courses, q), classIds };
+}
+
+/**
+ * The scope of a whole school with no actor: for the district rollup and jobs, which must check
+ * the actor's reach themselves before calling it. `me` is 0: no person.
+ */
+export async function wholeSchoolScope(db: Db, schoolId: number, q: ReportQuery = {}): Promise<ReportScope> {
+  const base = await baseScope(db, schoolId, q);
+  const courses = filtered(await yearCourses(db, schoolId, base.yearId), q);
+  return { ...base, whole: true, me: 0, courses, classIds: null };
 }
 
 /** The range every report echoes. */
