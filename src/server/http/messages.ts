@@ -9,7 +9,10 @@ import * as lessons from '../lessons/lessons.messages.ts';
 import * as messaging from '../messages/messages.messages.ts';
 import * as notify from '../notify/notify.messages.ts';
 import * as people from '../people/people.messages.ts';
+import * as keeping from '../reports/keeping.messages.ts';
+import * as remarks from '../reports/remarks.messages.ts';
 import * as reports from '../reports/reports.messages.ts';
+import * as results from '../reports/results.messages.ts';
 import * as structure from '../structure/structure.messages.ts';
 import * as timetable from '../timetable/timetable.messages.ts';
 
@@ -29,6 +32,9 @@ const modules = [
   notify,
   messaging,
   reports,
+  keeping,
+  results,
+  remarks,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -87,6 +93,9 @@ const ru = {
   ...notify.messages.ru,
   ...messaging.messages.ru,
   ...reports.messages.ru,
+  ...keeping.messages.ru,
+  ...results.messages.ru,
+  ...remarks.messages.ru,
 };
 
 /** A message key. */
@@ -147,6 +156,9 @@ const en: Record<MessageKey, string> = {
   ...notify.messages.en,
   ...messaging.messages.en,
   ...reports.messages.en,
+  ...keeping.messages.en,
+  ...results.messages.en,
+  ...remarks.messages.en,
 };
 
 /** Labels of input fields, used to name them in messages. */

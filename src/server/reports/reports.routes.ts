@@ -4,7 +4,13 @@ import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
+import { registerDashboardRoutes } from './dashboard.routes.ts';
+import { registerDensityRoutes } from './density.routes.ts';
+import { registerExportRoutes } from './export.routes.ts';
 import { getReportFilters } from './filters.ts';
+import { registerKeepingRoutes } from './keeping.routes.ts';
+import { registerRemarksRoutes } from './remarks.routes.ts';
+import { registerResultsRoutes } from './results.routes.ts';
 
 const tags = ['reports'];
 
@@ -23,4 +29,10 @@ export function registerReportsRoutes(api: Api, db: Kysely<DB>): void {
     },
     async (request) => getReportFilters(ctxOf(request, db), request.query.yearId),
   );
+  registerRemarksRoutes(api, db);
+  registerKeepingRoutes(api, db);
+  registerResultsRoutes(api, db);
+  registerDashboardRoutes(api, db);
+  registerExportRoutes(api, db);
+  registerDensityRoutes(api, db);
 }
