@@ -1,0 +1,412 @@
+import { sql } from 'kysely';
+import type { ResultsAnswer } from '../../contract/results.ts';
+import { markNumbers, suggestMark } from '../../domain/marks.ts';
+import {
+  figuresOverMarks,
+  figuresOverStudents,
+  isResultMark,
+  type ResultMark,
+  type Standing,
+  standings,
+  standingsOf,
+} from '../../domain/results.ts';
+import type { Db } from '../access/actor.ts';
+import { today } from '../access/relationships.queries.ts';
+import { AppError } from '../http/app-error.ts';
+import { type ReportScope, rangeOf, type ScopedCourse } from './report-scope.ts';
+
+/** A period the results are of. */
+export interface ResultsPeriod {
+  id: number;
+  name: string;
+  kind: string;
+  scheme: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+const schemeOrder = ['quarters', 'trimesters', 'halves'];
+
+/** The scheme most classes of the year follow (a grade without a scheme follows quarters). */
+async function schemesOf(db: Db, schoolId: number, yearId: number) {
+  const [classes, schemes] = await Promise.all([
+    db
+      .selectFrom('classes')
+      .select(['id', 'grade', 'letter'])
+      .where('schoolId', '=', schoolId)
+      .where('academicYearId', '=', yearId)
+      .where('archivedAt', 'is', null)
+      .execute(),
+    db
+      .selectFrom('gradeSchemes')
+      .select(['grade', 'scheme'])
+      .where('schoolId', '=', schoolId)
+      .where('academicYearId', '=', yearId)
+      .execute(),
+  ]);
+  const byGrade = new Map(schemes.map((s) => [s.grade, s.scheme as string]));
+  const schemeOf = (grade: number) => byGrade.get(grade) ?? 'quarters';
+  const tally = new Map<string, number>();
+  for (const c of classes) tally.set(schemeOf(c.grade), (tally.get(schemeOf(c.grade)) ?? 0) + 1);
+  const main = [...schemeOrder].sort((a, b) => (tally.get(b) ?? 0) - (tally.get(a) ?? 0))[0]!;
+  return { classes, schemeOf, main };
+}
+
+/**
+ * The period of a school's results: the one asked for; else the term `number` of the main scheme,
+ * or the year marks with `wholeYear`; else the term of the main scheme running today (or the last
+ * begun). Null when the school has no such period.
+ */
+export async function resultsPeriod(
+  db: Db,
+  schoolId: number,
+  yearId: number,
+  ask: { periodId?: number | null; number?: number; wholeYear?: boolean } = {},
+): Promise<ResultsPeriod | null> {
+  const periods = await db
+    .selectFrom('periods')
+    .select(['id', 'name', 'kind', 'scheme', 'number', 'startsOn', 'endsOn'])
+    .where('schoolId', '=', schoolId)
+    .where('academicYearId', '=', yearId)
+    .orderBy('startsOn')
+    .orderBy('id')
+    .execute();
+  const strip = ({ number: _n, ...p }: (typeof periods)[number]): ResultsPeriod => p;
+  if (ask.periodId !== undefined && ask.periodId !== null) {
+    const p = periods.find((x) => x.id === ask.periodId);
+    return p ? strip(p) : null;
+  }
+  if (ask.wholeYear) {
+    const p = periods.find((x) => x.kind === 'year');
+    return p ? strip(p) : null;
+  }
+  const { main } = await schemesOf(db, schoolId, yearId);
+  const terms = periods.filter((p) => p.kind === 'term' && p.scheme === main);
+  if (ask.number !== undefined) {
+    const p = terms.find((x) => x.number === ask.number);
+    return p ? strip(p) : null;
+  }
+  const on = today();
+  const p =
+    terms.find((x) => x.startsOn <= on && on <= x.endsOn) ??
+    terms.filter((x) => x.startsOn <= on).at(-1) ??
+    terms[0];
+  return p ? strip(p) : null;
+}
+
+const singles = ['1', '2', '3', '4', '5'].flatMap((d) => [d, `${d}+`, `${d}-`]);
+
+/** Σ weight × mark and Σ weight of each student's marks in each subject in the dates, in SQL. */
+async function markSums(db: Db, scope: ReportScope, subjectIds: number[], from: string, to: string) {
+  const base = () =>
+    db
+      .selectFrom('marks')
+      .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
+      .innerJoin('courses', 'courses.id', 'lessons.courseId')
+      .innerJoin('workKinds', 'workKinds.id', 'marks.workKindId')
+      .where('lessons.schoolId', '=', scope.schoolId)
+      .where('lessons.date', '>=', from)
+      .where('lessons.date', '<=', to)
+      .where('courses.academicYearId', '=', scope.yearId)
+      .where('courses.subjectId', 'in', subjectIds)
+      .where('marks.deletedAt', 'is', null);
+  const [plain, twin] = await Promise.all([
+    base()
+      .select(['marks.studentId', 'courses.subjectId'])
+      .select((eb) => {
+        const value = eb.ref('marks.value');
+        const weight = eb.ref('workKinds.weight');
+        return [
+          sql<number>`sum(${weight} * (cast(substr(${value}, 1, 1) as integer) + case when ${value} like '_+' then 0.25 when ${value} like '_-' then -0.25 else 0 end))`.as(
+            'weighted',
+          ),
+          sql<number>`sum(${weight})`.as('weights'),
+        ];
+      })
+      .where('marks.value', 'in', singles)
+      .groupBy(['marks.studentId', 'courses.subjectId'])
+      .execute(),
+    base()
+      .select(['marks.studentId', 'courses.subjectId', 'marks.value', 'workKinds.weight'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('marks.value', 'like', '%/%')
+      .groupBy(['marks.studentId', 'courses.subjectId', 'marks.value', 'workKinds.weight'])
+      .execute(),
+  ]);
+  const sums = new Map<string, { weighted: number; weights: number }>();
+  const add = (k: string, weighted: number, weights: number) => {
+    const s = sums.get(k) ?? { weighted: 0, weights: 0 };
+    s.weighted += weighted;
+    s.weights += weights;
+    sums.set(k, s);
+  };
+  for (const r of plain) add(`${r.studentId}:${r.subjectId}`, Number(r.weighted), Number(r.weights));
+  for (const r of twin) {
+    const w = Number(r.weight) * Number(r.n);
+    for (const n of markNumbers(r.value)) add(`${r.studentId}:${r.subjectId}`, n * w, w);
+  }
+  return sums;
+}
+
+/** Who is on the roll of the scope's courses and of which class on a day. */
+async function rollOf(db: Db, scope: ReportScope, on: string) {
+  const groupIds = [...new Set(scope.courses.map((c) => c.groupId))];
+  const [members, classMembers] = await Promise.all([
+    db
+      .selectFrom('groupMemberships')
+      .select(['studentId', 'groupId'])
+      .where('groupId', 'in', groupIds)
+      .where('startsOn', '<=', on)
+      .where((w) => w.or([w('endsOn', 'is', null), w('endsOn', '>=', on)]))
+      .execute(),
+    db
+      .selectFrom('groupMemberships')
+      .innerJoin('groups', 'groups.id', 'groupMemberships.groupId')
+      .select(['groupMemberships.studentId', 'groups.classId', 'groupMemberships.startsOn'])
+      .where('groups.schoolId', '=', scope.schoolId)
+      .where('groups.academicYearId', '=', scope.yearId)
+      .where('groups.kind', '=', 'class')
+      .where('groupMemberships.startsOn', '<=', on)
+      .where((w) => w.or([w('groupMemberships.endsOn', 'is', null), w('groupMemberships.endsOn', '>=', on)]))
+      .orderBy('groupMemberships.startsOn')
+      .execute(),
+  ]);
+  const classOf = new Map<number, number>();
+  for (const m of classMembers) if (m.classId !== null) classOf.set(m.studentId, m.classId);
+  return { members, classOf };
+}
+
+interface Entry {
+  studentId: number;
+  classId: number;
+  course: ScopedCourse;
+  mark: ResultMark;
+  provisional: boolean;
+}
+
+/** The marks counted: one per student and subject, the period mark or else the suggested one. */
+async function entriesOf(db: Db, scope: ReportScope, period: ResultsPeriod, rollOn: string) {
+  const { classes, schemeOf } = await schemesOf(db, scope.schoolId, scope.yearId);
+  const counted = new Map(
+    classes
+      .filter((c) => scope.settings.markedGrades.includes(c.grade))
+      .filter((c) => period.kind !== 'term' || schemeOf(c.grade) === period.scheme)
+      .map((c) => [c.id, { id: c.id, grade: c.grade, name: `${c.grade}${c.letter}` }]),
+  );
+  const subjectIds = [...new Set(scope.courses.map((c) => c.subjectId))];
+  if (subjectIds.length === 0 || counted.size === 0)
+    return { entries: [], counted, students: new Set<number>(), unmarked: 0 };
+  const [{ members, classOf }, periodMarks, sums] = await Promise.all([
+    rollOf(db, scope, rollOn),
+    db
+      .selectFrom('periodMarks')
+      .select(['studentId', 'subjectId', 'value'])
+      .where('schoolId', '=', scope.schoolId)
+      .where('periodId', '=', period.id)
+      .where('subjectId', 'in', subjectIds)
+      .where('deletedAt', 'is', null)
+      .execute(),
+    markSums(db, scope, subjectIds, period.startsOn, period.endsOn),
+  ]);
+  const finals = new Map(periodMarks.map((p) => [`${p.studentId}:${p.subjectId}`, p.value]));
+  const coursesOfGroup = new Map<number, ScopedCourse[]>();
+  for (const c of scope.courses) coursesOfGroup.set(c.groupId, [...(coursesOfGroup.get(c.groupId) ?? []), c]);
+  const seen = new Set<string>();
+  const students = new Set<number>();
+  const entries: Entry[] = [];
+  let unmarked = 0;
+  for (const m of members) {
+    const classId = classOf.get(m.studentId);
+    if (classId === undefined || !counted.has(classId)) continue;
+    for (const course of coursesOfGroup.get(m.groupId) ?? []) {
+      const key = `${m.studentId}:${course.subjectId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      students.add(m.studentId);
+      const final = finals.get(key);
+      if (final !== undefined) {
+        if (isResultMark(final))
+          entries.push({ studentId: m.studentId, classId, course, mark: final, provisional: false });
+        continue;
+      }
+      const s = sums.get(key);
+      const suggested = suggestMark(
+        s && s.weights > 0 ? s.weighted / s.weights : null,
+        scope.settings.roundingThresholds,
+      );
+      if (suggested === null) unmarked += 1;
+      else entries.push({ studentId: m.studentId, classId, course, mark: suggested, provisional: true });
+    }
+  }
+  return { entries, counted, students, unmarked };
+}
+
+function groupBy<K, V>(items: readonly V[], key: (v: V) => K): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+const perStudent = (entries: Entry[]) =>
+  [...groupBy(entries, (e) => e.studentId).values()].map((l) => l.map((e) => e.mark));
+const provisionalOf = (entries: Entry[]) => entries.filter((e) => e.provisional).length;
+
+/** The day whose roll is counted: the period's end, today while it runs, its start before it begins. */
+function rollDay(period: ResultsPeriod): string {
+  const on = today();
+  if (on > period.endsOn) return period.endsOn;
+  if (on < period.startsOn) return period.startsOn;
+  return on;
+}
+
+/** The period of a scope, or 404 «no period». */
+async function periodOf(db: Db, scope: ReportScope): Promise<ResultsPeriod> {
+  const period = await resultsPeriod(db, scope.schoolId, scope.yearId, { periodId: scope.periodId });
+  if (!period) throw new AppError('not_found', 'resultsNoPeriod');
+  return period;
+}
+
+/**
+ * Успеваемость, качество, СОУ and the mean mark of a period for a scope: over students for the
+ * school and each class, over student×subject marks for each subject and teacher, and the lists
+ * of students. A handful of set-based queries; the weighted averages are summed in SQL.
+ */
+export async function computeResults(db: Db, scope: ReportScope): Promise<ResultsAnswer> {
+  const period = await periodOf(db, scope);
+  const rollOn = rollDay(period);
+  const { entries, counted, students, unmarked } = await entriesOf(db, scope, period, rollOn);
+  const totals = figuresOverStudents(perStudent(entries));
+  const byClass = [...counted.values()]
+    .map((cls) => {
+      const list = entries.filter((e) => e.classId === cls.id);
+      const onRoll = new Set(list.map((e) => e.studentId));
+      return { cls, list, onRoll };
+    })
+    .filter((x) => x.list.length > 0)
+    .sort((a, b) => a.cls.grade - b.cls.grade || a.cls.name.localeCompare(b.cls.name, 'ru'))
+    .map(({ cls, list, onRoll }) => ({
+      classId: cls.id,
+      className: cls.name,
+      students: onRoll.size,
+      provisional: provisionalOf(list),
+      ...figuresOverStudents(perStudent(list)),
+    }));
+  const bySubject = [...groupBy(entries, (e) => e.course.subjectId).values()]
+    .sort(
+      (a, b) =>
+        a[0]!.course.subjectOrder - b[0]!.course.subjectOrder ||
+        a[0]!.course.subject.localeCompare(b[0]!.course.subject, 'ru'),
+    )
+    .map((list) => ({
+      subjectId: list[0]!.course.subjectId,
+      subject: list[0]!.course.subject,
+      provisional: provisionalOf(list),
+      ...figuresOverMarks(list.map((e) => e.mark)),
+    }));
+  const byTeacher = [...groupBy(entries, (e) => e.course.teacherId).values()]
+    .sort((a, b) => a[0]!.course.teacher.localeCompare(b[0]!.course.teacher, 'ru'))
+    .map((list) => ({
+      teacherId: list[0]!.course.teacherId,
+      teacher: list[0]!.course.teacher,
+      provisional: provisionalOf(list),
+      ...figuresOverMarks(list.map((e) => e.mark)),
+    }));
+  return {
+    range: { ...rangeOf(scope), from: period.startsOn, to: period.endsOn, periodId: period.id },
+    period,
+    rollOn,
+    totals: { ...totals, students: students.size, provisional: provisionalOf(entries), unmarked },
+    byClass,
+    bySubject,
+    byTeacher,
+    lists: await listsOf(db, entries, counted),
+  };
+}
+
+/** The lists with each student's name (Фамилия Имя) and class, in class and name order. */
+async function listsOf(db: Db, entries: Entry[], counted: Map<number, { grade: number; name: string }>) {
+  const byStudent = groupBy(entries, (e) => e.studentId);
+  const placed = new Map<Standing, number[]>(standings.map((s) => [s, []]));
+  for (const [studentId, list] of byStudent)
+    for (const s of standingsOf(list.map((e) => e.mark))) placed.get(s)!.push(studentId);
+  const ids = [...new Set([...placed.values()].flat())];
+  const people = ids.length
+    ? await db
+        .selectFrom('persons')
+        .select(['id', 'lastName', 'firstName', 'sortKey'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  const person = new Map(people.map((p) => [p.id, p]));
+  const row = (studentId: number) => {
+    const cls = counted.get(byStudent.get(studentId)![0]!.classId)!;
+    const p = person.get(studentId)!;
+    return {
+      studentId,
+      name: `${p.lastName} ${p.firstName}`,
+      className: cls.name,
+      grade: cls.grade,
+      key: p.sortKey,
+    };
+  };
+  const list = (s: Standing) =>
+    placed
+      .get(s)!
+      .map(row)
+      .sort(
+        (a, b) =>
+          a.grade - b.grade ||
+          a.className.localeCompare(b.className, 'ru') ||
+          a.key.localeCompare(b.key, 'ru') ||
+          a.studentId - b.studentId,
+      )
+      .map(({ studentId, name, className }) => ({ studentId, name, className }));
+  return {
+    excellent: list('excellent'),
+    good: list('good'),
+    oneFour: list('oneFour'),
+    oneThree: list('oneThree'),
+    failing: list('failing'),
+    notAssessed: list('notAssessed'),
+  };
+}
+
+/** The school's (or scope's) totals of a period, for the dashboard and the district rollup. */
+export async function resultsTotals(
+  db: Db,
+  scope: ReportScope,
+): Promise<{
+  assessed: number;
+  successPct: number | null;
+  qualityPct: number | null;
+  sou: number | null;
+  average: number | null;
+}> {
+  const period = await periodOf(db, scope);
+  const { entries } = await entriesOf(db, scope, period, rollDay(period));
+  const t = figuresOverStudents(perStudent(entries));
+  return {
+    assessed: t.assessed,
+    successPct: t.successPct,
+    qualityPct: t.qualityPct,
+    sou: t.sou,
+    average: t.average,
+  };
+}
+
+/** The totals with the period, the students on the roll and the provisional count (district rollup). */
+export async function resultsSummary(db: Db, scope: ReportScope) {
+  const period = await periodOf(db, scope);
+  const { entries, students } = await entriesOf(db, scope, period, rollDay(period));
+  return {
+    period,
+    students: students.size,
+    provisional: provisionalOf(entries),
+    ...figuresOverStudents(perStudent(entries)),
+  };
+}
