@@ -1,5 +1,25 @@
 import { z } from 'zod';
+import { isTimeZone } from '../domain/timeliness.ts';
 import { line } from './fields.ts';
+
+/** The time zones of Russia, west to east: the choices of «Часовой пояс школы». */
+export const russianTimeZones = [
+  'Europe/Kaliningrad',
+  'Europe/Moscow',
+  'Europe/Samara',
+  'Asia/Yekaterinburg',
+  'Asia/Omsk',
+  'Asia/Novosibirsk',
+  'Asia/Krasnoyarsk',
+  'Asia/Irkutsk',
+  'Asia/Yakutsk',
+  'Asia/Vladivostok',
+  'Asia/Magadan',
+  'Asia/Kamchatka',
+] as const;
+
+/** An IANA time zone name `Intl` knows. */
+const timeZone = z.string().max(64).refine(isTimeZone);
 
 /** A kind of work with its weight, as school settings define it. */
 export const workKindSetting = z.object({
@@ -38,6 +58,8 @@ export const schoolSettingsSchema = z.object({
       homeworkHoursAfterLastLesson: 1,
       writtenWorkMarksDays: 7,
     }),
+  /** The school's time zone: the timeliness rules judge days and hours in it. */
+  timeZone: timeZone.catch('Europe/Moscow'),
 });
 /** School settings after defaults are applied. */
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
@@ -74,6 +96,7 @@ export const settingsForm = z.strictObject({
   attendanceSameDay: z.boolean(),
   homeworkHoursAfterLastLesson: z.number().int().min(0).max(72),
   writtenWorkMarksDays: z.number().int().min(1).max(60),
+  timeZone,
 });
 /** The settings as the form shows and sends them. */
 export type SettingsForm = z.infer<typeof settingsForm>;
@@ -112,6 +135,7 @@ export function toSettingsForm(s: SchoolSettings): SettingsForm {
     attendanceSameDay: s.timeliness.attendanceSameDay,
     homeworkHoursAfterLastLesson: s.timeliness.homeworkHoursAfterLastLesson,
     writtenWorkMarksDays: s.timeliness.writtenWorkMarksDays,
+    timeZone: s.timeZone,
   };
 }
 
@@ -131,5 +155,6 @@ export function fromSettingsForm(f: SettingsForm): SchoolSettings {
       homeworkHoursAfterLastLesson: f.homeworkHoursAfterLastLesson,
       writtenWorkMarksDays: f.writtenWorkMarksDays,
     },
+    timeZone: f.timeZone,
   };
 }

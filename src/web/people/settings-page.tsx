@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { SettingsForm } from '../../contract/settings.ts';
+import { russianTimeZones, type SettingsForm } from '../../contract/settings.ts';
 import { apiPost } from '../app/api.ts';
 import { ApiError } from '../app/api-error.ts';
 import type { PageProps } from '../app/page-route.ts';
@@ -12,6 +12,7 @@ import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
+import { zoneLabel } from '../reports/keeping.i18n.ts';
 import { Checkbox, CheckGroup } from './controls.tsx';
 import { peopleKeys, useSettings } from './people-api.ts';
 import { WorkKinds } from './work-kinds.tsx';
@@ -30,6 +31,12 @@ const numbers = [
 type NumberKey = (typeof numbers)[number];
 type Texts = Record<NumberKey, string>;
 
+/** The Russian zones, and the school's own if it is another one. */
+const zoneOptions = (current: string): string[] =>
+  (russianTimeZones as readonly string[]).includes(current)
+    ? [...russianTimeZones]
+    : [...russianTimeZones, current];
+
 function SettingsEditor({ initial }: { initial: SettingsForm }) {
   const t = useT();
   const [flags, setFlags] = useState({
@@ -38,6 +45,7 @@ function SettingsEditor({ initial }: { initial: SettingsForm }) {
     usePlusMinus: initial.usePlusMinus,
     topicSameDay: initial.topicSameDay,
     attendanceSameDay: initial.attendanceSameDay,
+    timeZone: initial.timeZone,
   });
   const [texts, setTexts] = useState<Texts>(
     Object.fromEntries(numbers.map((k) => [k, String(initial[k])])) as Texts,
@@ -138,6 +146,14 @@ function SettingsEditor({ initial }: { initial: SettingsForm }) {
         </fieldset>
         <fieldset>
           <legend>{t('people.settings.timeliness')}</legend>
+          <SelectField
+            name="timeZone"
+            label={t('settings.timeZone')}
+            value={flags.timeZone}
+            error={errors.field('timeZone')}
+            options={zoneOptions(flags.timeZone).map((z) => ({ value: z, label: zoneLabel(z, t) }))}
+            onChange={(e) => setFlags((f) => ({ ...f, timeZone: e.target.value }))}
+          />
           <Checkbox
             name="topicSameDay"
             label={t('people.settings.topicSameDay')}
