@@ -1,6 +1,8 @@
 import { assessmentsReport } from './assessments-report.ts';
+import { attendanceDefinition } from './attendance-report.ts';
 import { dashboardReport } from './dashboard.report.ts';
 import { densityReport } from './density.ts';
+import { hoursDefinition } from './hours.ts';
 import { heatmapReport, keepingReport } from './keeping.report.ts';
 import { ktpReport } from './ktp-lag.ts';
 import { remarksReport } from './remarks-report.ts';
@@ -18,6 +20,8 @@ export const reportDefinitions: ReportDefinition<any>[] = [
   densityReport,
   ktpReport,
   assessmentsReport,
+  hoursDefinition,
+  attendanceDefinition,
 ];
 
 /** The report of a name, if there is one. */

@@ -8,6 +8,7 @@ import { registerDashboardRoutes } from './dashboard.routes.ts';
 import { registerDensityRoutes } from './density.routes.ts';
 import { registerExportRoutes } from './export.routes.ts';
 import { getReportFilters } from './filters.ts';
+import { registerHoursRoutes } from './hours.routes.ts';
 import { registerKeepingRoutes } from './keeping.routes.ts';
 import { registerRemarksRoutes } from './remarks.routes.ts';
 import { registerResultsRoutes } from './results.routes.ts';
@@ -35,4 +36,5 @@ export function registerReportsRoutes(api: Api, db: Kysely<DB>): void {
   registerDashboardRoutes(api, db);
   registerExportRoutes(api, db);
   registerDensityRoutes(api, db);
+  registerHoursRoutes(api, db);
 }
