@@ -43,6 +43,8 @@ export const schoolSettingsSchema = z.object({
     .object({ five: z.number(), four: z.number(), three: z.number() })
     .default({ five: 4.5, four: 3.5, three: 2.5 }),
   editWindowDays: z.number().int().min(0).max(365).default(7),
+  /** Marks per weekly hour a student should get in a nine-week quarter; absent: 3 (`mark-density.ts`). */
+  minMarksPerQuarterHour: z.number().min(0).max(20).optional(),
   idleTimeoutMinutesStaff: z.number().int().min(5).max(720).default(30),
   idleTimeoutMinutesFamily: z.number().int().min(5).max(43200).default(10080),
   timeliness: z

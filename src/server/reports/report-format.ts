@@ -1,0 +1,16 @@
+/** A 'YYYY-MM-DD' date as Russians write it: ДД.ММ.ГГГГ. */
+export function ruDate(date: string): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}
+
+/** The earlier of two 'YYYY-MM-DD' dates. */
+export function earlier(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** Chunks a list of ids so that an `in (…)` never holds more than `size` parameters. */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
