@@ -29,6 +29,21 @@ describe('navigationFor', () => {
     ]);
   });
 
+  it('gives the deputy and the director «Замечания» right after «Контроль»', () => {
+    for (const role of ['deputy', 'director'] as const) {
+      const [group] = navigationFor(person({ roles: [role] }));
+      expect(group?.sections[0]?.items.map((i) => i.path)).toEqual([
+        `/${role}/journals`,
+        `/${role}/control`,
+        `/${role}/remarks`,
+        `/${role}/reports`,
+        `/${role}/periods`,
+        `/${role}/messages`,
+      ]);
+      expect(group?.sections[0]?.items[2]?.label).toEqual({ key: 'section.remarks' });
+    }
+  });
+
   it('lists every held role in the usual order, the class teacher right after the teacher', () => {
     const groups = navigationFor(
       person({ roles: ['parent', 'teacher', 'deputy'], classTeacherOf: [{ id: 7, name: '5А' }] }),

@@ -20,6 +20,7 @@ const section = (path: string, key: MessageKey, params?: MessageParams): NavItem
 const leadership = (prefix: string): NavItem[] => [
   section(`/${prefix}/journals`, 'section.journals'),
   section(`/${prefix}/control`, 'section.control'),
+  section(`/${prefix}/remarks`, 'section.remarks'),
   section(`/${prefix}/reports`, 'section.reports'),
   section(`/${prefix}/periods`, 'section.periods'),
   section(`/${prefix}/messages`, 'section.messages'),

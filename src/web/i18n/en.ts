@@ -11,6 +11,7 @@ import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
+import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
@@ -131,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   ...messaging.en,
   ...notify.en,
   ...reports.en,
+  ...remarks.en,
   ...keeping.en,
   ...pwa.en,
 };

@@ -4,6 +4,7 @@ import type { PageProps } from '../app/page-route.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useT } from '../i18n/use-t.ts';
+import { CourseRemarks } from '../reports/course-remarks.tsx';
 import { useGrid } from './journal-api.ts';
 import { JournalGrid } from './journal-grid.tsx';
 import './journal.css';
@@ -14,7 +15,7 @@ function numberParam(value: string | null | undefined): number | null {
 }
 
 /** «Журнал» of a course: period tabs and the grid (`/journal/:courseId?periodId=&lessonId=`). */
-export default function GridPage({ params }: PageProps) {
+export default function GridPage({ me, params }: PageProps) {
   const t = useT();
   const [search, setSearch] = useSearchParams();
   const courseId = numberParam(params.courseId) ?? 0;
@@ -40,6 +41,7 @@ export default function GridPage({ params }: PageProps) {
         {t('journal.teacher', { name: data.course.teacher })}
         {data.course.className ? ` · ${t('journal.className', { name: data.course.className })}` : ''}
       </p>
+      <CourseRemarks me={me} courseId={courseId} lessonId={lessonId} />
       <nav className="jg-periods" aria-label={t('journal.periods')}>
         {data.periods.map((p) => (
           <button

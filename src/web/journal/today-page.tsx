@@ -7,6 +7,7 @@ import { FormAlert } from '../components/form-alert.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
+import { TodayRemarks } from '../reports/course-remarks.tsx';
 import { type Grid, gridPath, journalKeys, todayIso, useCourses } from './journal-api.ts';
 import './journal.css';
 
@@ -39,7 +40,7 @@ function lessonsOn(grid: Grid, date: string): TodayLesson[] {
 }
 
 /** «Сегодня» of a teacher: today's lessons in order, what each still lacks, links to the grid and the lesson. */
-export default function TodayPage(_: PageProps) {
+export default function TodayPage({ me }: PageProps) {
   const t = useT();
   const title = t('journal.todayTitle');
   useDocumentTitle(title);
@@ -82,6 +83,7 @@ export default function TodayPage(_: PageProps) {
     <>
       <h1>{title}</h1>
       <p>{formatDate(today)}</p>
+      <TodayRemarks me={me} />
       {failed && (
         <FormAlert
           message={failed.error instanceof ApiError ? failed.error.message : t('journal.loadFailed')}
