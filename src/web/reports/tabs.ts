@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { MessageKey } from '../i18n/ru.ts';
 import type { ReportFilterOptions, ReportFilterValues } from './reports-api.ts';
 
@@ -16,4 +16,8 @@ export interface ReportTab {
 }
 
 /** The tabs of «Отчёты», in the order shown. */
-export const reportTabs: ReportTab[] = [];
+export const reportTabs: ReportTab[] = [
+  { id: 'keeping', label: 'keeping.tab', component: lazy(() => import('./keeping-tab.tsx')) },
+  { id: 'hours', label: 'hours.tab', component: lazy(() => import('./hours-tab.tsx')) },
+  { id: 'attendance', label: 'attendance.tab', component: lazy(() => import('./attendance-tab.tsx')) },
+];
