@@ -9,6 +9,7 @@ import * as lessons from '../lessons/lessons.messages.ts';
 import * as messaging from '../messages/messages.messages.ts';
 import * as notify from '../notify/notify.messages.ts';
 import * as people from '../people/people.messages.ts';
+import * as dashboard from '../reports/dashboard.messages.ts';
 import * as keeping from '../reports/keeping.messages.ts';
 import * as remarks from '../reports/remarks.messages.ts';
 import * as reports from '../reports/reports.messages.ts';
@@ -35,6 +36,7 @@ const modules = [
   keeping,
   results,
   remarks,
+  dashboard,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -96,6 +98,7 @@ const ru = {
   ...keeping.messages.ru,
   ...results.messages.ru,
   ...remarks.messages.ru,
+  ...dashboard.messages.ru,
 };
 
 /** A message key. */
@@ -159,6 +162,7 @@ const en: Record<MessageKey, string> = {
   ...keeping.messages.en,
   ...results.messages.en,
   ...remarks.messages.en,
+  ...dashboard.messages.en,
 };
 
 /** Labels of input fields, used to name them in messages. */
