@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, signIn, testApp } from '../../../test/app.ts';
@@ -172,5 +173,29 @@ describe.each(engines())('the remarks routes on $name', (engine) => {
     expect((await mathT.get(`/api/reports/remarks?teacherId=${s.people.rusT.id}`)).statusCode).toBe(403);
     expect((await parent.get('/api/reports/remarks')).statusCode).toBe(404);
     expect((await deputy.get('/api/reports/remarks?from=2026-10-01&to=2026-09-01')).statusCode).toBe(400);
+  });
+
+  it('exports the remarks report to XLSX and PDF through the generic export route', async () => {
+    const xlsx = await deputy.get('/api/reports/remarks/export?format=xlsx&from=2026-09-01&to=2027-05-31');
+    expect(xlsx.statusCode).toBe(200);
+    expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    book.eachSheet((sheet) => {
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => {
+          texts.push(String(cell.text));
+        });
+      });
+    });
+    expect(texts).toContain('Нет тем уроков.');
+    expect(texts).toContain('Открыто');
+    expect(texts).toContain('Учитель');
+    expect(texts.some((t) => t.startsWith('Математикова'))).toBe(true);
+    const pdf = await deputy.get('/api/reports/remarks/export?format=pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(String(pdf.headers['content-type'])).toContain('pdf');
+    expect((await parent.get('/api/reports/remarks/export?format=pdf')).statusCode).toBe(404);
   });
 });
