@@ -90,11 +90,19 @@ export function zonedInstant(date: string, time: string, timeZone: string): numb
   return instant;
 }
 
-/** The date `days` after a date 'YYYY-MM-DD'. */
-function plusDays(date: string, days: number): string {
+const endsOfDays = new Map<string, number>();
+
+/** The instant a local day ends: the next day's midnight in the zone (memoized: reports ask per lesson). */
+function endOfDay(date: string, days: number, timeZone: string): number {
+  const key = `${date}+${days}|${timeZone}`;
+  const known = endsOfDays.get(key);
+  if (known !== undefined) return known;
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  d.setUTCDate(d.getUTCDate() + days + 1);
+  const end = zonedInstant(d.toISOString().slice(0, 10), '00:00', timeZone);
+  if (endsOfDays.size > 50_000) endsOfDays.clear();
+  endsOfDays.set(key, end);
+  return end;
 }
 
 /** Where a lesson is: its date, the end of its class's last lesson that day, the school's zone. */
@@ -114,21 +122,20 @@ export interface LessonTime {
  * - marks of a written work: the end of the local day `lessonDate + writtenWorkMarksDays`.
  */
 export function deadlineOf(entry: Entry, rules: TimelinessRules, lesson: LessonTime): number | null {
-  const endOfDay = (date: string) => zonedInstant(plusDays(date, 1), '00:00', lesson.timeZone);
   switch (entry) {
     case 'topic':
-      return rules.topicSameDay ? endOfDay(lesson.date) : null;
+      return rules.topicSameDay ? endOfDay(lesson.date, 0, lesson.timeZone) : null;
     case 'attendance':
-      return rules.attendanceSameDay ? endOfDay(lesson.date) : null;
+      return rules.attendanceSameDay ? endOfDay(lesson.date, 0, lesson.timeZone) : null;
     case 'homework': {
       const end =
         lesson.lastLessonEnd === null
-          ? endOfDay(lesson.date)
+          ? endOfDay(lesson.date, 0, lesson.timeZone)
           : zonedInstant(lesson.date, lesson.lastLessonEnd, lesson.timeZone);
       return end + rules.homeworkHoursAfterLastLesson * hour;
     }
     case 'marks':
-      return endOfDay(plusDays(lesson.date, rules.writtenWorkMarksDays));
+      return endOfDay(lesson.date, rules.writtenWorkMarksDays, lesson.timeZone);
   }
 }
 

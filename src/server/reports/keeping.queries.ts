@@ -68,21 +68,29 @@ export function lastLessonsOfClasses(
 
 /** Per lesson of the courses: how many live marks for written works, and when the last was made. */
 export function writtenMarksOf(db: Db, schoolId: number, courseIds: number[], from: string, until: string) {
-  return db
-    .selectFrom('marks')
-    .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
-    .innerJoin('workKinds', 'workKinds.id', 'marks.workKindId')
-    .select('marks.lessonId')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('marks.createdAt').as('lastAt')])
-    .where('lessons.schoolId', '=', schoolId)
-    .where('lessons.date', '>=', from)
-    .where('lessons.date', '<=', until)
-    .where('lessons.cancelledAt', 'is', null)
-    .where('lessons.courseId', 'in', courseIds.length ? courseIds : [-1])
-    .where('workKinds.written', '=', 1)
-    .where('marks.deletedAt', 'is', null)
-    .groupBy('marks.lessonId')
-    .execute();
+  return (
+    db
+      .selectFrom('marks')
+      .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
+      .select('marks.lessonId')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('marks.createdAt').as('lastAt')])
+      .where('lessons.schoolId', '=', schoolId)
+      .where('lessons.date', '>=', from)
+      .where('lessons.date', '<=', until)
+      .where('lessons.cancelledAt', 'is', null)
+      .where('lessons.courseId', 'in', courseIds.length ? courseIds : [-1])
+      // The kind is read off the marks' index, so only written-work marks are fetched.
+      .where('marks.workKindId', 'in', (eb) =>
+        eb
+          .selectFrom('workKinds')
+          .select('workKinds.id')
+          .where('workKinds.schoolId', '=', schoolId)
+          .where('workKinds.written', '=', 1),
+      )
+      .where('marks.deletedAt', 'is', null)
+      .groupBy('marks.lessonId')
+      .execute()
+  );
 }
 
 /** When each live written-work mark of some lessons was first entered. */

@@ -55,11 +55,16 @@ async function lessonEnds(db: Db, scope: ReportScope) {
     bellsOf(db, scope.schoolId),
     transfersOf(db, scope.schoolId, scope.yearId),
   ]);
+  const weekdays = new Map<string, number>();
   return (date: string, grade: number | null, lessonNumber: number): string | null => {
     const transfer = transfers.find(
       (t) => t.startsOn <= date && date <= t.endsOn && (t.grade === null || t.grade === grade),
     );
-    const weekday = transfer?.asWeekday ?? weekdayOf(date);
+    let weekday = transfer?.asWeekday ?? weekdays.get(date);
+    if (weekday === undefined) {
+      weekday = weekdayOf(date);
+      weekdays.set(date, weekday);
+    }
     return bells.get(`${weekday}:${lessonNumber}`)?.endsAt ?? null;
   };
 }
@@ -120,14 +125,13 @@ export async function lessonProblems(db: Db, scope: ReportScope): Promise<Lesson
       rules,
       { date: l.date, lastLessonEnd: endOf(l.date, course?.grade ?? null, last), timeZone },
     );
-    return {
-      ...judged,
+    return Object.assign(judged, {
       lessonId: l.id,
       courseId: l.courseId,
       date: l.date,
       lessonNumber: l.lessonNumber,
       teacherId: l.teacherId,
-    };
+    });
   });
 }
 
