@@ -12,6 +12,7 @@ import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
 import { dictionary as remarks } from '../reports/remarks.i18n.ts';
+import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
@@ -134,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   ...notify.en,
   ...reports.en,
   ...hours.en,
+  ...density.en,
   ...remarks.en,
   ...keeping.en,
   ...pwa.en,

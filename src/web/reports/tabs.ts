@@ -20,4 +20,7 @@ export const reportTabs: ReportTab[] = [
   { id: 'keeping', label: 'keeping.tab', component: lazy(() => import('./keeping-tab.tsx')) },
   { id: 'hours', label: 'hours.tab', component: lazy(() => import('./hours-tab.tsx')) },
   { id: 'attendance', label: 'attendance.tab', component: lazy(() => import('./attendance-tab.tsx')) },
+  { id: 'density', label: 'density.tab', component: lazy(() => import('./density-tab.tsx')) },
+  { id: 'ktp', label: 'ktp.tab', component: lazy(() => import('./ktp-tab.tsx')) },
+  { id: 'assessments', label: 'assess.tab', component: lazy(() => import('./assessments-tab.tsx')) },
 ];
