@@ -1,0 +1,161 @@
+import type { MissReason, StudentDay } from '../../domain/attendance-figures.ts';
+import type { Db } from '../access/actor.ts';
+import { today } from '../access/relationships.queries.ts';
+import { entry, minDate } from './report-months.ts';
+import type { ReportScope } from './report-scope.ts';
+
+/** The held lessons in scope: not cancelled, of a course in scope, within the dates and not after today. */
+function heldLessons(db: Db, scope: ReportScope, takenOnly: boolean) {
+  const ids = scope.courses.map((c) => c.id);
+  let q = db
+    .selectFrom('lessons')
+    .innerJoin('courses', 'courses.id', 'lessons.courseId')
+    .where('lessons.schoolId', '=', scope.schoolId)
+    .where('lessons.courseId', 'in', ids.length ? ids : [-1])
+    .where('lessons.cancelledAt', 'is', null)
+    .where('lessons.date', '>=', scope.from)
+    .where('lessons.date', '<=', minDate(scope.to, today()));
+  if (takenOnly) q = q.where('lessons.attendanceTakenAt', 'is not', null);
+  return q;
+}
+
+/** Held lessons per group and date, counted in SQL. */
+async function groupDays(db: Db, scope: ReportScope, takenOnly: boolean) {
+  const rows = await heldLessons(db, scope, takenOnly)
+    .select((eb) => ['courses.groupId', 'lessons.date', eb.fn.countAll<number>().as('n')])
+    .groupBy(['courses.groupId', 'lessons.date'])
+    .execute();
+  const byGroup = new Map<number, { date: string; n: number }[]>();
+  for (const r of rows) entry(byGroup, r.groupId, () => []).push({ date: r.date, n: Number(r.n) });
+  return byGroup;
+}
+
+/** The memberships of the groups in scope that overlap the dates. */
+function memberships(db: Db, scope: ReportScope) {
+  const groupIds = [...new Set(scope.courses.map((c) => c.groupId))];
+  return db
+    .selectFrom('groupMemberships')
+    .select(['studentId', 'groupId', 'startsOn', 'endsOn'])
+    .where('groupId', 'in', groupIds.length ? groupIds : [-1])
+    .where('startsOn', '<=', minDate(scope.to, today()))
+    .where((eb) => eb.or([eb('endsOn', 'is', null), eb('endsOn', '>=', scope.from)]))
+    .execute();
+}
+
+type Membership = { studentId: number; groupId: number; startsOn: string; endsOn: string | null };
+
+/**
+ * Calls `visit` with the number of held lessons a student should have attended on each date: the
+ * held lessons of the groups they were members of that day. Two queries, whatever the number of
+ * students.
+ */
+function eachStudentDay(
+  days: Map<number, { date: string; n: number }[]>,
+  members: readonly Membership[],
+  visit: (studentId: number, date: string, lessons: number) => void,
+) {
+  for (const m of members)
+    for (const d of days.get(m.groupId) ?? [])
+      if (m.startsOn <= d.date && (m.endsOn === null || m.endsOn >= d.date)) visit(m.studentId, d.date, d.n);
+}
+
+/** Whether a student was a member of a group on a date. */
+function membershipCheck(members: readonly Membership[]) {
+  const byKey = new Map<string, Membership[]>();
+  for (const m of members) entry(byKey, `${m.studentId}|${m.groupId}`, () => []).push(m);
+  return (studentId: number, groupId: number, date: string) =>
+    (byKey.get(`${studentId}|${groupId}`) ?? []).some(
+      (m) => m.startsOn <= date && (m.endsOn === null || m.endsOn >= date),
+    );
+}
+
+/**
+ * The attendance marks («н», «б», «уп», «оп») on held lessons in scope, counted per student,
+ * group, date, value and reason in SQL; only those of students who were members of the lesson's
+ * group that day are kept.
+ */
+async function attendanceMarks(
+  db: Db,
+  scope: ReportScope,
+  takenOnly: boolean,
+  members: readonly Membership[],
+) {
+  const rows = await heldLessons(db, scope, takenOnly)
+    .innerJoin('attendance as a', 'a.lessonId', 'lessons.id')
+    .where('a.deletedAt', 'is', null)
+    .select((eb) => [
+      'a.studentId',
+      'courses.groupId',
+      'lessons.date',
+      'a.value',
+      'a.reason',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['a.studentId', 'courses.groupId', 'lessons.date', 'a.value', 'a.reason'])
+    .execute();
+  const member = membershipCheck(members);
+  return rows.filter((r) => member(r.studentId, r.groupId, r.date));
+}
+
+const reasonOf = (reason: string | null): MissReason =>
+  reason === 'illness' || reason === 'excused' || reason === 'unexcused' ? reason : 'none';
+
+/**
+ * The attendance figures of the held lessons in scope whose attendance was taken: the
+ * student-lessons expected, the absences and the latenesses among them. The attendance rate is
+ * (expected − absent) / expected. For other reports (the dashboard, the district rollup).
+ */
+export async function attendanceTotals(
+  db: Db,
+  scope: ReportScope,
+): Promise<{ expected: number; absent: number; late: number }> {
+  const [days, members] = await Promise.all([groupDays(db, scope, true), memberships(db, scope)]);
+  let expected = 0;
+  eachStudentDay(days, members, (_s, _d, n) => {
+    expected += n;
+  });
+  const marks = await attendanceMarks(db, scope, true, members);
+  let absent = 0;
+  let late = 0;
+  for (const m of marks)
+    if (m.value === 'absent') absent += Number(m.n);
+    else if (m.value === 'late') late += Number(m.n);
+  return { expected, absent, late };
+}
+
+/** A student's day with an absence or a lateness: the day's lessons and marks. */
+export interface MarkedDay {
+  studentId: number;
+  date: string;
+  late: number;
+  day: StudentDay;
+}
+
+/**
+ * The lessons each student should have attended per month ('YYYY-MM'), and their days with an
+ * absence or a lateness. A handful of queries, none per student.
+ */
+export async function studentDays(db: Db, scope: ReportScope) {
+  const [days, members] = await Promise.all([groupDays(db, scope, false), memberships(db, scope)]);
+  const marks = await attendanceMarks(db, scope, false, members);
+  const marked = new Map<string, MarkedDay>();
+  for (const m of marks) {
+    const d = entry(marked, `${m.studentId}|${m.date}`, () => ({
+      studentId: m.studentId,
+      date: m.date,
+      late: 0,
+      day: { lessons: 0, absent: { illness: 0, excused: 0, unexcused: 0, none: 0 } },
+    }));
+    if (m.value === 'absent') d.day.absent[reasonOf(m.reason)] += Number(m.n);
+    else if (m.value === 'late') d.late += Number(m.n);
+  }
+  const expected = new Map<number, Map<string, number>>();
+  eachStudentDay(days, members, (studentId, date, n) => {
+    const months = entry(expected, studentId, () => new Map<string, number>());
+    const month = date.slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + n);
+    const day = marked.get(`${studentId}|${date}`);
+    if (day) day.day.lessons += n;
+  });
+  return { expected, days: [...marked.values()] };
+}
