@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { remarksReport as remarksReportSchema } from '../../contract/remarks.ts';
+import { countByTeacher } from '../../domain/remarks.ts';
 import type { Lang } from '../http/messages.ts';
 import { publicRemark, readRemarks } from './remarks.queries.ts';
 import type { ReportDefinition, ReportTable } from './report-definition.ts';
@@ -56,25 +57,6 @@ const words = {
     lessonOf: (date: string, n: number) => `${date}, lesson ${n}`,
   },
 } as const;
-
-/** Counts per teacher of the course: every remark of the list once, by its state now. */
-export function remarksPerTeacher(items: RemarksReport['items']): RemarksReport['byTeacher'] {
-  const by = new Map<number, RemarksReport['byTeacher'][number]>();
-  for (const r of items) {
-    const entry = by.get(r.teacherId) ?? {
-      teacherId: r.teacherId,
-      teacher: r.teacher,
-      total: 0,
-      open: 0,
-      fixed: 0,
-      closed: 0,
-    };
-    entry.total += 1;
-    entry[r.status] += 1;
-    by.set(r.teacherId, entry);
-  }
-  return [...by.values()].sort((a, b) => b.open - a.open || a.teacher.localeCompare(b.teacher, 'ru'));
-}
 
 function tables(answer: RemarksReport, lang: Lang): ReportTable[] {
   const w = words[lang];
@@ -141,7 +123,7 @@ export const remarksReport: ReportDefinition<RemarksReport> = {
       to: scope.to,
     });
     const items = rows.map(publicRemark);
-    return { range: rangeOf(scope), byTeacher: remarksPerTeacher(items), items };
+    return { range: rangeOf(scope), byTeacher: countByTeacher(items), items };
   },
   tables,
 };

@@ -1,4 +1,5 @@
 import type { RemarkItem, RemarkStatus } from '../../contract/remarks.ts';
+import { remarkState } from '../../domain/remarks.ts';
 import type { Db } from '../access/actor.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 
@@ -22,12 +23,6 @@ export interface RemarkFilter {
 
 /** A remark's row with the course's teachers, for the checks of the use cases. */
 export type RemarkRow = RemarkItem & { secondTeacherId: number | null };
-
-/** The state of a remark from its stamps: closed wins, then fixed, else open. */
-export function statusOf(r: { fixedAt: string | null; closedAt: string | null }): RemarkStatus {
-  if (r.closedAt !== null) return 'closed';
-  return r.fixedAt !== null ? 'fixed' : 'open';
-}
 
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00.000Z`);
@@ -130,7 +125,7 @@ export async function readRemarks(db: Db, schoolId: number, filter: RemarkFilter
         r.xLast === null
           ? null
           : shortName({ lastName: r.xLast, firstName: r.xFirst ?? '', middleName: r.xMiddle ?? '' }),
-      status: statusOf({ fixedAt, closedAt }),
+      status: remarkState({ fixedAt, closedAt }),
     };
   });
 }

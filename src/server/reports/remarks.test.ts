@@ -13,20 +13,8 @@ import {
   openRemarks,
   remarksReport,
   reopenRemark,
-  returnedText,
 } from './remarks.ts';
 import { resolveReportScope } from './report-scope.ts';
-
-describe('returnedText', () => {
-  it('appends the day (ДД.ММ.ГГГГ, UTC) and the reason after an empty line; no reason keeps the text', () => {
-    const on = new Date('2026-11-03T21:30:00.000Z');
-    expect(returnedText('Нет тем уроков.', 'Темы так и не записаны', on)).toBe(
-      'Нет тем уроков.\n\n03.11.2026: Темы так и не записаны',
-    );
-    expect(returnedText('Нет тем уроков.', undefined, on)).toBe('Нет тем уроков.');
-    expect(returnedText('Нет тем уроков.', '', on)).toBe('Нет тем уроков.');
-  });
-});
 
 describe.each(engines())('remarks on $name', (engine) => {
   let database: Database;

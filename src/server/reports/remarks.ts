@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { newRemarkBody, RemarkItem, remarksAnswer, remarksQuery } from '../../contract/remarks.ts';
+import { countByTeacher, returnedText } from '../../domain/remarks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { reachOf } from '../access/scopes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -55,18 +56,15 @@ const mayFixRow = (ctx: Ctx, reader: RemarksReader, r: RemarkRow) =>
   (r.teacherId === reader.me || r.secondTeacherId === reader.me) &&
   teachesIn(ctx, reader.schoolId);
 
-/** Open and fixed remarks per teacher of the course: most open first, then by name. */
+/** Open and fixed remarks per teacher of the course (closed ones left out): most open first, then by name. */
 function perTeacher(rows: RemarkRow[]) {
-  const by = new Map<number, { teacherId: number; teacher: string; open: number; fixed: number }>();
-  for (const r of rows) {
-    if (r.status === 'closed') continue;
-    const entry = by.get(r.teacherId) ?? { teacherId: r.teacherId, teacher: r.teacher, open: 0, fixed: 0 };
-    if (r.status === 'open') entry.open += 1;
-    else entry.fixed += 1;
-    by.set(r.teacherId, entry);
-  }
-  return [...by.values()].sort(
-    (a, b) => b.open - a.open || b.fixed - a.fixed || a.teacher.localeCompare(b.teacher, 'ru'),
+  return countByTeacher(rows.filter((r) => r.status !== 'closed')).map(
+    ({ teacherId, teacher, open, fixed }) => ({
+      teacherId,
+      teacher,
+      open,
+      fixed,
+    }),
   );
 }
 
@@ -227,13 +225,6 @@ export async function closeRemark(ctx: Ctx, id: number): Promise<RemarkItem> {
     });
   });
   return remarkById(ctx.db, reader.schoolId, id);
-}
-
-/** The text of a remark sent back: the old text, then the date and why (when a reason is given). */
-export function returnedText(text: string, reason: string | undefined, on: Date): string {
-  if (!reason) return text;
-  const [y, m, d] = on.toISOString().slice(0, 10).split('-');
-  return `${text}\n\n${d}.${m}.${y}: ${reason}`;
 }
 
 /**
