@@ -107,6 +107,15 @@ describe('npm run bench', () => {
       expect(measured.errors, name).toBe(0);
     }
     expect(row('diary week, 2 connections').share).toMatch(/^\d+(\.\d)?%$/);
+    // The control reports (issue #6): one row per registered report and the district rollup.
+    const reportRows = [...rows.keys()].filter((name) => name.startsWith('report '));
+    expect(reportRows.length, stdout).toBeGreaterThan(0);
+    for (const name of [...reportRows, 'district rollup']) {
+      const measured = row(name);
+      expect(measured.p50, name).toBeGreaterThan(0);
+      expect(measured.errors, name).toBe(0);
+    }
+    expect(stdout).toMatch(/^reports: slowest school report .* \(target ≤ 500 ms\)/m);
     expect(stdout).toMatch(/^diary freshness .*: OK/m);
     expect(stdout).toMatch(/ошибок: 0$/m);
     expect(stdout).toMatch(/^CPUs: +\d+/m);

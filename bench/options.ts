@@ -17,6 +17,15 @@ export interface BenchOptions {
   diaryParents: number;
   /** A database already seeded with a district (SQLite file or postgres:// URL): no seeding. */
   diaryDatabase: string | undefined;
+  /**
+   * Schools of the district the control reports (issue #6) are timed on, seeded with a whole
+   * year of journals; 0: the diary's district (its year up to today) instead.
+   */
+  reportsSchools: number;
+  /** Timed runs of each report after one warm-up run. */
+  reportsRuns: number;
+  /** A database already seeded for the reports (SQLite file or postgres:// URL): no seeding. */
+  reportsDatabase: string | undefined;
 }
 
 /** `npm run bench -- --help`. */
@@ -35,6 +44,13 @@ export const usage = `npm run bench -- [options]
   --diary-database <url-or-file>
                       a database seeded before (npm run seed -- --schools 30): the diary uses it
                       instead of seeding (it adds accounts and sessions for the parents)
+  --reports-schools <n>
+                      schools of the district the control reports are timed on, seeded with a
+                      whole year of journals (default 1; --quick: 0 = the diary's district, its
+                      year up to today, no extra seeding); for 30 see docs/BENCHMARKS.md
+  --reports-runs <n>  timed runs of each report after a warm-up run (default 5; --quick: 1)
+  --reports-database <url-or-file>
+                      a database seeded before for the reports instead of seeding
   --quick             short run: 2 s per scenario, no warm-up
 `;
 
@@ -61,6 +77,9 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'diary-schools': { type: 'string' },
       'diary-parents': { type: 'string' },
       'diary-database': { type: 'string' },
+      'reports-schools': { type: 'string' },
+      'reports-runs': { type: 'string' },
+      'reports-database': { type: 'string' },
       database: { type: 'string' },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -82,5 +101,11 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     diarySchools: positive('diary-schools', values['diary-schools'], values.quick ? 1 : 30, true),
     diaryParents: positive('diary-parents', values['diary-parents'], values.quick ? 50 : 1000, true),
     diaryDatabase: values['diary-database'] || undefined,
+    reportsSchools:
+      values['reports-schools'] === '0'
+        ? 0
+        : positive('reports-schools', values['reports-schools'], values.quick ? 0 : 1, true),
+    reportsRuns: positive('reports-runs', values['reports-runs'], values.quick ? 1 : 5, true),
+    reportsDatabase: values['reports-database'] || undefined,
   };
 }

@@ -12,6 +12,7 @@ import { measureJournal } from './journal.ts';
 import { type Measurement, measureScenario } from './load.ts';
 import { type BenchOptions, parseBenchArgs, usage } from './options.ts';
 import { formatErrors, formatFacts, formatTable } from './report.ts';
+import { benchReports, seedReportsDistrict } from './reports.ts';
 import { appScenarios, ceilingScenario } from './scenarios.ts';
 import { killAllServersNow, type ServerSpec, startServer, stopAllServers } from './servers.ts';
 import { sessionCookieOf } from './session.ts';
@@ -96,6 +97,20 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     );
     rows.push(...diary.rows);
 
+    // The control reports (issue #6), in-process: a district with a whole year of journals.
+    let reportsUrl = options.reportsDatabase ?? (options.reportsSchools === 0 ? diaryUrl : undefined);
+    if (!reportsUrl) {
+      const seeded = await seedReportsDistrict(options.database, options.reportsSchools, (drop) =>
+        cleanups.push(drop),
+      );
+      print(
+        `seeded a district of ${options.reportsSchools} with a whole year for the reports in ${(seeded.seedMs / 1000).toFixed(1)} s`,
+      );
+      reportsUrl = seeded.url;
+    }
+    const reports = await benchReports(reportsUrl, { runs: options.reportsRuns }, print);
+    rows.push(...reports.rows);
+
     const cpu = cpus()[0]?.model.trim() ?? 'unknown';
     const facts = {
       CPUs: `${availableParallelism()} × ${cpu} (the load generator shares them)`,
@@ -111,6 +126,7 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     print(formatTable(rows, ceiling.rps ?? 0));
     for (const line of formatErrors(rows)) print(line);
     for (const line of diary.lines) print(line);
+    for (const line of reports.lines) print(line);
     if (loadBefore > availableParallelism() / 2) {
       print(
         `note: load average ${loadBefore.toFixed(1)} before the run: other work shares the CPUs, figures are not comparable with a quiet run`,
