@@ -125,7 +125,9 @@ export async function computeDensity(ctx: Ctx, scope: ReportScope): Promise<Dens
         name: m.name,
         marks: markCount.get(key(c.id, m.studentId)) ?? 0,
         missed: missedCount.get(key(c.id, m.studentId)) ?? 0,
-        held: dates.filter((d) => memberOn(m.spans, d)).length,
+        held: m.spans.some((sp) => sp.startsOn <= scope.from && (sp.endsOn === null || sp.endsOn >= until))
+          ? dates.length
+          : dates.filter((d) => memberOn(m.spans, d)).length,
       }));
     const minimum = rangeMinimum(perHour, c.hoursPerWeek, { from: scope.from, to: scope.to }, until);
     const total = students.reduce((sum, s) => sum + s.marks, 0);

@@ -77,7 +77,7 @@ export default function AssessmentsTab({ filters }: TabProps) {
         empty={t('assess.empty')}
       />
       <section aria-labelledby="assess-warnings">
-        <h3 id="assess-warnings">{t('assess.warnings')}</h3>
+        <h2 id="assess-warnings">{t('assess.warnings')}</h2>
         {data.warnings.length === 0 ? (
           <p className="report-empty">{t('assess.noWarnings')}</p>
         ) : (
