@@ -1,9 +1,13 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases.ts';
+import { buildPerson, enroll } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
 import { ctxAs } from '../timetable/timetable.test-helpers.ts';
+import { computeAssessments } from './assessments.ts';
 import { densitySchool } from './density.test-helpers.ts';
-import { densityReport } from './density.ts';
+import { computeDensity, densityReport } from './density.ts';
+import { computeKtpLag } from './ktp-lag.ts';
 import { resolveReportScope } from './report-scope.ts';
 
 describe.each(engines())('mark density and «н/а» risk on $name', (engine) => {
@@ -105,5 +109,53 @@ describe.each(engines())('mark density and «н/а» risk on $name', (engine) =>
       ['ИЗО', 'Другов Глеб'],
     ]);
     expect(densityReport.tables(d, 'en')[1]!.columns.map((c) => c.label)).toContain('Missed');
+  });
+
+  it('makes as many queries for thirty more students as without them: none per student or lesson', async () => {
+    const counted = async () => {
+      let queries = 0;
+      const counter: KyselyPlugin = {
+        transformQuery: (args) => {
+          queries += 1;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      };
+      const ctx = ctxAs(database.db.withPlugin(counter), s.people.deputy.id, s.schoolId, [
+        'deputy',
+        'teacher',
+      ]);
+      const scope = await resolveReportScope(ctx, { periodId: s.periods.q1 });
+      const before = queries;
+      const density = await computeDensity(ctx, scope);
+      await computeKtpLag(ctx, scope);
+      await computeAssessments(ctx, scope);
+      return { density, queries: queries - before };
+    };
+    const small = await counted();
+    for (let i = 0; i < 30; i++) {
+      const student = await buildPerson(database.db, {
+        schoolId: s.schoolId,
+        roles: ['student'],
+        lastName: `Ученик${String(i).padStart(2, '0')}`,
+        account: false,
+      });
+      await enroll(database.db, { schoolId: s.schoolId, groupId: s.c5.groupId, studentId: student.id });
+      await database.db
+        .insertInto('marks')
+        .values({
+          schoolId: s.schoolId,
+          lessonId: s.lessons.math0907,
+          studentId: student.id,
+          workKindId: s.kind('Отв'),
+          value: '4',
+          createdBy: s.people.mathT.id,
+        })
+        .execute();
+    }
+    const big = await counted();
+    expect(big.density.courses[0]!.students).toBe(small.density.courses[0]!.students + 30);
+    expect(big.queries).toBe(small.queries);
+    expect(big.queries).toBeLessThanOrEqual(12);
   });
 });
