@@ -62,6 +62,9 @@ describe.skipIf(skipE2e)('remarks pages', () => {
 
     await deputy.goto('/deputy/remarks');
     await deputy.getByRole('table', { name: 'Незакрытые замечания по учителям' }).waitFor();
+    const xlsx = await deputy.getByRole('link', { name: 'Скачать XLSX' }).getAttribute('href');
+    expect(xlsx).toBe('/api/reports/remarks/export?format=xlsx');
+    expect((await deputy.request.get(xlsx!)).status()).toBe(200);
     await deputy.getByRole('button', { name: 'Вернуть на доработку' }).click();
     await deputy.getByLabel('Почему возвращаете (необязательно)').fill('Нет номеров упражнений');
     await deputy.getByRole('button', { name: 'Вернуть', exact: true }).click();

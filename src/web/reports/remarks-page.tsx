@@ -6,8 +6,10 @@ import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { useT } from '../i18n/use-t.ts';
+import { ExportLinks } from './export-links.tsx';
 import { RemarkCard } from './remark-card.tsx';
 import { type Remark, type Remarks, useRemarks } from './remarks-api.ts';
+import './reports.css';
 import './remarks.css';
 
 const statusFilters = ['all', 'active', 'open', 'fixed', 'closed'] as const;
@@ -163,6 +165,9 @@ export default function RemarksPage({ me }: PageProps) {
         <p className="panel">{t('remarks.noneShown')}</p>
       )}
       {data && <Sections items={shown} manage={manage} showTeacher={!asTeacher} />}
+      {data && data.items.length > 0 && (
+        <ExportLinks name="remarks" filters={!asTeacher && teacherId ? { teacherId } : {}} />
+      )}
       {asTeacher && (
         <p>
           <Link href="/teacher/journal">{t('section.journal')}</Link>
