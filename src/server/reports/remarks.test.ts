@@ -253,6 +253,27 @@ describe.each(engines())('remarks on $name', (engine) => {
     await closeRemark(deputy, rus.id);
   });
 
+  it('two fixes or two closes at once: one passes, the other is a conflict; one audit event each', async () => {
+    const r = await createRemark(deputy, { courseId: s.courses.math5, text: 'Одновременно' });
+    const fixes = await Promise.allSettled([
+      fixRemark(mathT, r.id, 'первый'),
+      fixRemark(mathT, r.id, 'второй'),
+    ]);
+    expect(fixes.filter((f) => f.status === 'fulfilled')).toHaveLength(1);
+    const refused = fixes.find((f) => f.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'conflict' });
+    const closes = await Promise.allSettled([closeRemark(deputy, r.id), closeRemark(director, r.id)]);
+    expect(closes.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
+    expect((closes.find((c) => c.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+      code: 'conflict',
+    });
+    expect((await audit(r.id)).map((e) => e.action)).toEqual([
+      'remark.created',
+      'remark.fixed',
+      'remark.closed',
+    ]);
+  });
+
   it('the remarks report: the remarks of the scope’s courses written within the dates, counted per teacher', async () => {
     const write = async (ctx: Ctx, courseId: number, text: string, at: string) => {
       const r = await createRemark(ctx, { courseId, text });
