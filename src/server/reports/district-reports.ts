@@ -3,6 +3,8 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { reachesAnything, reachOf } from '../access/scopes.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 import type { Lang } from '../http/messages.ts';
+import { attendanceTotals } from './attendance.queries.ts';
+import { keepingTotals } from './keeping.ts';
 import type { ReportTable } from './report-definition.ts';
 import { reportYear, wholeSchoolScope } from './report-scope.ts';
 import { resultsPeriod, resultsSummary } from './results.ts';
@@ -41,6 +43,9 @@ async function schoolYear(db: Db, schoolId: number, year: number | undefined) {
     .executeTakeFirst();
 }
 
+/** A share as a percentage with one decimal; null when there is nothing to share. */
+const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
 const empty = (schoolId: number, school: string): SchoolRow => ({
   schoolId,
   school,
@@ -58,7 +63,10 @@ const empty = (schoolId: number, school: string): SchoolRow => ({
   attendancePct: null,
 });
 
-/** One school's figures: the results of its period, with no student named. */
+/**
+ * One school's figures, with no student named: the results of its period; the completeness and
+ * timeliness of the journals and the attendance over `from`–`to` (default: the period's dates).
+ */
 async function schoolRow(
   db: Db,
   school: { id: number; name: string },
@@ -73,11 +81,19 @@ async function schoolRow(
   if (!period) return empty(school.id, school.name);
   const scope = await wholeSchoolScope(db, school.id, { yearId: year.id, periodId: period.id });
   const r = await resultsSummary(db, scope);
+  const from = q.from ?? period.startsOn;
+  const to = q.to ?? period.endsOn;
+  const dated = await wholeSchoolScope(db, school.id, { yearId: year.id, from, to });
+  const keeping = await keepingTotals(db, dated);
+  const attendance = await attendanceTotals(db, dated);
   return {
     ...empty(school.id, school.name),
     period: period.name,
-    from: q.from ?? period.startsOn,
-    to: q.to ?? period.endsOn,
+    from,
+    to,
+    completenessPct: pct(keeping.filled, keeping.expected),
+    timelinessPct: pct(keeping.entries - keeping.lateEntries, keeping.entries),
+    attendancePct: pct(attendance.expected - attendance.absent, attendance.expected),
     students: r.students,
     successPct: r.successPct,
     qualityPct: r.qualityPct,
@@ -89,7 +105,9 @@ async function schoolRow(
 
 /**
  * The district rollup: every live school of the actor's district side by side, with the
- * students counted, успеваемость, качество, СОУ and the mean mark of the period asked for. Only
+ * students counted, успеваемость, качество, СОУ and the mean mark of the period asked for, the
+ * completeness and timeliness of the journals (`keepingTotals`) and the attendance
+ * (`attendanceTotals`) over the dates. Only
  * figures: no student's name or id leaves this function. Schools are computed one after another,
  * each with a handful of queries.
  */
@@ -116,7 +134,7 @@ export async function districtReport(ctx: Ctx, q: DistrictReportQuery): Promise<
     districtId,
     district: district.name,
     schools: rows,
-    available: { keeping: false, attendance: false },
+    available: { keeping: true, attendance: true },
   };
 }
 

@@ -5,6 +5,9 @@ import { type Client, signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { buildDistrict, buildPerson, buildSchool } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
+import { attendanceTotals } from './attendance.queries.ts';
+import { keepingTotals } from './keeping.ts';
+import { wholeSchoolScope } from './report-scope.ts';
 import { resultsSchool } from './results.test-helpers.ts';
 
 describe.each(engines())('results and district routes on $name', (engine) => {
@@ -122,6 +125,20 @@ describe.each(engines())('results and district routes on $name', (engine) => {
       average: 3.89,
       provisional: 1,
     });
+    // Keeping and attendance over the period's dates, as their own reports count them.
+    const dated = await wholeSchoolScope(database.db, s.schoolId, {
+      yearId: s.yearId,
+      from: '2026-09-01',
+      to: '2026-10-25',
+    });
+    const k = await keepingTotals(database.db, dated);
+    const att = await attendanceTotals(database.db, dated);
+    const share = (part: number, whole: number) =>
+      whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+    expect(k.expected).toBeGreaterThan(0);
+    expect(ours.completenessPct).toBe(share(k.filled, k.expected));
+    expect(ours.timelinessPct).toBe(share(k.entries - k.lateEntries, k.entries));
+    expect(ours.attendancePct).toBe(share(att.expected - att.absent, att.expected));
     const empty = body.schools.find((x: { schoolId: number }) => x.schoolId === emptySchool);
     expect(empty).toMatchObject({ period: null, students: 0, successPct: null });
     const year = (await inspector.get('/api/district/reports?wholeYear=true&year=2026')).json();

@@ -144,11 +144,11 @@ export async function resultsSchool(db: Kysely<DB>, districtId: number | null = 
         deletedAt,
       })
       .execute();
-  // Дмитриева in Russian: 4- (Отв, weight 1), 3 (Дикт, weight 2), 5/4 (СР, weight 1.5); a removed
+  // Дмитриева in Russian: 4- (Отв, weight 1), 3 (Дикт, weight 2), 5-/4 (СР, weight 1.5); a removed
   // 2 (КР) and a 2 (КР) after the quarter must not count.
   await mark(lessons.rus0910, st.Дмитриева!, '4-', 'Отв');
   await mark(lessons.rus0910, st.Дмитриева!, '3', 'Дикт');
-  await mark(lessons.rus1001, st.Дмитриева!, '5/4', 'СР');
+  await mark(lessons.rus1001, st.Дмитриева!, '5-/4', 'СР');
   await mark(lessons.rus1001, st.Дмитриева!, '2', 'КР', '2026-10-02T08:00:00.000Z');
   await mark(lessons.rus1110, st.Дмитриева!, '2', 'КР');
   // Жилин (6Б, trimesters) has a 2 in the first quarter's dates: 6Б is not on quarters.
@@ -172,5 +172,5 @@ export async function resultsSchool(db: Kysely<DB>, districtId: number | null = 
   for (const n of names.slice(0, 5)) await periodMark(st[n]!, subjects.art, 'зач');
   await periodMark(st.Егоров!, subjects.math, '2');
   await periodMark(st.Зуева!, subjects.math, '5');
-  return { schoolId, yearId, people, st, names, c5, c6, c1, periods, subjects, courses };
+  return { schoolId, yearId, people, st, names, c5, c6, c1, periods, subjects, courses, lessons, kind };
 }

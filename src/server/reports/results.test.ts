@@ -1,13 +1,15 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases.ts';
+import { buildPerson } from '../../../test/factories.ts';
+import { markNumbers } from '../../domain/marks.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Database } from '../db/database.ts';
 import { ctxAs } from '../timetable/timetable.test-helpers.ts';
 import { resolveReportScope, wholeSchoolScope } from './report-scope.ts';
 import { resultsTables } from './results.definition.ts';
 import { resultsSchool } from './results.test-helpers.ts';
-import { computeResults, resultsPeriod, resultsTotals } from './results.ts';
+import { computeResults, markSums, resultsPeriod, resultsTotals } from './results.ts';
 
 describe.each(engines())('the results report on $name', (engine) => {
   let database: Database;
@@ -39,9 +41,9 @@ describe.each(engines())('the results report on $name', (engine) => {
       endsOn: '2026-10-25',
     });
     expect(r.range).toMatchObject({ from: '2026-09-01', to: '2026-10-25', periodId: s.periods.q1 });
-    // Дмитриева, Russian, no period mark: 4- (3.75 × 1) + 3 (× 2) + 5/4 (5 × 1.5 + 4 × 1.5)
-    //   = 3.75 + 6 + 7.5 + 6 = 23.25 over weights 1 + 2 + 1.5 + 1.5 = 6 → 3.875 → «4» (≥ 3.5).
-    //   (The removed «2» and the «2» of 10.11 would give 27.25 / 8 = 3.41 → «3».)
+    // Дмитриева, Russian, no period mark: 4- (3.75 × 1) + 3 (× 2) + 5-/4 (4.75 × 1.5 + 4 × 1.5)
+    //   = 3.75 + 6 + 7.125 + 6 = 22.875 over weights 1 + 2 + 1.5 + 1.5 = 6 → 3.8125 → «4» (≥ 3.5).
+    //   (The removed «2» and the «2» of 10.11 would give 26.875 / 8 = 3.36 → «3».)
     // Students (5): [5,5] [5,4] [4,3] [2,3] [н/а,4]; art «зач» is left out; Егоров left on 10.10;
     // Жилин (6Б, trimesters) and Зуева (grade 1) are not counted.
     // Успеваемость: Антонова, Борисов, Васильева = 3 / 5 = 60.0; качество: Антонова, Борисов = 40.0.
@@ -177,5 +179,60 @@ describe.each(engines())('the results report on $name', (engine) => {
       className: '5А',
     });
     expect(resultsTables(r, 'en')[2]!.columns[0]!.label).toBe('Subject');
+  });
+  it('sums every kind of mark in SQL as markNumbers reads it («4-», «5/4», «5-/4+»; «зач» and «.» not at all)', async () => {
+    const values = [
+      '5',
+      '4+',
+      '4-',
+      '3',
+      '2-',
+      '1',
+      '1+',
+      '5/4',
+      '5-/4+',
+      '4+/3-',
+      '3/2',
+      'зач',
+      'незач',
+      '.',
+    ];
+    const ids: number[] = [];
+    for (const value of values) {
+      const p = await buildPerson(database.db, { schoolId: s.schoolId, roles: ['student'], account: false });
+      ids.push(p.id);
+      // Weight 2 (Дикт): the sums are twice the numbers.
+      await database.db
+        .insertInto('marks')
+        .values({
+          schoolId: s.schoolId,
+          lessonId: s.lessons.rus0910,
+          studentId: p.id,
+          workKindId: s.kind('Дикт'),
+          value,
+          createdBy: s.people.rusT.id,
+        })
+        .execute();
+    }
+    const scope = await wholeSchoolScope(database.db, s.schoolId, {
+      yearId: s.yearId,
+      periodId: s.periods.q1,
+    });
+    const sums = await markSums(
+      database.db,
+      scope,
+      { subjectIds: [s.subjects.russian], studentIds: ids },
+      '2026-09-01',
+      '2026-10-25',
+    );
+    values.forEach((value, i) => {
+      const numbers = markNumbers(value);
+      const got = sums.get(`${ids[i]}:${s.subjects.russian}`);
+      if (numbers.length === 0) expect(got, value).toBeUndefined();
+      else {
+        expect(got?.weights, value).toBe(2 * numbers.length);
+        expect(got?.weighted, value).toBeCloseTo(2 * numbers.reduce((a, b) => a + b, 0), 9);
+      }
+    });
   });
 });

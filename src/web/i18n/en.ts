@@ -15,6 +15,7 @@ import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
+import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 import type { coreRu, MessageKey } from './ru.ts';
@@ -134,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   ...messaging.en,
   ...notify.en,
   ...reports.en,
+  ...results.en,
   ...hours.en,
   ...density.en,
   ...remarks.en,

@@ -15,6 +15,7 @@ import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
+import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 
@@ -133,6 +134,7 @@ export const ru = {
   ...messaging.ru,
   ...notify.ru,
   ...reports.ru,
+  ...results.ru,
   ...hours.ru,
   ...density.ru,
   ...remarks.ru,

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { PageRoute } from '../app/page-route.ts';
 
 const reports = lazy(() => import('./reports-page.tsx'));
+const district = lazy(() => import('./district-page.tsx'));
 const remarks = lazy(() => import('./remarks-page.tsx'));
 
 /** The report pages and their addresses. */
@@ -12,4 +13,5 @@ export const routes: PageRoute[] = [
   { path: '/teacher/remarks', page: remarks },
   { path: '/deputy/remarks', page: remarks },
   { path: '/director/remarks', page: remarks },
+  { path: '/district/reports', page: district },
 ];

@@ -23,4 +23,5 @@ export const reportTabs: ReportTab[] = [
   { id: 'density', label: 'density.tab', component: lazy(() => import('./density-tab.tsx')) },
   { id: 'ktp', label: 'ktp.tab', component: lazy(() => import('./ktp-tab.tsx')) },
   { id: 'assessments', label: 'assess.tab', component: lazy(() => import('./assessments-tab.tsx')) },
+  { id: 'results', label: 'results.tab', component: lazy(() => import('./results-tab.tsx')) },
 ];
