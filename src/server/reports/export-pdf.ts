@@ -32,8 +32,23 @@ interface Laid {
   cells: string[][];
 }
 
+const widths = new WeakMap<Doc, Map<string, number>>();
+
+/** The width of a text at the table's size, remembered per document (names and classes repeat). */
 function textWidth(doc: Doc, font: string, text: string): number {
-  return text === '' ? 0 : doc.font(font).fontSize(size).widthOfString(text);
+  if (text === '') return 0;
+  let known = widths.get(doc);
+  if (!known) {
+    known = new Map();
+    widths.set(doc, known);
+  }
+  const key = `${font}\u0000${text}`;
+  let width = known.get(key);
+  if (width === undefined) {
+    width = doc.font(font).fontSize(size).widthOfString(text);
+    known.set(key, width);
+  }
+  return width;
 }
 
 /**
@@ -141,10 +156,16 @@ export function renderPdf(
     y = margin;
   };
 
-  const row = (texts: string[], l: Laid, header: boolean) => {
+  const rowHeight = (texts: string[], l: Laid, font: string) =>
+    Math.max(oneLine, ...texts.map((t, i) => cellHeight(doc, font, t, l.widths[i]!, oneLine))) + 2 * pad;
+
+  const row = (
+    texts: string[],
+    l: Laid,
+    header: boolean,
+    h = rowHeight(texts, l, header ? 'bold' : 'regular'),
+  ) => {
     const font = header ? 'bold' : 'regular';
-    const heights = texts.map((t, i) => cellHeight(doc, font, t, l.widths[i]!, oneLine));
-    const h = Math.max(oneLine, ...heights) + 2 * pad;
     if (header) {
       const w = l.widths.reduce((a, b) => a + b, 0);
       doc.rect(margin, y, w, h).fill('#e8e8e8');
@@ -172,9 +193,6 @@ export function renderPdf(
     y += h;
   };
 
-  const rowHeight = (texts: string[], l: Laid, font: string) =>
-    Math.max(oneLine, ...texts.map((t, i) => cellHeight(doc, font, t, l.widths[i]!, oneLine))) + 2 * pad;
-
   const tableTitle = (text: string) => {
     doc.font('bold').fontSize(11).fillColor('#000000').text(text, margin, y, { width: usable });
     y = doc.y + 4;
@@ -198,7 +216,7 @@ export function renderPdf(
     const firstH = l.cells[0] ? rowHeight(l.cells[0], l, 'regular') : oneLine;
     if (y + 20 + headerH + firstH > bottom) newPage();
     tableTitle(l.table.title);
-    row(labels, l, true);
+    row(labels, l, true, headerH);
     if (l.cells.length === 0) {
       doc
         .font('regular')
@@ -208,12 +226,13 @@ export function renderPdf(
       y += oneLine + 2 * pad;
     }
     for (const cells of l.cells) {
-      if (y + rowHeight(cells, l, 'regular') > bottom) {
+      const h = rowHeight(cells, l, 'regular');
+      if (y + h > bottom) {
         newPage();
         tableTitle(`${l.table.title} (${words.more})`);
-        row(labels, l, true);
+        row(labels, l, true, headerH);
       }
-      row(cells, l, false);
+      row(cells, l, false, h);
     }
     y += 12;
   }
