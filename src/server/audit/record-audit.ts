@@ -24,6 +24,7 @@ const outsideTheDiary = [
   'consent.',
   'messages.',
   'notify.',
+  'remark.',
 ];
 
 /** Whether an audited action may change what a diary shows. */
