@@ -11,9 +11,10 @@ import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
-import { dictionary as remarks } from '../reports/remarks.i18n.ts';
+import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
+import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
@@ -139,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   ...hours.en,
   ...density.en,
   ...remarks.en,
+  ...dashboard.en,
   ...keeping.en,
   ...pwa.en,
 };

@@ -11,9 +11,10 @@ import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
-import { dictionary as remarks } from '../reports/remarks.i18n.ts';
+import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
+import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
@@ -138,6 +139,7 @@ export const ru = {
   ...hours.ru,
   ...density.ru,
   ...remarks.ru,
+  ...dashboard.ru,
   ...keeping.ru,
   ...pwa.ru,
 };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
 import type { NavGroup } from '../app/navigation.ts';
@@ -5,7 +6,13 @@ import { fullName } from '../app/person.ts';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useT } from '../i18n/use-t.ts';
 
-/** Home: who the person is, and for each held role a section of links to its parts of the app. */
+// The leadership's figures load on their own, so that nobody else's home page carries them.
+const DirectorFigures = lazy(() => import('../reports/director-figures.tsx'));
+
+/**
+ * Home: who the person is; for the director and the deputy the school's four figures; and for
+ * each held role a section of links to its parts of the app.
+ */
 export function HomePage({ me, groups }: { me: Me; groups: readonly NavGroup[] }) {
   const t = useT();
   const name = fullName(me.person);
@@ -20,6 +27,11 @@ export function HomePage({ me, groups }: { me: Me; groups: readonly NavGroup[] }
         {me.district && <p>{t('home.district', { district: me.district.name })}</p>}
         <p>{groups.length > 0 ? t('home.roles', { roles: roleNames }) : t('home.noRoles')}</p>
       </div>
+      {(me.roles.includes('director') || me.roles.includes('deputy')) && (
+        <Suspense fallback={null}>
+          <DirectorFigures me={me} />
+        </Suspense>
+      )}
       {groups.map((group) => (
         <section
           key={group.id}
