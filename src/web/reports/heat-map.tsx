@@ -8,7 +8,7 @@ import './keeping.css';
 
 /**
  * The heat map of keeping: teachers (rows) × days (columns). A cell counts the lessons with
- * missing entries (!) and with late ones (⏱), is shaded by their share, and links to
+ * missing entries («н») and with late ones («о»), is shaded by their share, and links to
  * «Ведение журнала» filtered by the teacher and the day. `reportsPath` is the reports page of the
  * role (`/deputy/reports`); `filters` are kept in the link except the dates and the period.
  */
@@ -55,13 +55,13 @@ export function HeatMap({
                   {c.held > 0 && (
                     <Link
                       href={link(row.teacherId, c.date)}
-                      aria-label={t('heatmap.cell', {
+                      aria-label={`${heatText(c)}: ${t('heatmap.cell', {
                         teacher: row.teacher,
                         date: formatDate(c.date),
                         held: c.held,
                         missing: c.missing,
                         late: c.late,
-                      })}
+                      })}`}
                     >
                       {heatText(c)}
                     </Link>

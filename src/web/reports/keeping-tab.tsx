@@ -144,11 +144,8 @@ export default function KeepingTab({ filters }: TabProps) {
         bars={data.teachers.map((x) => ({ label: x.teacher, value: x.problems }))}
       />
       {heat.data && <HeatMap data={heat.data} reportsPath={path} filters={filters} />}
-      <h2 id="keeping-lessons">
-        {chosen ? t('keeping.lessonsOf', { course: journalName(chosen) }) : t('keeping.lessons')}
-      </h2>
       {filters.courseId !== undefined && (
-        <p>
+        <p id="keeping-lessons">
           <Link href={withCourse({ ...filters, courseId: undefined })}>{t('keeping.allLessons')}</Link>
         </p>
       )}

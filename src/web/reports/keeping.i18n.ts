@@ -51,7 +51,7 @@ export const dictionary = defineDictionary(
     'heatmap.total': 'Всего',
     'heatmap.cell': '{teacher}, {date}: проведено {held}, не заполнено {missing}, с опозданием {late}',
     'heatmap.legend':
-      'В клетке: число уроков с незаполненными записями (!) и с опозданием (⏱); пусто — уроков не было, «✓» — всё заполнено вовремя.',
+      'В клетке: «н» — число уроков с незаполненными записями, «о» — с записями, внесёнными с опозданием; «✓» — всё заполнено вовремя; пусто — уроков не было.',
     'heatmap.empty': 'За эти дни проведённых уроков нет.',
     'settings.timeZone': 'Часовой пояс школы',
     'settings.zone.Europe/Kaliningrad': 'Калининград (UTC+2)',
@@ -115,7 +115,7 @@ export const dictionary = defineDictionary(
     'heatmap.total': 'Total',
     'heatmap.cell': '{teacher}, {date}: held {held}, missing {missing}, late {late}',
     'heatmap.legend':
-      'A cell shows the lessons with missing entries (!) and with late ones (⏱); empty — no lessons, «✓» — all filled in on time.',
+      'In a cell: «н» — lessons with missing entries, «о» — lessons with late entries; «✓» — all filled in on time; empty — no lessons.',
     'heatmap.empty': 'No lessons were held on these days.',
     'settings.timeZone': 'School time zone',
     'settings.zone.Europe/Kaliningrad': 'Kaliningrad (UTC+2)',
