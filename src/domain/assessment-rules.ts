@@ -26,6 +26,9 @@ export const assessmentControlWords = [
   'впр',
 ] as const;
 
+/** Russian order, numbers by value: «5А» before «10Б». */
+const russian = new Intl.Collator('ru', { numeric: true });
+
 const folded = (text: string) => text.trim().toLowerCase().replaceAll('ё', 'е');
 
 /**
@@ -112,7 +115,7 @@ export function assessmentWarnings(
   const warnings: AssessmentWarning[] = [];
   const base = (p: Procedure) => ({ classId: p.classId, className: p.className });
   for (const day of groupBy(procedures, (p) => `${p.classId}:${p.date}`).values()) {
-    const subjects = [...new Set(day.map((p) => p.subject))].sort((a, b) => a.localeCompare(b, 'ru'));
+    const subjects = [...new Set(day.map((p) => p.subject))].sort(russian.compare);
     if (subjects.length < 2) continue;
     warnings.push({
       kind: 'sameDay',
@@ -171,8 +174,8 @@ export function assessmentWarnings(
   return warnings.sort(
     (a, b) =>
       order.indexOf(a.kind) - order.indexOf(b.kind) ||
-      a.className.localeCompare(b.className, 'ru', { numeric: true }) ||
-      a.dates[0]!.localeCompare(b.dates[0]!) ||
-      a.subject.localeCompare(b.subject, 'ru'),
+      russian.compare(a.className, b.className) ||
+      (a.dates[0]! < b.dates[0]! ? -1 : a.dates[0]! > b.dates[0]! ? 1 : 0) ||
+      russian.compare(a.subject, b.subject),
   );
 }

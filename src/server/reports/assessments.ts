@@ -1,3 +1,4 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { assessmentsAnswer } from '../../contract/report-density.ts';
 import {
@@ -7,11 +8,15 @@ import {
 } from '../../domain/assessment-rules.ts';
 import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
+import type { DB } from '../db/schema.ts';
 import { parseColumns } from '../journal/add-column.ts';
 import { type ReportScope, rangeOf } from './report-scope.ts';
 
 /** The schedule of assessment procedures and the warnings on it. */
 export type AssessmentsAnswer = z.infer<typeof assessmentsAnswer>;
+
+/** Classes in Russian order, numbers by value: «5А» before «10Б». */
+const classOrder = new Intl.Collator('ru', { numeric: true });
 
 type Found = Procedure & { courseId: number; source: 'markColumn' | 'plan' };
 
@@ -52,7 +57,8 @@ async function classesOfGroups(ctx: Ctx, scope: ReportScope) {
  * The assessment procedures of the courses in scope in the whole academic year: lessons not
  * cancelled whose mark columns hold an assessment work kind, or whose КТП topic's kind of control
  * names one; and topics with such a kind and a planned date but not yet given to a lesson, on the
- * course's first lesson that day. Future lessons count: the schedule is published ahead.
+ * course's first lesson that day. Future lessons count: the schedule is published ahead. Only the
+ * candidate lessons are read; the year's lessons per course are counted in SQL.
  */
 async function yearProcedures(ctx: Ctx, scope: ReportScope) {
   const courseIds = scope.courses.map((c) => c.id);
@@ -64,7 +70,14 @@ async function yearProcedures(ctx: Ctx, scope: ReportScope) {
     .execute();
   const kindIds = new Set(kinds.map((k) => k.id));
   const kindNames = kinds.flatMap((k) => [k.name, k.shortName]);
-  const [lessons, items] = await Promise.all([
+  const year = (eb: ExpressionBuilder<DB, 'lessons'>) =>
+    eb.and([
+      eb('lessons.courseId', 'in', courseIds),
+      eb('lessons.cancelledAt', 'is', null),
+      eb('lessons.date', '>=', scope.yearStartsOn),
+      eb('lessons.date', '<=', scope.yearEndsOn),
+    ]);
+  const [lessons, counts, items] = await Promise.all([
     ctx.db
       .selectFrom('lessons')
       .leftJoin('planItems', 'planItems.id', 'lessons.planItemId')
@@ -74,15 +87,21 @@ async function yearProcedures(ctx: Ctx, scope: ReportScope) {
         'lessons.date',
         'lessons.lessonNumber',
         'lessons.markColumns',
-        'lessons.planItemId',
         'planItems.controlKind',
       ])
-      .where('lessons.courseId', 'in', courseIds)
-      .where('lessons.cancelledAt', 'is', null)
-      .where('lessons.date', '>=', scope.yearStartsOn)
-      .where('lessons.date', '<=', scope.yearEndsOn)
+      .where(year)
+      .where((eb) =>
+        eb.or([eb('lessons.markColumns', 'is not', null), eb('planItems.controlKind', 'is not', null)]),
+      )
       .orderBy('lessons.date')
       .orderBy('lessons.lessonNumber')
+      .execute(),
+    ctx.db
+      .selectFrom('lessons')
+      .select('lessons.courseId')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(year)
+      .groupBy('lessons.courseId')
       .execute(),
     ctx.db
       .selectFrom('planItems')
@@ -92,24 +111,61 @@ async function yearProcedures(ctx: Ctx, scope: ReportScope) {
       .where('plannedOn', 'is not', null)
       .execute(),
   ]);
-  const given = new Set(lessons.map((l) => l.planItemId).filter((id) => id !== null));
-  const plannedOn = new Set(
-    items
-      .filter((i) => !given.has(i.id) && isAssessmentControlKind(i.controlKind, kindNames))
-      .map((i) => `${i.courseId}:${i.plannedOn}`),
-  );
-  const hours = new Map<number, number>();
-  const chosen: { lesson: (typeof lessons)[number]; source: 'markColumn' | 'plan' }[] = [];
-  const firstOfDay = new Set<string>();
+  const hours = new Map(counts.map((c) => [c.courseId, Number(c.n)]));
+  const chosen: {
+    lesson: Pick<(typeof lessons)[number], 'id' | 'courseId' | 'date' | 'lessonNumber'>;
+    source: 'markColumn' | 'plan';
+  }[] = [];
+  const taken = new Set<number>();
   for (const l of lessons) {
-    hours.set(l.courseId, (hours.get(l.courseId) ?? 0) + 1);
-    const day = `${l.courseId}:${l.date}`;
-    const first = !firstOfDay.has(day);
-    firstOfDay.add(day);
-    if ((parseColumns(l.markColumns) ?? []).some((id) => kindIds.has(id)))
-      chosen.push({ lesson: l, source: 'markColumn' });
-    else if (isAssessmentControlKind(l.controlKind, kindNames)) chosen.push({ lesson: l, source: 'plan' });
-    else if (first && plannedOn.has(day)) chosen.push({ lesson: l, source: 'plan' });
+    const source = (parseColumns(l.markColumns) ?? []).some((id) => kindIds.has(id))
+      ? 'markColumn'
+      : isAssessmentControlKind(l.controlKind, kindNames)
+        ? 'plan'
+        : null;
+    if (source === null) continue;
+    chosen.push({ lesson: l, source });
+    taken.add(l.id);
+  }
+  const dated = items.filter((i) => isAssessmentControlKind(i.controlKind, kindNames));
+  const given = new Set(
+    dated.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('lessons')
+            .select('planItemId')
+            .where('courseId', 'in', [...new Set(dated.map((i) => i.courseId))])
+            .where(
+              'planItemId',
+              'in',
+              dated.map((i) => i.id),
+            )
+            .execute()
+        ).map((l) => l.planItemId),
+  );
+  const planned = dated.filter((i) => !given.has(i.id));
+  if (planned.length > 0) {
+    const wanted = new Set(planned.map((i) => `${i.courseId}:${i.plannedOn}`));
+    const sameDay = await ctx.db
+      .selectFrom('lessons')
+      .select(['lessons.id', 'lessons.courseId', 'lessons.date', 'lessons.lessonNumber'])
+      .where(year)
+      .where('lessons.courseId', 'in', [...new Set(planned.map((i) => i.courseId))])
+      .where('lessons.date', 'in', [...new Set(planned.map((i) => i.plannedOn!))])
+      .orderBy('lessons.date')
+      .orderBy('lessons.lessonNumber')
+      .execute();
+    for (const l of sameDay) {
+      const day = `${l.courseId}:${l.date}`;
+      if (!wanted.delete(day) || taken.has(l.id)) continue;
+      chosen.push({ lesson: l, source: 'plan' });
+    }
+    chosen.sort(
+      (a, b) =>
+        (a.lesson.date < b.lesson.date ? -1 : a.lesson.date > b.lesson.date ? 1 : 0) ||
+        a.lesson.lessonNumber - b.lesson.lessonNumber,
+    );
   }
   return { chosen, hours };
 }
@@ -211,8 +267,7 @@ export async function computeAssessments(ctx: Ctx, scope: ReportScope): Promise<
   const schedule = [...rows.entries()]
     .sort(
       ([a, x], [b, y]) =>
-        x.className.localeCompare(y.className, 'ru', { numeric: true }) ||
-        (order.get(a) ?? 0) - (order.get(b) ?? 0),
+        classOrder.compare(x.className, y.className) || (order.get(a) ?? 0) - (order.get(b) ?? 0),
     )
     .map(([, row]) => ({
       ...row,
