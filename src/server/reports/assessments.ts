@@ -199,7 +199,7 @@ async function dayBounds(ctx: Ctx, scope: ReportScope, dates: string[]) {
  * The schedule of assessment procedures per class and subject for the period asked for (else the
  * whole academic year) and the warnings of the federal recommendations on it. Shares of hours are
  * always of the whole year. The lessons of a cross-class group count for each class its students
- * come from. Six queries at most, none per lesson.
+ * come from. At most nine queries, none per lesson or student.
  */
 export async function computeAssessments(ctx: Ctx, scope: ReportScope): Promise<AssessmentsAnswer> {
   const from = scope.periodId === null ? scope.yearStartsOn : scope.from;
