@@ -94,6 +94,10 @@ describe.each(engines())('the control dashboard on $name', (engine) => {
     // Nothing entered in September: no timeliness to judge, and so no change either.
     expect(figure(a, 'timeliness').trend.map((p) => p.value)).toEqual([null, 94.4]);
     expect(figure(a, 'timeliness').change).toBeNull();
+    // The months span the whole range, so attendance over it is their sum: September has no
+    // attendance taken (null), October the 8 of 12 of the weekly test.
+    expect(figure(a, 'attendance').trend.map((p) => p.value)).toEqual([null, 66.7]);
+    expect(figure(a, 'attendance')).toMatchObject({ value: 66.7, part: 8, whole: 12 });
   });
 
   it('the worst-kept journals first, without the clean ones', async () => {

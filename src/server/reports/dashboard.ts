@@ -80,15 +80,24 @@ const attendanceRate = (t: { expected: number; absent: number }) =>
 
 /** Attendance over the range and per bucket: student-lessons present of those whose attendance was taken. */
 async function attendanceFigure(db: Db, scope: ReportScope, buckets: TrendBucket[]): Promise<Figure> {
-  const [total, ...per] = await Promise.all([
-    attendanceTotals(db, scope),
-    ...buckets.map((b) => attendanceTotals(db, { ...scope, from: b.start, to: b.end, periodId: null })),
+  // The buckets follow each other day by day; when they span the whole range (the months of a
+  // year, or a range of up to six weeks) the range's figure is their sum, and is not read again.
+  const spansRange = buckets[0]?.start === scope.from && buckets.at(-1)?.end === scope.to;
+  const [per, whole] = await Promise.all([
+    Promise.all(
+      buckets.map((b) => attendanceTotals(db, { ...scope, from: b.start, to: b.end, periodId: null })),
+    ),
+    spansRange ? Promise.resolve(null) : attendanceTotals(db, scope),
   ]);
+  const total = whole ?? {
+    expected: per.reduce((n, t) => n + t.expected, 0),
+    absent: per.reduce((n, t) => n + t.absent, 0),
+  };
   return figure(
     'attendance',
-    attendanceRate(total!),
-    total!.expected - total!.absent,
-    total!.expected,
+    attendanceRate(total),
+    total.expected - total.absent,
+    total.expected,
     buckets.map((b, i) => point(b, attendanceRate(per[i]!))),
   );
 }
