@@ -1,10 +1,7 @@
 import { defineFields, defineMessages } from '../http/define-messages.ts';
 
-/** Messages of «Ведение журнала» and the school's time zone. */
-export const messages = defineMessages(
-  { settingsTimeZone: 'Выберите часовой пояс из списка (например, Europe/Moscow).' },
-  { settingsTimeZone: 'Choose a time zone from the list (e.g. Europe/Moscow).' },
-);
+/** «Ведение журнала» has no messages of its own: its errors are the common reports' ones. */
+export const messages = defineMessages({}, {});
 
 /** The label of the school's time zone, named in validation messages. */
 export const fields = defineFields({ timeZone: 'Часовой пояс школы' }, { timeZone: 'School time zone' });
