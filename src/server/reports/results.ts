@@ -94,6 +94,9 @@ export async function resultsPeriod(
   return p ? strip(p) : null;
 }
 
+/** Names compared as Russians sort them (one collator: `localeCompare` with a locale builds one per call). */
+const ru = new Intl.Collator('ru');
+
 const singles = ['1', '2', '3', '4', '5'].flatMap((d) => [d, `${d}+`, `${d}-`]);
 
 /**
@@ -290,14 +293,13 @@ export async function computeResults(db: Db, scope: ReportScope): Promise<Result
   const rollOn = rollDay(period);
   const { entries, counted, students, unmarked } = await entriesOf(db, scope, period, rollOn);
   const totals = figuresOverStudents(perStudent(entries));
-  const byClass = [...counted.values()]
-    .map((cls) => {
-      const list = entries.filter((e) => e.classId === cls.id);
-      const onRoll = new Set(list.map((e) => e.studentId));
-      return { cls, list, onRoll };
-    })
-    .filter((x) => x.list.length > 0)
-    .sort((a, b) => a.cls.grade - b.cls.grade || a.cls.name.localeCompare(b.cls.name, 'ru'))
+  const byClass = [...groupBy(entries, (e) => e.classId)]
+    .map(([classId, list]) => ({
+      cls: counted.get(classId)!,
+      list,
+      onRoll: new Set(list.map((e) => e.studentId)),
+    }))
+    .sort((a, b) => a.cls.grade - b.cls.grade || ru.compare(a.cls.name, b.cls.name))
     .map(({ cls, list, onRoll }) => ({
       classId: cls.id,
       className: cls.name,
@@ -309,7 +311,7 @@ export async function computeResults(db: Db, scope: ReportScope): Promise<Result
     .sort(
       (a, b) =>
         a[0]!.course.subjectOrder - b[0]!.course.subjectOrder ||
-        a[0]!.course.subject.localeCompare(b[0]!.course.subject, 'ru'),
+        ru.compare(a[0]!.course.subject, b[0]!.course.subject),
     )
     .map((list) => ({
       subjectId: list[0]!.course.subjectId,
@@ -318,7 +320,7 @@ export async function computeResults(db: Db, scope: ReportScope): Promise<Result
       ...figuresOverMarks(list.map((e) => e.mark)),
     }));
   const byTeacher = [...groupBy(entries, (e) => e.course.teacherId).values()]
-    .sort((a, b) => a[0]!.course.teacher.localeCompare(b[0]!.course.teacher, 'ru'))
+    .sort((a, b) => ru.compare(a[0]!.course.teacher, b[0]!.course.teacher))
     .map((list) => ({
       teacherId: list[0]!.course.teacherId,
       teacher: list[0]!.course.teacher,
@@ -370,8 +372,8 @@ async function listsOf(db: Db, entries: Entry[], counted: Map<number, { grade: n
       .sort(
         (a, b) =>
           a.grade - b.grade ||
-          a.className.localeCompare(b.className, 'ru') ||
-          a.key.localeCompare(b.key, 'ru') ||
+          ru.compare(a.className, b.className) ||
+          ru.compare(a.key, b.key) ||
           a.studentId - b.studentId,
       )
       .map(({ studentId, name, className }) => ({ studentId, name, className }));

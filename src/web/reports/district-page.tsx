@@ -12,45 +12,9 @@ import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import { BarChart } from './bar-chart.tsx';
 import { decimals, formatPercent, oneDecimal } from './dashboard-format.ts';
+import { queryFrom, type School, type SortKey, sorted } from './district-table.ts';
 import './reports.css';
 import './results.css';
-
-type School = DistrictReportAnswer['schools'][number];
-type SortKey =
-  | 'school'
-  | 'students'
-  | 'successPct'
-  | 'qualityPct'
-  | 'sou'
-  | 'average'
-  | 'completenessPct'
-  | 'timelinessPct'
-  | 'attendancePct';
-
-/** The rollup's query from the address: `year`, and `period` = 1–4 or `year`. */
-function queryFrom(search: URLSearchParams): string {
-  const params = new URLSearchParams();
-  const year = search.get('year');
-  if (year && /^\d{4}$/.test(year)) params.set('year', year);
-  const period = search.get('period');
-  if (period === 'year') params.set('wholeYear', 'true');
-  else if (period && /^[1-4]$/.test(period)) params.set('periodNumber', period);
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-function sorted(rows: readonly School[], key: SortKey, ascending: boolean): School[] {
-  const sign = ascending ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    if (key === 'school') return sign * a.school.localeCompare(b.school, 'ru');
-    const x = a[key];
-    const y = b[key];
-    if (x === null && y === null) return a.school.localeCompare(b.school, 'ru');
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return sign * (x - y) || a.school.localeCompare(b.school, 'ru');
-  });
-}
 
 /** «Сводка по району»: every school of the district side by side, sortable by any figure; no student named. */
 export default function DistrictPage(_: PageProps) {
