@@ -133,7 +133,8 @@ export async function computeHours(ctx: Ctx, scope: ReportScope): Promise<HoursR
             add(sum, counts);
             const c = byId.get(courseId)!;
             const own = c.teacherId === teacherId || c.secondTeacherId === teacherId;
-            const group = c.className && c.group !== c.className ? `${c.className}, ${c.group}` : c.group;
+            const group =
+              c.className && !c.group.startsWith(c.className) ? `${c.className}, ${c.group}` : c.group;
             return { courseId, subject: c.subject, group, own, ...counts };
           })
           .sort(

@@ -39,15 +39,8 @@ export default function AttendanceTab({ filters }: TabProps) {
     })),
     { key: 'absent', label: t('attendance.absent'), numeric: true, cell: (x) => x.absent.total },
     { key: 'late', label: t('attendance.late'), numeric: true, cell: (x) => x.late },
-    {
-      key: 'days',
-      label: t('attendance.days'),
-      numeric: true,
-      cell: (x) =>
-        x.missedDays.mixed > 0
-          ? `${x.missedDays.total} (${t('attendance.mixed')}: ${x.missedDays.mixed})`
-          : x.missedDays.total,
-    },
+    { key: 'days', label: t('attendance.days'), numeric: true, cell: (x) => x.missedDays.total },
+    { key: 'mixed', label: t('attendance.mixed'), numeric: true, cell: (x) => x.missedDays.mixed },
   ];
   const classColumns: Column<ClassRow>[] = [
     { key: 'class', label: t('attendance.class'), cell: (c) => c.className },
@@ -92,7 +85,7 @@ export default function AttendanceTab({ filters }: TabProps) {
     },
   ];
   return (
-    <>
+    <div className="hours-report">
       <ReportTable
         caption={t('attendance.byClass')}
         columns={classColumns}
@@ -124,6 +117,6 @@ export default function AttendanceTab({ filters }: TabProps) {
         empty={t('attendance.noStudents')}
       />
       <ExportLinks name="attendance" filters={filters} />
-    </>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HoursReport } from '../../contract/report-hours.ts';
 import { ApiError } from '../app/api-error.ts';
 import { FormAlert } from '../components/form-alert.tsx';
@@ -28,6 +28,10 @@ export default function HoursTab({ filters }: TabProps) {
   const lang = useLanguage();
   const report = useReport<HoursReport>('hours', filters);
   const [open, setOpen] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (open !== null) heading.current?.focus();
+  }, [open]);
   if (report.isPending) return <p>{t('reports.loading')}</p>;
   if (report.isError)
     return (
@@ -82,7 +86,25 @@ export default function HoursTab({ filters }: TabProps) {
     ...figures.map((f) => ({ key: f, label: t(`hours.${f}`), numeric: true, cell: (c: CourseRow) => c[f] })),
   ];
   return (
-    <>
+    <div className="hours-report">
+      <ExportLinks name="hours" filters={filters} />
+      {chosen && (
+        <section className="hours-breakdown" aria-labelledby="hours-breakdown-title">
+          <h2 id="hours-breakdown-title" tabIndex={-1} ref={heading}>
+            {t('hours.courses', { teacher: chosen.teacher.teacher, month: monthText(chosen.month) })}
+          </h2>
+          <ReportTable
+            caption={t('hours.byCourse')}
+            columns={courseColumns}
+            rows={chosen.courses}
+            rowKey={(c) => c.courseId}
+            empty={t('hours.empty')}
+          />
+          <button type="button" onClick={() => setOpen(null)}>
+            {t('hours.close')}
+          </button>
+        </section>
+      )}
       <ReportTable
         caption={t('hours.table')}
         columns={columns}
@@ -90,21 +112,11 @@ export default function HoursTab({ filters }: TabProps) {
         rowKey={(r) => r.key}
         empty={t('hours.empty')}
       />
-      {chosen && (
-        <ReportTable
-          caption={t('hours.courses', { teacher: chosen.teacher.teacher, month: monthText(chosen.month) })}
-          columns={courseColumns}
-          rows={chosen.courses}
-          rowKey={(c) => c.courseId}
-          empty={t('hours.empty')}
-        />
-      )}
       <BarChart
         title={t('hours.chart')}
         bars={data.teachers.map((x) => ({ label: x.teacher, value: x.total.held }))}
       />
-      <ExportLinks name="hours" filters={filters} />
-    </>
+    </div>
   );
 }
 

@@ -1,6 +1,9 @@
 import { defineDictionary } from '../i18n/define.ts';
 
-/** Interface strings of «Часы учителей» and «Посещаемость». */
+/**
+ * Interface strings of «Часы учителей» and «Посещаемость». Long attendance column labels carry soft hyphens
+ * (\u00ad) so narrow columns break them at a syllable.
+ */
 export const dictionary = defineDictionary(
   {
     'hours.tab': 'Часы учителей',
@@ -20,6 +23,8 @@ export const dictionary = defineDictionary(
     'hours.showCourses': 'Показать журналы: {teacher}, {month}',
     'hours.chart': 'Проведено уроков по учителям',
     'hours.empty': 'За выбранные даты уроков нет.',
+    'hours.close': 'Скрыть журналы',
+    'hours.byCourse': 'По журналам',
     'attendance.tab': 'Посещаемость',
     'attendance.byClass': 'Пропуски уроков по классам',
     'attendance.byStudent': 'Пропуски по ученикам',
@@ -28,20 +33,20 @@ export const dictionary = defineDictionary(
     'attendance.overMark': 'более {threshold} %',
     'attendance.class': 'Класс',
     'attendance.student': 'Ученик',
-    'attendance.students': 'Учеников',
+    'attendance.students': 'Учени\u00adков',
     'attendance.expected': 'Ученико-уроков',
     'attendance.lessons': 'Уроков',
     'attendance.illness': 'По болезни',
-    'attendance.excused': 'Уважительная',
-    'attendance.unexcused': 'Неуважительная',
+    'attendance.excused': 'Уважи\u00adтельная',
+    'attendance.unexcused': 'Неуважи\u00adтельная',
     'attendance.none': 'Без причины',
-    'attendance.absent': 'Пропущено',
-    'attendance.late': 'Опозданий',
+    'attendance.absent': 'Пропу\u00adщено',
+    'attendance.late': 'Опоз\u00adданий',
     'attendance.days': 'Дней',
-    'attendance.mixed': 'в т. ч. по разным причинам',
-    'attendance.percent': 'Посещаемость',
+    'attendance.mixed': 'Из них по разным причинам',
+    'attendance.percent': 'Посеща\u00adемость',
     'attendance.month': 'Месяц',
-    'attendance.missedPercent': 'Пропущено, %',
+    'attendance.missedPercent': 'Пропу\u00adщено, %',
     'attendance.chart': 'Посещаемость по классам, %',
     'attendance.noStudents': 'Пропусков и опозданий нет.',
   },
@@ -63,6 +68,8 @@ export const dictionary = defineDictionary(
     'hours.showCourses': 'Show the journals: {teacher}, {month}',
     'hours.chart': 'Lessons held by teacher',
     'hours.empty': 'No lessons in the chosen dates.',
+    'hours.close': 'Hide the journals',
+    'hours.byCourse': 'By journal',
     'attendance.tab': 'Attendance',
     'attendance.byClass': 'Missed lessons by class',
     'attendance.byStudent': 'Absences by student',
@@ -81,7 +88,7 @@ export const dictionary = defineDictionary(
     'attendance.absent': 'Missed',
     'attendance.late': 'Late',
     'attendance.days': 'Days',
-    'attendance.mixed': 'of them for mixed reasons',
+    'attendance.mixed': 'Of them for mixed reasons',
     'attendance.percent': 'Attendance',
     'attendance.month': 'Month',
     'attendance.missedPercent': 'Missed, %',
