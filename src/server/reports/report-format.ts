@@ -8,9 +8,3 @@ export function earlier(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-/** Chunks a list of ids so that an `in (…)` never holds more than `size` parameters. */
-export function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
