@@ -7,4 +7,3 @@ export function ruDate(date: string): string {
 export function earlier(a: string, b: string): string {
   return a < b ? a : b;
 }
-
