@@ -139,7 +139,7 @@ export default function DistrictPage(_: PageProps) {
           ) : (
             <>
               <div className="report-table-wrap">
-                <table className="report-table">
+                <table className="report-table district-table">
                   <caption>{a.district}</caption>
                   <thead>
                     <tr>
@@ -167,7 +167,7 @@ export default function DistrictPage(_: PageProps) {
                 title={t('districtReport.chart')}
                 max={100}
                 bars={sorted(a.schools, 'qualityPct', false).map((s) => ({
-                  label: s.school,
+                  label: s.school.length > 22 ? `${s.school.slice(0, 21)}…` : s.school,
                   value: s.qualityPct ?? 0,
                   text: s.qualityPct === null ? '—' : oneDecimal(s.qualityPct, lang),
                 }))}
