@@ -285,6 +285,8 @@ describe.each(engines())('journal writes on $name', (engine) => {
     expect(present.cells.map((c) => c.studentId).sort()).toEqual(
       [s.students.borisova, s.students.vasiliev].sort(),
     );
+    // A correction keeps when attendance was first taken: timeliness is judged by it.
+    expect(present.attendanceTakenAt).toBe(column.attendanceTakenAt);
   });
 
   it('opens another mark column once', async () => {

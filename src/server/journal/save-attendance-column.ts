@@ -174,9 +174,11 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
             .insertInto('auditEvents')
             .values(events.map((e) => auditRow(ctx, lesson.schoolId, now, e)))
             .execute();
+        // When attendance was first taken is what timeliness is judged by; corrections keep it.
+        const takenAt = lesson.attendanceTakenAt ?? now;
         await trx
           .updateTable('lessons')
-          .set({ attendanceTakenAt: now })
+          .set({ attendanceTakenAt: takenAt })
           .where('id', '=', lesson.id)
           .execute();
         await recordAudit(trx, ctx, {
@@ -185,14 +187,14 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
           entity: 'lesson',
           entityId: lesson.id,
           before: { attendanceTakenAt: lesson.attendanceTakenAt },
-          after: { attendanceTakenAt: now, entries: events.length },
+          after: { attendanceTakenAt: takenAt, entries: events.length },
         });
         await queueJournalNotices(trx, ctx, {
           schoolId: lesson.schoolId,
           lessonId: lesson.id,
           items: noticed,
         });
-        return { cells: [...cells.values()], attendanceTakenAt: now };
+        return { cells: [...cells.values()], attendanceTakenAt: takenAt };
       }),
     async () => {
       // A save sent at the same moment added an entry first: tell the first one that now differs.

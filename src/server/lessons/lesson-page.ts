@@ -175,7 +175,7 @@ export async function saveLessonPage(ctx: Ctx, lessonId: number, body: LessonBod
     await lockCourseForWrite(trx, lesson.course, lesson.date);
     const current = await trx
       .selectFrom('lessons')
-      .select([...pageFields])
+      .select([...pageFields, 'topicEnteredAt', 'homeworkEnteredAt'])
       .where('id', '=', lessonId)
       .executeTakeFirstOrThrow();
     const before: Partial<PageValues> = {};
@@ -189,9 +189,12 @@ export async function saveLessonPage(ctx: Ctx, lessonId: number, body: LessonBod
     if (Object.keys(after).length === 0) return;
     const now = new Date().toISOString();
     const update: Updateable<LessonTable> = { ...(after as Updateable<LessonTable>) };
-    // Entered (or changed) now; cleared: no longer entered.
-    if (after.topic !== undefined) update.topicEnteredAt = after.topic === null ? null : now;
-    if (after.homework !== undefined) update.homeworkEnteredAt = after.homework === null ? null : now;
+    // The first entry's time is kept (timeliness is judged by it): a later correction does not
+    // make a topic entered on the day late. Cleared: no longer entered.
+    if (after.topic !== undefined)
+      update.topicEnteredAt = after.topic === null ? null : (current.topicEnteredAt ?? now);
+    if (after.homework !== undefined)
+      update.homeworkEnteredAt = after.homework === null ? null : (current.homeworkEnteredAt ?? now);
     await trx.updateTable('lessons').set(update).where('id', '=', lessonId).execute();
     await recordAudit(trx, ctx, {
       schoolId: lesson.schoolId,

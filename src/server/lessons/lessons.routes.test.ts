@@ -112,8 +112,25 @@ describe.each(engines())('lesson page routes on $name', (engine) => {
     expect(after.topicEnteredAt).toBe(row.topicEnteredAt);
     expect(after.homeworkEnteredAt).toBe(row.homeworkEnteredAt);
 
+    // Correcting the topic and homework later keeps the time they were first entered (timeliness).
+    const corrected = await teacher.send('POST', url(s.lessons.recent), {
+      topic: 'Вычитание в пределах 20',
+      homework: 'Стр. 11, №1–3',
+    });
+    expect(corrected.statusCode).toBe(200);
+    const again = await database.db
+      .selectFrom('lessons')
+      .select(['topicEnteredAt', 'homeworkEnteredAt'])
+      .where('id', '=', s.lessons.recent)
+      .executeTakeFirstOrThrow();
+    expect(again).toEqual(after);
+
     const events = await audits('lesson', s.lessons.recent);
-    expect(events.map((e) => e.action)).toEqual(['journal.lesson.update', 'journal.lesson.update']);
+    expect(events.map((e) => e.action)).toEqual([
+      'journal.lesson.update',
+      'journal.lesson.update',
+      'journal.lesson.update',
+    ]);
     expect(JSON.parse(events[0]!.before!)).toEqual({
       topic: null,
       lessonKind: null,
