@@ -45,6 +45,7 @@ export function FigureCards({
 }) {
   const t = useT();
   const lang = useLanguage();
+  const count = (n: number) => n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
   return (
     <ul className={compact ? 'figure-cards compact' : 'figure-cards'}>
       {answer.figures.map((f) => {
@@ -64,10 +65,10 @@ export function FigureCards({
         const href = `${prefix}/reports${queryOf(periodId ? { ...filters, periodId, from: undefined, to: undefined } : filters, { tab: tabOf[f.key] })}`;
         const hint =
           f.key === 'quality' && !answer.qualityPeriod
-            ? t('dashboard.qualityHintNoPeriod', { whole: f.whole })
+            ? t('dashboard.qualityHintNoPeriod', { whole: count(f.whole) })
             : t(hintOf[f.key], {
-                part: f.part ?? '',
-                whole: f.whole,
+                part: f.part === null ? '' : count(f.part),
+                whole: count(f.whole),
                 period: answer.qualityPeriod?.name ?? '',
               });
         return (
