@@ -49,6 +49,7 @@ export default function DistrictPage(_: PageProps) {
       label: t('results.average'),
       cell: (s) => (s.average === null ? '—' : decimals(s.average, 2, lang)),
     },
+    { key: 'provisional', label: t('results.provisional'), cell: (s) => s.provisional },
   ];
   const a = report.data;
   if (a?.available.keeping)

@@ -10,6 +10,7 @@ export type SortKey =
   | 'qualityPct'
   | 'sou'
   | 'average'
+  | 'provisional'
   | 'completenessPct'
   | 'timelinessPct'
   | 'attendancePct';
