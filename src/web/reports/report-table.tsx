@@ -24,7 +24,9 @@ export function ReportTable<Row>({
 }) {
   if (rows.length === 0) return <p className="report-empty">{empty}</p>;
   return (
-    <div className="report-table-wrap">
+    // A wide table scrolls inside its box; the box takes focus so the keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="report-table-wrap" aria-label={caption} tabIndex={0}>
       <table className="report-table">
         <caption>{caption}</caption>
         <thead>
@@ -48,6 +50,6 @@ export function ReportTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
