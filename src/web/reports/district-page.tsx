@@ -168,7 +168,7 @@ export default function DistrictPage(_: PageProps) {
                 title={t('districtReport.chart')}
                 max={100}
                 bars={sorted(a.schools, 'qualityPct', false).map((s) => ({
-                  label: s.school.length > 22 ? `${s.school.slice(0, 21)}…` : s.school,
+                  label: s.school.length > 18 ? `${s.school.slice(0, 17)}…` : s.school,
                   value: s.qualityPct ?? 0,
                   text: s.qualityPct === null ? '—' : oneDecimal(s.qualityPct, lang),
                 }))}
