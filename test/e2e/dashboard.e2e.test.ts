@@ -36,6 +36,9 @@ describe.skipIf(skipE2e)('the control dashboard', () => {
     const worst = page.getByRole('region', { name: 'Хуже всего ведутся' });
     await worst.locator('tbody tr').first().waitFor();
     await expectNoAxeViolations(page, 'the control dashboard');
+    const xlsx = await page.getByRole('link', { name: 'Скачать XLSX' }).getAttribute('href');
+    expect(xlsx).toBe('/api/reports/dashboard/export?format=xlsx');
+    expect((await page.request.get(xlsx!)).status()).toBe(200);
 
     // The first journal of the list is the worst one the API names.
     const answer = await (await page.request.get('/api/reports/dashboard')).json();

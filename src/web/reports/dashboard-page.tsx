@@ -8,6 +8,7 @@ import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
 import { type TrendBy, useDashboard } from './dashboard-api.ts';
 import { OpenRemarks, WorstJournals } from './dashboard-sections.tsx';
+import { ExportLinks } from './export-links.tsx';
 import { FigureCards } from './figure-cards.tsx';
 import { FilterBar } from './filter-bar.tsx';
 import { HeatMap } from './heat-map.tsx';
@@ -80,6 +81,7 @@ export default function DashboardPage(_: PageProps) {
             <h2 id="dashboard-heatmap">{t('dashboard.heatmap')}</h2>
             <HeatMap data={data.heatmap} reportsPath={`${prefix}/reports`} filters={filters} />
           </section>
+          <ExportLinks name="dashboard" filters={filters} />
         </>
       )}
     </section>

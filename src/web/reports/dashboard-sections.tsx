@@ -30,7 +30,7 @@ export function WorstJournals({
     <section className="dashboard-section" aria-labelledby="dashboard-worst">
       <h2 id="dashboard-worst">{t('dashboard.worst')}</h2>
       <ReportTable<Worst>
-        caption={t('dashboard.worst')}
+        caption={t('dashboard.worstCaption')}
         rows={worst}
         rowKey={(j) => j.courseId}
         empty={t('dashboard.worstEmpty')}

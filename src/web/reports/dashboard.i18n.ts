@@ -27,6 +27,7 @@ export const dictionary = defineDictionary(
     'dashboard.openReport': 'Открыть отчёт «{name}»',
     'dashboard.heatmap': 'Пропуски и опоздания по дням',
     'dashboard.worst': 'Хуже всего ведутся',
+    'dashboard.worstCaption': 'Журналы с недочётами, от худшего',
     'dashboard.worstEmpty':
       'Все проведённые уроки заполнены вовремя — отстающих журналов нет. Подробности — в отчёте «Ведение журнала».',
     'dashboard.worstJournal': 'Журнал',
@@ -76,6 +77,7 @@ export const dictionary = defineDictionary(
     'dashboard.openReport': 'Open the report «{name}»',
     'dashboard.heatmap': 'Missing and late entries by day',
     'dashboard.worst': 'Worst kept',
+    'dashboard.worstCaption': 'Journals with problems, worst first',
     'dashboard.worstEmpty':
       'Every lesson held is filled in on time — no journal lags behind. Details are in the report «Keeping of the journal».',
     'dashboard.worstJournal': 'Journal',
