@@ -45,6 +45,8 @@ export const schoolSettingsSchema = z.object({
   editWindowDays: z.number().int().min(0).max(365).default(7),
   /** Marks per weekly hour a student should get in a nine-week quarter; absent: 3 (`mark-density.ts`). */
   minMarksPerQuarterHour: z.number().min(0).max(20).optional(),
+  /** Grade levels where homework is not set (grade 1 by СанПиН 1.2.3685-21); absent: [1]. */
+  noHomeworkGrades: z.array(z.number().int().min(1).max(11)).optional(),
   idleTimeoutMinutesStaff: z.number().int().min(5).max(720).default(30),
   idleTimeoutMinutesFamily: z.number().int().min(5).max(43200).default(10080),
   timeliness: z
@@ -160,3 +162,6 @@ export function fromSettingsForm(f: SettingsForm): SchoolSettings {
     timeZone: f.timeZone,
   };
 }
+
+/** Grade levels without homework when the school has not said otherwise. */
+export const defaultNoHomeworkGrades: readonly number[] = [1];

@@ -57,6 +57,25 @@ describe('judging a held lesson', () => {
     expect(problemsOf(j)).toBe(3);
   });
 
+  it('where homework is not set (grade 1) its absence is no gap and the lesson expects two entries', () => {
+    const j = judgeLesson(
+      { ...full, hasHomework: false, homeworkEnteredAt: null, homeworkExpected: false },
+      rules,
+      time,
+    );
+    expect(j).toMatchObject({ missing: [], expected: 2, entries: 2 });
+    // With one such lesson and one ordinary lesson lacking its topic: expected 2 + 3 = 5 entries,
+    // filled 5 − 1 = 4, completeness 4 / 5 = 80 %.
+    const plain = judgeLesson({ ...full, hasTopic: false, topicEnteredAt: null }, rules, time);
+    expect(tally([j, plain])).toMatchObject({
+      held: 2,
+      expected: 5,
+      filled: 4,
+      completeness: 80,
+      noHomework: 0,
+    });
+  });
+
   it('a topic without a time of entry (an import) is there but not judged', () => {
     const j = judgeLesson({ ...full, topicEnteredAt: null }, rules, time);
     expect(j).toMatchObject({ missing: [], late: [], entries: 2 });

@@ -17,6 +17,8 @@ export interface LessonEntries {
   /** Marks for written works at the lesson, and how many of them were entered after their deadline. */
   writtenMarks: number;
   lateMarks: number;
+  /** False where homework is not set (grade 1 by the sanitary rules): its absence is no gap. */
+  homeworkExpected?: boolean;
 }
 
 /** A held lesson judged: what is missing, what is late and by how many minutes. */
@@ -26,6 +28,8 @@ export interface JudgedLesson {
   lateMinutes: Partial<Record<LessonEntry, number>>;
   writtenMarks: number;
   lateMarks: number;
+  /** The entries the lesson must have: 3, or 2 where homework is not set. */
+  expected: number;
   /** Entries made that a rule judges; the written-work marks of a lesson count as one entry. */
   entries: number;
   lateEntries: number;
@@ -54,10 +58,14 @@ export function judgeLesson(e: LessonEntries, rules: TimelinessRules, time: Less
     lateMinutes: {},
     writtenMarks: e.writtenMarks,
     lateMarks: e.lateMarks,
+    expected: 0,
     entries: 0,
     lateEntries: 0,
   };
-  for (const entry of lessonEntries) {
+  const required =
+    e.homeworkExpected === false ? lessonEntries.filter((x) => x !== 'homework') : lessonEntries;
+  out.expected = required.length;
+  for (const entry of required) {
     if (!present[entry]) {
       out.missing.push(entry);
       continue;
@@ -96,7 +104,7 @@ export interface KeepingCounts {
   problems: number;
   /** problems / held. */
   score: number;
-  /** 3 × held. */
+  /** The entries the held lessons must have: 3 each, 2 where homework is not set. */
   expected: number;
   /** expected − missing entries. */
   filled: number;
@@ -110,7 +118,10 @@ export interface KeepingCounts {
 
 /** Adds up judged lessons. */
 export function tally(
-  lessons: Iterable<Pick<JudgedLesson, 'missing' | 'late' | 'lateMarks' | 'entries' | 'lateEntries'>>,
+  lessons: Iterable<
+    Pick<JudgedLesson, 'missing' | 'late' | 'lateMarks' | 'entries' | 'lateEntries'> &
+      Partial<Pick<JudgedLesson, 'expected'>>
+  >,
 ): KeepingCounts {
   const c = {
     held: 0,
@@ -123,11 +134,13 @@ export function tally(
     lateMarks: 0,
     problems: 0,
     missing: 0,
+    expected: 0,
     entries: 0,
     lateEntries: 0,
   };
   for (const l of lessons) {
     c.held += 1;
+    c.expected += l.expected ?? 3;
     c.missing += l.missing.length;
     for (const m of l.missing) {
       if (m === 'topic') c.noTopic += 1;
@@ -144,9 +157,8 @@ export function tally(
     c.entries += l.entries;
     c.lateEntries += l.lateEntries;
   }
-  const expected = 3 * c.held;
+  const { missing: _, expected, ...counts } = c;
   const filled = expected - c.missing;
-  const { missing: _, ...counts } = c;
   return {
     ...counts,
     score: keepingScore(c.problems, c.held),

@@ -5,6 +5,7 @@ import type {
   keepingCourse,
   keepingLesson,
 } from '../../contract/report-keeping.ts';
+import { defaultNoHomeworkGrades } from '../../contract/settings.ts';
 import {
   type JudgedLesson,
   judgeLesson,
@@ -105,6 +106,7 @@ export async function lessonProblems(db: Db, scope: ReportScope): Promise<Lesson
     const w = written.get(m.lessonId);
     if (date !== undefined && w && Date.parse(m.createdAt) >= marksDeadline(date)) w.late += 1;
   }
+  const noHomework = scope.settings.noHomeworkGrades ?? defaultNoHomeworkGrades;
   return lessons.map((l): LessonProblem => {
     const course = courseOf.get(l.courseId);
     const last =
@@ -121,6 +123,7 @@ export async function lessonProblems(db: Db, scope: ReportScope): Promise<Lesson
         attendanceTakenAt: l.attendanceTakenAt,
         writtenMarks: w?.n ?? 0,
         lateMarks: w?.late ?? 0,
+        homeworkExpected: !noHomework.includes(course?.grade ?? 0),
       },
       rules,
       { date: l.date, lastLessonEnd: endOf(l.date, course?.grade ?? null, last), timeZone },
