@@ -12,7 +12,7 @@ export function dotDate(value: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : value;
 }
 
-/** The heading lines every export carries under its title: the range and the date of printing. */
+/** The words the exports write themselves, in both languages. */
 export const exportWords = {
   ru: { printed: 'Дата печати', page: 'Стр.', of: 'из', empty: 'Нет данных', more: 'продолжение' },
   en: { printed: 'Printed on', page: 'Page', of: 'of', empty: 'No data', more: 'continued' },
