@@ -40,6 +40,19 @@ describe('trend buckets', () => {
     expect(year[5]).toEqual({ start: '2027-02-01', end: '2027-02-28' });
   });
 
+  it('a range ending on the last day the calendar writes (9999-12-31) ends its last bucket there', () => {
+    // December's last day is written directly, not found from 10000-01-01; the week of 27.12.9999
+    // would end on 02.01.10000 and is cut to 31.12.9999.
+    expect(trendBuckets('9999-11-15', '9999-12-31', 'month')).toEqual([
+      { start: '9999-11-15', end: '9999-11-30' },
+      { start: '9999-12-01', end: '9999-12-31' },
+    ]);
+    expect(trendBuckets('9999-12-20', '9999-12-31', 'week')).toEqual([
+      { start: '9999-12-20', end: '9999-12-26' },
+      { start: '9999-12-27', end: '9999-12-31' },
+    ]);
+  });
+
   it('a range whose end is before its start has no buckets', () => {
     expect(trendBuckets('2026-11-18', '2026-11-01', 'week')).toEqual([]);
   });

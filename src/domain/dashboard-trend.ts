@@ -16,10 +16,13 @@ export const trendMonths = 12;
 
 const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
 
+/** A date past 9999-12-31 written as the last day of 9999: no bucket ends beyond a date `to` can be. */
+const capped = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '9999-12-31');
+
 function lastOfMonth(date: string): string {
   const [y, m] = date.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return addDays(next, -1);
+  if (m === 12) return `${y}-12-31`;
+  return addDays(`${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
 }
 
 /**
@@ -33,7 +36,7 @@ export function trendBuckets(from: string, to: string, by: TrendBy): TrendBucket
   let start = by === 'week' ? mondayOf(to) : firstOfMonth(to);
   const limit = by === 'week' ? trendWeeks : trendMonths;
   while (out.length < limit) {
-    const end = by === 'week' ? addDays(start, 6) : lastOfMonth(start);
+    const end = by === 'week' ? capped(addDays(start, 6)) : lastOfMonth(start);
     if (end < from) break;
     out.push({ start: start < from ? from : start, end: end > to ? to : end });
     start = by === 'week' ? addDays(start, -7) : firstOfMonth(addDays(start, -1));
