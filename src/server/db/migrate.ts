@@ -7,6 +7,7 @@ import * as schoolRecords from './migrations/0002-school-records.ts';
 import * as journal from './migrations/0003-journal.ts';
 import * as diary from './migrations/0004-diary.ts';
 import * as reports from './migrations/0005-reports.ts';
+import * as reportIndexes from './migrations/0006-report-indexes.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -18,6 +19,7 @@ const modules: Record<string, MigrationModule> = {
   '0003-journal': journal,
   '0004-diary': diary,
   '0005-reports': reports,
+  '0006-report-indexes': reportIndexes,
 };
 
 function provider(engine: Engine): MigrationProvider {
