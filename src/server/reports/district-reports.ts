@@ -4,6 +4,7 @@ import { reachesAnything, reachOf } from '../access/scopes.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 import type { Lang } from '../http/messages.ts';
 import { attendanceTotals } from './attendance.queries.ts';
+import { cachedSchoolFigures, dataVersionsOf, schoolConcurrency } from './district-cache.ts';
 import { keepingTotals } from './keeping.ts';
 import type { ReportTable } from './report-definition.ts';
 import { reportYear, wholeSchoolScope } from './report-scope.ts';
@@ -108,8 +109,8 @@ async function schoolRow(
  * students counted, успеваемость, качество, СОУ and the mean mark of the period asked for, the
  * completeness and timeliness of the journals (`keepingTotals`) and the attendance
  * (`attendanceTotals`) over the dates. Only
- * figures: no student's name or id leaves this function. Schools are computed four at a time,
- * each with a handful of queries.
+ * figures: no student's name or id leaves this function. Each school's figures are computed with a
+ * handful of queries and kept in memory until its data version changes (`cachedSchoolFigures`).
  */
 export async function districtReport(ctx: Ctx, q: DistrictReportQuery): Promise<DistrictReportAnswer> {
   const districtId = reportDistrict(ctx);
@@ -128,16 +129,28 @@ export async function districtReport(ctx: Ctx, q: DistrictReportQuery): Promise<
     .where('archivedAt', 'is', null)
     .execute();
   schools.sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.id - b.id);
-  // A few schools at a time: PostgreSQL answers them on several connections at once.
+  // Each school's figures are kept per data version (see `cachedSchoolFigures`); the ones not kept
+  // are computed a few schools at a time on PostgreSQL (several connections), one at a time on SQLite.
+  const versions = await dataVersionsOf(
+    ctx.db,
+    schools.map((s) => s.id),
+  );
+  const question = JSON.stringify([q.year, q.periodNumber, q.wholeYear, q.from, q.to]);
   const rows: SchoolRow[] = new Array(schools.length);
   let next = 0;
   const worker = async () => {
     while (next < schools.length) {
       const i = next++;
-      rows[i] = await schoolRow(ctx.db, schools[i]!, q);
+      const school = schools[i]!;
+      const row = await cachedSchoolFigures(
+        ctx.db,
+        { schoolId: school.id, version: versions.get(school.id) ?? 0, question },
+        () => schoolRow(ctx.db, school, q),
+      );
+      rows[i] = { ...row, school: school.name };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(4, schools.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(schoolConcurrency(ctx.db), schools.length) }, worker));
   return {
     districtId,
     district: district.name,
