@@ -81,9 +81,11 @@ export const remarksAnswer = z.object({
   canManage: z.boolean(),
 });
 
-/** The remarks report: counts per teacher and the list, for a range of dates (the remark's writing date). */
+/** The remarks report: counts per teacher and the list, for a range of dates (the remark's writing day at the school). */
 export const remarksReport = z.object({
   range: reportRange,
+  /** The school's time zone: the dates of `range` are its days (a remark's day is its writing's there). */
+  timeZone: z.string(),
   byTeacher: z.array(
     z.object({
       teacherId: z.number(),

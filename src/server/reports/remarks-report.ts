@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { remarksReport as remarksReportSchema } from '../../contract/remarks.ts';
 import { countByTeacher } from '../../domain/remarks.ts';
+import { localDateTime } from '../../domain/timeliness.ts';
 import type { Lang } from '../http/messages.ts';
 import { publicRemark, readRemarks } from './remarks.queries.ts';
 import type { ReportDefinition, ReportTable } from './report-definition.ts';
@@ -9,8 +10,8 @@ import { rangeOf } from './report-scope.ts';
 /** The remarks report's answer. */
 export type RemarksReport = z.infer<typeof remarksReportSchema>;
 
-/** The day of a timestamp, YYYY-MM-DD: the export writes columns of kind 'date' as ДД.ММ.ГГГГ. */
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+/** The school's day of a timestamp, YYYY-MM-DD: the export writes columns of kind 'date' as ДД.ММ.ГГГГ. */
+const dayIn = (timeZone: string) => (iso: string | null) => (iso ? localDateTime(iso, timeZone).date : null);
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 const words = {
@@ -60,6 +61,7 @@ const words = {
 
 function tables(answer: RemarksReport, lang: Lang): ReportTable[] {
   const w = words[lang];
+  const day = dayIn(answer.timeZone);
   return [
     {
       title: w.perTeacher,
@@ -110,20 +112,23 @@ function tables(answer: RemarksReport, lang: Lang): ReportTable[] {
 }
 
 /**
- * «Замечания»: the remarks on the courses in the report's scope written within its dates (the UTC
- * day of writing), with counts per teacher of the course; a teacher sees their own courses only.
+ * «Замечания»: the remarks on the courses in the report's scope written within its dates (the day
+ * of writing in the school's time zone), with counts per teacher of the course; a teacher sees
+ * their own courses only.
  */
 export const remarksReport: ReportDefinition<RemarksReport> = {
   name: 'remarks',
   title: { ru: 'Замечания по ведению журналов', en: 'Remarks on journal keeping' },
   async compute(ctx, scope) {
+    const { timeZone } = scope.settings;
     const rows = await readRemarks(ctx.db, scope.schoolId, {
       courseIds: scope.courses.map((c) => c.id),
       from: scope.from,
       to: scope.to,
+      timeZone,
     });
     const items = rows.map(publicRemark);
-    return { range: rangeOf(scope), byTeacher: countByTeacher(items), items };
+    return { range: rangeOf(scope), timeZone, byTeacher: countByTeacher(items), items };
   },
   tables,
 };

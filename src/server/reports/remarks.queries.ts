@@ -1,5 +1,7 @@
 import type { RemarkItem, RemarkStatus } from '../../contract/remarks.ts';
 import { remarkState } from '../../domain/remarks.ts';
+import { addDays } from '../../domain/school-days.ts';
+import { zonedInstant } from '../../domain/timeliness.ts';
 import type { Db } from '../access/actor.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 
@@ -15,20 +17,20 @@ export interface RemarkFilter {
   /** Only the courses this person teaches or co-teaches (a teacher's own remarks). */
   taughtBy?: number;
   id?: number;
-  /** Written on or after this date (YYYY-MM-DD, UTC day of the writing). */
+  /** Written on or after this date (YYYY-MM-DD, the day of the writing in `timeZone`). */
   from?: string;
   /** Written on or before this date. */
   to?: string;
+  /** The school's time zone the days of `from` and `to` are in (default UTC). */
+  timeZone?: string;
 }
 
 /** A remark's row with the course's teachers, for the checks of the use cases. */
 export type RemarkRow = RemarkItem & { secondTeacherId: number | null };
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+/** The instant a local day starts, as the ISO string the column holds. */
+const dayStart = (date: string, timeZone: string) =>
+  new Date(zonedInstant(date, '00:00', timeZone)).toISOString();
 
 const stamp = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
@@ -93,8 +95,11 @@ export async function readRemarks(db: Db, schoolId: number, filter: RemarkFilter
   if (filter.status === 'closed') q = q.where('r.closedAt', 'is not', null);
   if (filter.status === 'active') q = q.where('r.closedAt', 'is', null);
   // ISO timestamps with «Z» compare the same way on SQLite's text and PostgreSQL's timestamptz.
-  if (filter.from !== undefined) q = q.where('r.createdAt', '>=', `${filter.from}T00:00:00.000Z`);
-  if (filter.to !== undefined) q = q.where('r.createdAt', '<', `${nextDay(filter.to)}T00:00:00.000Z`);
+  const zone = filter.timeZone ?? 'UTC';
+  if (filter.from !== undefined) q = q.where('r.createdAt', '>=', dayStart(filter.from, zone));
+  // The last day the calendar writes has no next day to stop before: nothing is written after it.
+  if (filter.to !== undefined && filter.to < '9999-12-31')
+    q = q.where('r.createdAt', '<', dayStart(addDays(filter.to, 1), zone));
   const rows = await q.orderBy('r.createdAt', 'desc').orderBy('r.id', 'desc').execute();
   return rows.map((r) => {
     const fixedAt = stamp(r.fixedAt);

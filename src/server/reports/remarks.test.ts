@@ -286,13 +286,15 @@ describe.each(engines())('remarks on $name', (engine) => {
     };
     const a = await write(deputy, s.courses.math5, 'Сентябрь', '2026-09-30T20:59:00.000Z');
     const b = await write(deputy, s.courses.math5, 'Октябрь', '2026-10-01T08:00:00.000Z');
-    const c = await write(deputy, s.courses.art6, 'ИЗО, октябрь', '2026-10-31T23:59:59.000Z');
-    await write(deputy, s.courses.art6, 'Ноябрь', '2026-11-01T00:00:00.000Z');
+    // The school's days are Moscow's (UTC+3): 20:59:59 UTC is 23:59:59 of 31 Oct there, 21:00 UTC
+    // the first moment of 1 Nov (still 31 Oct by UTC).
+    const c = await write(deputy, s.courses.art6, 'ИЗО, октябрь', '2026-10-31T20:59:59.000Z');
+    const d = await write(deputy, s.courses.art6, 'Ноябрь', '2026-10-31T21:00:00.000Z');
     await fixRemark(mathT, b, undefined);
 
     const october = { from: '2026-10-01', to: '2026-10-31' };
     const whole = await remarksReport.compute(deputy, await resolveReportScope(deputy, october));
-    // b (1 Oct) and c (31 Oct, last second) are in; a (30 Sep) and the 1 Nov one are out.
+    // b (1 Oct) and c (31 Oct, last second) are in; a (30 Sep, 23:59 in Moscow) and the 1 Nov one are out.
     expect(whole.items.map((r) => r.id)).toEqual([c, b]);
     expect(whole.range).toMatchObject({ from: '2026-10-01', to: '2026-10-31', schoolId: s.schoolId });
     // Математикова: b fixed → total 1, fixed 1; Другова: c open → total 1, open 1 (more open first).
@@ -308,6 +310,12 @@ describe.each(engines())('remarks on $name', (engine) => {
       await resolveReportScope(deputy, { from: '2026-09-01', to: '2026-09-30' }),
     );
     expect(september.items.map((r) => r.id)).toContain(a);
+    // Up to the last day the calendar writes: every remark since September, none lost past it.
+    const ever = await remarksReport.compute(
+      deputy,
+      await resolveReportScope(deputy, { from: '2026-09-01', to: '9999-12-31' }),
+    );
+    expect(ever.items.map((r) => r.id)).toEqual(expect.arrayContaining([a, b, c, d]));
 
     const [perTeacher, list] = remarksReport.tables(whole, 'ru');
     expect(perTeacher!.columns.map((col) => col.label)).toEqual([
