@@ -230,6 +230,56 @@ describe.skipIf(skipE2e)('the control reports', () => {
     await expectNoAxeViolations(page, 'the district summary');
   });
 
+  it('at 360 px every report, the dashboard and the remarks fit the page; tables scroll in their box', async () => {
+    const page = await openAs(h, 'deputy');
+    await page.setViewportSize({ width: 360, height: 740 });
+    const tabs = ['keeping', 'hours', 'attendance', 'density', 'ktp', 'assessments', 'results'];
+    const paths = [...tabs.map((tab) => `/deputy/reports?tab=${tab}`), '/deputy/control', '/deputy/remarks'];
+    for (const path of paths) {
+      await page.goto(path);
+      await page.locator('main h1').waitFor();
+      await page.locator('.report-table, .report-empty, .remark-list, .panel').first().waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(360);
+    }
+  });
+
+  it('in English the reports speak English: tabs, filters, column headings', async () => {
+    const page = await openAs(h, 'deputy');
+    await page.evaluate(() => localStorage.setItem('otmetka.language', 'en'));
+    const cyrillic = /[А-Яа-яЁё]/;
+    const tabs = ['keeping', 'hours', 'attendance', 'density', 'ktp', 'assessments', 'results'];
+    for (const tab of tabs) {
+      await page.goto(`/deputy/reports?tab=${tab}`);
+      await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+      await page.locator('.report-table, .report-empty').first().waitFor();
+      const words = [
+        ...(await page
+          .locator('[role="tab"], .report-filters label, .report-filters button')
+          .allTextContents()),
+        ...(await page.locator('#report-panel thead th, #report-panel .report-exports a').allTextContents()),
+      ];
+      expect(words.length, tab).toBeGreaterThan(10);
+      for (const word of words) expect(word, `${tab}: «${word}»`).not.toMatch(cyrillic);
+    }
+  });
+
+  it('the teacher’s «Мои показатели» has no teacher filter, and the grid no remark form', async () => {
+    const page = await openAs(h, 'teacher', '/teacher/reports?tab=keeping');
+    await page.getByRole('heading', { level: 1, name: 'Мои показатели' }).waitFor();
+    const filters = page.getByRole('form', { name: 'Фильтры отчёта' });
+    await filters.getByLabel('Предмет').waitFor();
+    expect(await filters.getByLabel('Учитель').count()).toBe(0);
+    await page.locator('.report-table, .report-empty').first().waitFor();
+    const answer = await (await page.request.get('/api/reports/keeping')).json();
+    const course = (answer.courses as { courseId: number }[])[0];
+    expect(course).toBeDefined();
+    await page.goto(`/journal/${course!.courseId}`);
+    await page.locator('main h1').waitFor();
+    await page.locator('main table').first().waitFor();
+    expect(await page.getByRole('heading', { name: 'Написать замечание' }).count()).toBe(0);
+  });
+
   it('the deputy writes on the grid, the teacher fixes, the deputy sends it back and then closes it', async () => {
     const classId = await fiveAId(h);
     const lesson = await h.database.db

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import type { HeatmapAnswer } from '../../contract/report-keeping.ts';
 import { formatDate } from '../i18n/format-date.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useLanguage, useT } from '../i18n/use-t.ts';
 import { heatLevel, heatText } from './keeping-format.ts';
 import { queryOf, type ReportFilterValues } from './reports-api.ts';
 import './keeping.css';
@@ -22,6 +22,7 @@ export function HeatMap({
   filters?: ReportFilterValues;
 }) {
   const t = useT();
+  const lang = useLanguage();
   const caption = t('heatmap.caption', { from: formatDate(data.from), to: formatDate(data.to) });
   if (data.teachers.length === 0) return <p className="report-empty">{t('heatmap.empty')}</p>;
   const link = (teacherId: number, date: string) =>
@@ -55,7 +56,7 @@ export function HeatMap({
                   {c.held > 0 && (
                     <Link
                       href={link(row.teacherId, c.date)}
-                      aria-label={`${heatText(c)}: ${t('heatmap.cell', {
+                      aria-label={`${heatText(c, lang)}: ${t('heatmap.cell', {
                         teacher: row.teacher,
                         date: formatDate(c.date),
                         held: c.held,
@@ -63,12 +64,12 @@ export function HeatMap({
                         late: c.late,
                       })}`}
                     >
-                      {heatText(c)}
+                      {heatText(c, lang)}
                     </Link>
                   )}
                 </td>
               ))}
-              <td className={`num heat-${heatLevel(row)}`}>{heatText(row)}</td>
+              <td className={`num heat-${heatLevel(row)}`}>{heatText(row, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,8 @@ describe('keeping as written', () => {
     expect(heatText({ held: 0, missing: 0, late: 0 })).toBe('');
     expect(heatText({ held: 3, missing: 0, late: 0 })).toBe('✓');
     expect(heatText({ held: 3, missing: 2, late: 1 })).toBe('н2 о1');
+    expect(heatText({ held: 3, missing: 2, late: 1 }, 'en')).toBe('m2 l1');
+    expect(heatText({ held: 3, missing: 0, late: 0 }, 'en')).toBe('✓');
     // Shares of lessons with a problem: 0 → 0; 1 of 4 → 1; 2 of 4 → 2; 3 of 4 → 3; more than held → 3.
     expect([0, 1, 2, 3].map((n) => heatLevel({ held: 4, missing: n, late: 0 }))).toEqual([0, 1, 2, 3]);
     expect(heatLevel({ held: 1, missing: 1, late: 1 })).toBe(3);

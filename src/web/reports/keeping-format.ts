@@ -13,10 +13,16 @@ export function heatLevel(c: Pick<Cell, 'held' | 'missing' | 'late'>): number {
   return share <= 0.25 ? 1 : share <= 0.5 ? 2 : 3;
 }
 
-/** The words of a cell: «н2 о1» (2 lessons not filled in, 1 late), «✓» when all is well, nothing without lessons. */
-export function heatText(c: Pick<Cell, 'held' | 'missing' | 'late'>): string {
+/**
+ * The words of a cell: «н2 о1» (2 lessons not filled in, 1 late; in English «m2 l1»), «✓» when all
+ * is well, nothing without lessons.
+ */
+export function heatText(c: Pick<Cell, 'held' | 'missing' | 'late'>, lang: 'ru' | 'en' = 'ru'): string {
   if (c.held === 0) return '';
-  const parts = [c.missing > 0 ? `н${c.missing}` : '', c.late > 0 ? `о${c.late}` : ''].filter(Boolean);
+  const [missing, late] = lang === 'ru' ? ['н', 'о'] : ['m', 'l'];
+  const parts = [c.missing > 0 ? `${missing}${c.missing}` : '', c.late > 0 ? `${late}${c.late}` : ''].filter(
+    Boolean,
+  );
   return parts.length ? parts.join(' ') : '✓';
 }
 

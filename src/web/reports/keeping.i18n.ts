@@ -115,7 +115,7 @@ export const dictionary = defineDictionary(
     'heatmap.total': 'Total',
     'heatmap.cell': '{teacher}, {date}: held {held}, missing {missing}, late {late}',
     'heatmap.legend':
-      'In a cell: «н» — lessons with missing entries, «о» — lessons with late entries; «✓» — all filled in on time; empty — no lessons.',
+      'In a cell: «m» — lessons with missing entries, «l» — lessons with late entries; «✓» — all filled in on time; empty — no lessons.',
     'heatmap.empty': 'No lessons were held on these days.',
     'settings.timeZone': 'School time zone',
     'settings.zone.Europe/Kaliningrad': 'Kaliningrad (UTC+2)',

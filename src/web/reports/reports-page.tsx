@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { useSearchParams } from 'wouter';
+import { useLocation, useSearchParams } from 'wouter';
 import { ApiError } from '../app/api-error.ts';
 import type { PageProps } from '../app/page-route.ts';
 import { FormAlert } from '../components/form-alert.tsx';
@@ -13,7 +13,9 @@ import './reports.css';
 /** «Отчёты»: the filters, the tabs of the control reports and the chosen tab's table and chart. */
 export default function ReportsPage(_: PageProps) {
   const t = useT();
-  const title = t('reports.title');
+  const [location] = useLocation();
+  // The teacher's page is «Мои показатели», as in the navigation.
+  const title = t(location.startsWith('/teacher/') ? 'section.myReports' : 'reports.title');
   useDocumentTitle(title);
   const [search, setSearch] = useSearchParams();
   const filters = filtersFrom(search);

@@ -48,7 +48,7 @@ function figureColumns<Row extends Omit<Figures, 'students' | 'unmarked'>>(
     { key: 'n4', label: '«4»', numeric: true, cell: (r) => r.n4 },
     { key: 'n3', label: '«3»', numeric: true, cell: (r) => r.n3 },
     { key: 'n2', label: '«2»', numeric: true, cell: (r) => r.n2 },
-    { key: 'nNa', label: '«н/а»', numeric: true, cell: (r) => r.nNa },
+    { key: 'nNa', label: t('results.notAssessed'), numeric: true, cell: (r) => r.nNa },
     { key: 'provisional', label: t('results.provisional'), numeric: true, cell: (r) => r.provisional },
   ];
 }

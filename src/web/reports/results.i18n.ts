@@ -13,6 +13,7 @@ export const dictionary = defineDictionary(
     'results.sou': 'СОУ',
     'results.average': 'Средний балл',
     'results.provisional': 'Предварительных',
+    'results.notAssessed': '«н/а»',
     'results.provisionalNote':
       'Предварительных отметок: {count}. Там, где отметка за период ещё не выставлена, взята отметка по средневзвешенному баллу.',
     'results.unmarked': 'Без отметок (ни отметки за период, ни текущих): {count}.',
@@ -56,9 +57,10 @@ export const dictionary = defineDictionary(
     'results.assessed': 'Assessed',
     'results.success': 'Pass rate',
     'results.quality': 'Quality',
-    'results.sou': 'Learning level (СОУ)',
+    'results.sou': 'Degree of learning',
     'results.average': 'Mean mark',
     'results.provisional': 'Provisional',
+    'results.notAssessed': 'n/a',
     'results.provisionalNote':
       'Provisional marks: {count}. Where the period mark is not set yet, the mark of the weighted average is taken.',
     'results.unmarked': 'Without marks (no period mark and no current marks): {count}.',
@@ -75,7 +77,7 @@ export const dictionary = defineDictionary(
     'results.list.oneFour': 'With one «4»',
     'results.list.oneThree': 'With one «3»',
     'results.list.failing': 'Failing («2»)',
-    'results.list.notAssessed': 'Not assessed («н/а»)',
+    'results.list.notAssessed': 'Not assessed (n/a)',
     'results.listEmpty': 'No one.',
     'results.empty': 'No marks for this period.',
     'districtReport.title': 'Schools of the district',
