@@ -28,9 +28,15 @@ export interface RemarkFilter {
 /** A remark's row with the course's teachers, for the checks of the use cases. */
 export type RemarkRow = RemarkItem & { secondTeacherId: number | null };
 
-/** The instant a local day starts, as the ISO string the column holds. */
-const dayStart = (date: string, timeZone: string) =>
-  new Date(zonedInstant(date, '00:00', timeZone)).toISOString();
+/**
+ * The instant a local day starts, as the ISO string the column holds. A day before 1970 is taken
+ * as the beginning of time, 0001-01-01 UTC: no remark is older, `Intl` writes early years without
+ * their four digits, and PostgreSQL refuses the year 0 that 1 Jan 0001 in Moscow starts in by UTC.
+ */
+function dayStart(date: string, timeZone: string): string {
+  if (date < '1970-01-01') return '0001-01-01T00:00:00.000Z';
+  return new Date(zonedInstant(date, '00:00', timeZone)).toISOString();
+}
 
 const stamp = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);

@@ -310,10 +310,10 @@ describe.each(engines())('remarks on $name', (engine) => {
       await resolveReportScope(deputy, { from: '2026-09-01', to: '2026-09-30' }),
     );
     expect(september.items.map((r) => r.id)).toContain(a);
-    // Up to the last day the calendar writes: every remark since September, none lost past it.
+    // From the first day to the last the calendar writes: every remark, none lost at either end.
     const ever = await remarksReport.compute(
       deputy,
-      await resolveReportScope(deputy, { from: '2026-09-01', to: '9999-12-31' }),
+      await resolveReportScope(deputy, { from: '0001-01-01', to: '9999-12-31' }),
     );
     expect(ever.items.map((r) => r.id)).toEqual(expect.arrayContaining([a, b, c, d]));
 
