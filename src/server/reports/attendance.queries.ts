@@ -100,27 +100,55 @@ async function attendanceMarks(
 const reasonOf = (reason: string | null): MissReason =>
   reason === 'illness' || reason === 'excused' || reason === 'unexcused' ? reason : 'none';
 
+/** Student-lessons expected, absences and latenesses among them. */
+export interface AttendanceTotals {
+  expected: number;
+  absent: number;
+  late: number;
+}
+
+/**
+ * The attendance figures of the held lessons in scope whose attendance was taken, per date
+ * ('YYYY-MM-DD'): the student-lessons expected, the absences and the latenesses among them. Three
+ * queries for the whole range; a caller cutting the range into parts (the dashboard's trend) sums
+ * the dates of each part instead of asking again.
+ */
+export async function attendanceByDate(db: Db, scope: ReportScope): Promise<Map<string, AttendanceTotals>> {
+  const [days, members] = await Promise.all([groupDays(db, scope, true), memberships(db, scope)]);
+  const byDate = new Map<string, AttendanceTotals>();
+  const on = (date: string) => entry(byDate, date, () => ({ expected: 0, absent: 0, late: 0 }));
+  eachStudentDay(days, members, (_s, date, n) => {
+    on(date).expected += n;
+  });
+  for (const m of await attendanceMarks(db, scope, true, members))
+    if (m.value === 'absent') on(m.date).absent += Number(m.n);
+    else if (m.value === 'late') on(m.date).late += Number(m.n);
+  return byDate;
+}
+
+/** The sum of the figures of the dates from–to (inclusive) of `byDate`. */
+export function attendanceBetween(
+  byDate: ReadonlyMap<string, AttendanceTotals>,
+  from: string,
+  to: string,
+): AttendanceTotals {
+  const sum = { expected: 0, absent: 0, late: 0 };
+  for (const [date, t] of byDate)
+    if (date >= from && date <= to) {
+      sum.expected += t.expected;
+      sum.absent += t.absent;
+      sum.late += t.late;
+    }
+  return sum;
+}
+
 /**
  * The attendance figures of the held lessons in scope whose attendance was taken: the
  * student-lessons expected, the absences and the latenesses among them. The attendance rate is
  * (expected − absent) / expected. For other reports (the dashboard, the district rollup).
  */
-export async function attendanceTotals(
-  db: Db,
-  scope: ReportScope,
-): Promise<{ expected: number; absent: number; late: number }> {
-  const [days, members] = await Promise.all([groupDays(db, scope, true), memberships(db, scope)]);
-  let expected = 0;
-  eachStudentDay(days, members, (_s, _d, n) => {
-    expected += n;
-  });
-  const marks = await attendanceMarks(db, scope, true, members);
-  let absent = 0;
-  let late = 0;
-  for (const m of marks)
-    if (m.value === 'absent') absent += Number(m.n);
-    else if (m.value === 'late') late += Number(m.n);
-  return { expected, absent, late };
+export async function attendanceTotals(db: Db, scope: ReportScope): Promise<AttendanceTotals> {
+  return attendanceBetween(await attendanceByDate(db, scope), scope.from, scope.to);
 }
 
 /** A student's day with an absence or a lateness: the day's lessons and marks. */

@@ -16,7 +16,7 @@ import {
 import { tally } from '../../domain/keeping.ts';
 import { percentOf } from '../../domain/timeliness.ts';
 import type { Ctx, Db } from '../access/actor.ts';
-import { attendanceTotals } from './attendance-report.ts';
+import { attendanceBetween, attendanceByDate } from './attendance.queries.ts';
 import { heatmapOf, heatmapWindow } from './heatmap.ts';
 import { courseRows, type LessonProblem, lessonProblems } from './keeping.ts';
 import { openRemarks } from './remarks.ts';
@@ -78,27 +78,19 @@ function keepingFigures(problems: readonly LessonProblem[], buckets: TrendBucket
 const attendanceRate = (t: { expected: number; absent: number }) =>
   percentOf(t.expected - t.absent, t.expected);
 
-/** Attendance over the range and per bucket: student-lessons present of those whose attendance was taken. */
+/**
+ * Attendance over the range and per bucket: student-lessons present of those whose attendance was
+ * taken. Read once for the whole range, per date; each bucket is the sum of its dates.
+ */
 async function attendanceFigure(db: Db, scope: ReportScope, buckets: TrendBucket[]): Promise<Figure> {
-  // The buckets follow each other day by day; when they span the whole range (the months of a
-  // year, or a range of up to six weeks) the range's figure is their sum, and is not read again.
-  const spansRange = buckets[0]?.start === scope.from && buckets.at(-1)?.end === scope.to;
-  const [per, whole] = await Promise.all([
-    Promise.all(
-      buckets.map((b) => attendanceTotals(db, { ...scope, from: b.start, to: b.end, periodId: null })),
-    ),
-    spansRange ? Promise.resolve(null) : attendanceTotals(db, scope),
-  ]);
-  const total = whole ?? {
-    expected: per.reduce((n, t) => n + t.expected, 0),
-    absent: per.reduce((n, t) => n + t.absent, 0),
-  };
+  const byDate = await attendanceByDate(db, scope);
+  const total = attendanceBetween(byDate, scope.from, scope.to);
   return figure(
     'attendance',
     attendanceRate(total),
     total.expected - total.absent,
     total.expected,
-    buckets.map((b, i) => point(b, attendanceRate(per[i]!))),
+    buckets.map((b) => point(b, attendanceRate(attendanceBetween(byDate, b.start, b.end)))),
   );
 }
 
