@@ -177,10 +177,31 @@ async function resolveDates(db: Db, scope: { schoolId: number; yearId: number },
   return undefined;
 }
 
+/** 404 when a class, subject or teacher of the filters is not the school's (another school's id). */
+async function requireOwnFilters(db: Db, schoolId: number, q: ReportQuery): Promise<void> {
+  const own = (table: 'classes' | 'subjects' | 'persons', id: number | undefined) =>
+    id === undefined
+      ? true
+      : db
+          .selectFrom(table)
+          .select('id')
+          .where('id', '=', id)
+          .where('schoolId', '=', schoolId)
+          .executeTakeFirst()
+          .then((row) => row !== undefined);
+  const found = await Promise.all([
+    own('classes', q.classId),
+    own('subjects', q.subjectId),
+    own('persons', q.teacherId),
+  ]);
+  if (found.includes(false)) throw notFound();
+}
+
 /** The school year, dates and settings of a report, before any course is chosen. */
 async function baseScope(db: Db, schoolId: number, q: ReportQuery) {
   if (q.from !== undefined && q.to !== undefined && q.from > q.to)
     throw new AppError('validation', 'reportsRangeOrder', {}, { to: 'reportsRangeOrder' });
+  await requireOwnFilters(db, schoolId, q);
   const { year } = await reportYear(db, schoolId, q.yearId);
   const period = await resolveDates(db, { schoolId, yearId: year.id }, q);
   const on = today();
@@ -214,7 +235,8 @@ function filtered(courses: ScopedCourse[], q: ReportQuery): ScopedCourse[] {
 /**
  * Resolves who may see what for a school report: the school, the year, the dates and the courses
  * in scope. A teacher sees only the courses they teach (or co-teach), and with `classLevel` those
- * of the classes they lead; asking for another teacher's figures is refused (403).
+ * of the classes they lead; asking for another teacher's figures is refused (403). A year, period,
+ * class, subject, teacher or course of another school is 404.
  */
 export async function resolveReportScope(
   ctx: Ctx,
