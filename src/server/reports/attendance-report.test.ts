@@ -6,6 +6,7 @@ import type { ReportQuery } from '../../contract/reports.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Database } from '../db/database.ts';
 import { ctxAs } from '../timetable/timetable.test-helpers.ts';
+import { attendanceBetween, attendanceByDate } from './attendance.queries.ts';
 import { attendanceDefinition, attendanceTotals, computeAttendance } from './attendance-report.ts';
 import { hoursSchool } from './hours.test-helpers.ts';
 import { resolveReportScope } from './report-scope.ts';
@@ -138,6 +139,26 @@ describe.each(engines())('the attendance report on $name', (engine) => {
     // All 19 student-lessons except Russian of 9 September (attendance not taken: Алексеева and
     // Белов) → 17; absences 8 of all, none of them there; latenesses 2, one of them there → 1.
     expect(await attendanceTotals(database.db, scope)).toEqual({ expected: 17, absent: 8, late: 1 });
+  });
+
+  it('attendanceByDate: the dates of a part sum to what attendanceTotals gives for that part alone', async () => {
+    const { scope } = await scopeOf(s.people.deputy.id, ['deputy', 'teacher']);
+    const byDate = await attendanceByDate(database.db, scope);
+    // The whole range is the sum of its dates: 17 expected, 8 absent, 1 late (as above).
+    expect(attendanceBetween(byDate, scope.from, scope.to)).toEqual({ expected: 17, absent: 8, late: 1 });
+    // Cut at the month: September and October each read on their own give the same as the sums
+    // of their dates, and the two parts add up to the whole.
+    const parts = [
+      { from: '2026-09-01', to: '2026-09-30' },
+      { from: '2026-10-01', to: '2026-10-31' },
+    ];
+    const asked = await Promise.all(
+      parts.map((p) => attendanceTotals(database.db, { ...scope, ...p, periodId: null })),
+    );
+    expect(parts.map((p) => attendanceBetween(byDate, p.from, p.to))).toEqual(asked);
+    expect(asked[0]!.expected + asked[1]!.expected).toBe(17);
+    expect(asked[0]!.expected).toBeGreaterThan(0);
+    expect(asked[1]!.expected).toBeGreaterThan(0);
   });
 
   it('makes as many queries for a class of thirty as for a class of three: none per student', async () => {
