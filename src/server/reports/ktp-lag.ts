@@ -27,10 +27,16 @@ export async function computeKtpLag(ctx: Ctx, scope: ReportScope): Promise<KtpAn
   const [items, counts] = await Promise.all([
     ctx.db
       .selectFrom('planItems')
-      .select(['courseId', 'hours', 'plannedOn'])
+      .select('courseId')
+      .select((eb) => [
+        eb.fn.sum<number>('hours').as('hours'),
+        eb.fn.count<number>('plannedOn').as('dated'),
+        eb.fn
+          .sum<number>(eb.case().when('plannedOn', '<=', until).then(eb.ref('hours')).else(0).end())
+          .as('hoursBy'),
+      ])
       .where('courseId', 'in', courseIds)
-      .orderBy('courseId')
-      .orderBy('position')
+      .groupBy('courseId')
       .execute(),
     ctx.db
       .selectFrom('lessons')
@@ -60,11 +66,22 @@ export async function computeKtpLag(ctx: Ctx, scope: ReportScope): Promise<KtpAn
       .groupBy('courseId')
       .execute(),
   ]);
+  // planFact needs only each course's hours, whether any topic is dated and the hours dated by
+  // `until`: the topics are summed in SQL and handed over as one item dated `until` (those hours)
+  // and one undated (the rest), which planFact totals exactly as it would the topics themselves.
   const plans = new Map<number, { hours: number; plannedOn: string | null }[]>();
   for (const i of items) {
-    const list = plans.get(i.courseId) ?? [];
-    list.push({ hours: Number(i.hours), plannedOn: i.plannedOn });
-    plans.set(i.courseId, list);
+    const hours = Number(i.hours);
+    const by = Number(i.hoursBy);
+    plans.set(
+      i.courseId,
+      Number(i.dated) > 0
+        ? [
+            { hours: by, plannedOn: until },
+            { hours: hours - by, plannedOn: null },
+          ]
+        : [{ hours, plannedOn: null }],
+    );
   }
   const byCourse = new Map(counts.map((c) => [c.courseId, c]));
   const courses = scope.courses.map((c) => {
