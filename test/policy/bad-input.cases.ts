@@ -172,14 +172,34 @@ function badValues(s: Schema, name: string, ids: Ids, others: Others): Bad[] {
   return [...tag([...badNumbers, { id: 1 }]), ...named];
 }
 
-/** Bad query strings for a route's query parameters (plus an unknown and a repeated one). */
-function queryCases(op: Operation, url: string): Case[] {
+/**
+ * Bad query strings for a route's query parameters (plus an unknown and a repeated one); a route
+ * taking `from` and `to` also gets them reversed and far apart, and each id another school's.
+ */
+function queryCases(op: Operation, url: string, world: World): Case[] {
   const params = (op.parameters ?? []).filter((p) => p.in === 'query');
   if (params.length === 0) return [];
   const cases: Case[] = [
     { label: 'unknown query', url: `${url}?zzz=1` },
     { label: 'repeated query', url: `${url}?${params[0]!.name}=1&${params[0]!.name}=2` },
   ];
+  const names = new Set(params.map((p) => p.name));
+  // A route's required enum (an export's `format`) goes with every case below, else they stop at it.
+  const format = names.has('format') ? 'format=xlsx&' : '';
+  if (names.has('from') && names.has('to'))
+    for (const [from, to] of [
+      ['2027-05-31', '2026-09-01'],
+      ['0001-01-01', '9999-12-31'],
+      ['2026-10-05', '2026-10-05'],
+      ['1900-01-01', '1900-01-02'],
+    ])
+      cases.push({ label: `query from..to=${from}..${to}`, url: `${url}?${format}from=${from}&to=${to}` });
+  for (const p of params)
+    if (p.schema.type === 'integer' && world.foreign[p.name] !== undefined)
+      cases.push({
+        label: `query ${p.name}=foreign`,
+        url: `${url}?${format}${p.name}=${world.foreign[p.name]}`,
+      });
   for (const p of params) {
     const s = p.schema;
     const values = isDate(s)
@@ -331,7 +351,7 @@ export function casesOf(method: string, url: string, op: Operation, world: World
       ([v, what]) => ({ label: `:${n}=${what}`, url: fill([n, v!]), json: base }),
     ),
   );
-  cases.push(...queryCases(op, good));
+  cases.push(...queryCases(op, good, world));
   if (!writes.has(method)) return cases;
   if (url.includes('/imports/') || url.endsWith('/plan/import')) return [...cases, ...fileCases(good)];
   if (url.endsWith('/lessons/:id/files')) return [...cases, ...uploadCases(good)];
@@ -357,6 +377,8 @@ export function casesOf(method: string, url: string, op: Operation, world: World
 /** The id a route parameter takes when it is not the one being broken. */
 export function paramFor(url: string, name: string, ids: Ids): string {
   if (name === 'scheme') return 'quarters';
+  // The generic export route is walked on a real report: an unknown one stops at 404.
+  if (name === 'report') return 'results';
   if (['yearId', 'guardianId', 'periodId', 'classId'].includes(name)) return String(ids[name] ?? 99999999);
   const byPrefix: [RegExp, string][] = [
     [/^\/api\/journal\/courses/, 'courseId'],
@@ -372,6 +394,7 @@ export function paramFor(url: string, name: string, ids: Ids): string {
     [/^\/api\/district\/schools/, 'schoolId'],
     [/^\/api\/diary\/classes/, 'classId'],
     [/^\/api\/diary/, 'studentId'],
+    [/^\/api\/remarks/, 'remarkId'],
     [/classes/, 'classId'],
   ];
   const key = byPrefix.find(([re]) => re.test(url))?.[1];
@@ -388,7 +411,7 @@ export interface World {
 /**
  * The journal's things in a world's school, so that the journal's routes are walked on real rows:
  * grade 5 on quarters with the first quarter and the year, a lesson of the course on the date good
- * bodies carry (2026-10-05), a КТП topic and a homework file of the lesson.
+ * bodies carry (2026-10-05), a КТП topic, a homework file of the lesson and a remark on it.
  */
 export async function journalWorld(
   db: Kysely<DB>,
@@ -445,7 +468,21 @@ export async function journalWorld(
     .where('schoolId', '=', schoolId)
     .orderBy('id')
     .executeTakeFirstOrThrow();
+  // A remark on the lesson: the remarks' routes are walked on a real one.
+  const remark = await db
+    .insertInto('remarks')
+    .values({
+      schoolId,
+      courseId: o.courseId,
+      lessonId: lesson.id,
+      authorId: o.teacherId,
+      text: 'Нет домашнего задания',
+      createdAt: '2026-10-06T09:00:00.000Z',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    remarkId: remark.id,
     periodId: quarter.id,
     lessonId: lesson.id,
     planItemId: item.id,
