@@ -42,35 +42,28 @@ export interface JudgedLesson {
  * late when any of them is.
  */
 export function judgeLesson(e: LessonEntries, rules: TimelinessRules, time: LessonTime): JudgedLesson {
-  const present: Record<LessonEntry, boolean> = {
-    topic: e.hasTopic,
-    homework: e.hasHomework,
-    attendance: e.attendanceTakenAt !== null,
-  };
-  const at: Record<LessonEntry, string | null> = {
-    topic: e.topicEnteredAt,
-    homework: e.homeworkEnteredAt,
-    attendance: e.attendanceTakenAt,
-  };
   const out: JudgedLesson = {
     missing: [],
     late: [],
     lateMinutes: {},
     writtenMarks: e.writtenMarks,
     lateMarks: e.lateMarks,
-    expected: 0,
+    expected: e.homeworkExpected === false ? lessonEntries.length - 1 : lessonEntries.length,
     entries: 0,
     lateEntries: 0,
   };
-  const required =
-    e.homeworkExpected === false ? lessonEntries.filter((x) => x !== 'homework') : lessonEntries;
-  out.expected = required.length;
-  for (const entry of required) {
-    if (!present[entry]) {
+  // Called once per held lesson of a year (tens of thousands): no per-entry objects are built.
+  for (const entry of lessonEntries) {
+    if (entry === 'homework' && e.homeworkExpected === false) continue;
+    const present =
+      entry === 'topic' ? e.hasTopic : entry === 'homework' ? e.hasHomework : e.attendanceTakenAt !== null;
+    if (!present) {
       out.missing.push(entry);
       continue;
     }
-    const verdict = judge(entry, rules, time, at[entry]);
+    const at =
+      entry === 'topic' ? e.topicEnteredAt : entry === 'homework' ? e.homeworkEnteredAt : e.attendanceTakenAt;
+    const verdict = judge(entry, rules, time, at);
     if (verdict.state === 'onTime') out.entries += 1;
     if (verdict.state === 'late') {
       out.entries += 1;

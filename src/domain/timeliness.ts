@@ -73,35 +73,51 @@ function offsetAt(at: number, timeZone: string): number {
   return asUtc - Math.floor(at / 1000) * 1000;
 }
 
-const instants = new Map<string, number>();
+/** Memo by zone, then date, then one more key: three lookups, no key strings built per call. */
+type Memo<K> = Map<string, Map<string, Map<K, number>>>;
+
+function memoOf<K>(memo: Memo<K>, timeZone: string, date: string): Map<K, number> {
+  let byDate = memo.get(timeZone);
+  if (!byDate) {
+    byDate = new Map();
+    memo.set(timeZone, byDate);
+  }
+  let entries = byDate.get(date);
+  if (!entries) {
+    // A report asks for the same few hundred days over and over; bound the memo all the same.
+    if (byDate.size > 20_000) byDate.clear();
+    entries = new Map();
+    byDate.set(date, entries);
+  }
+  return entries;
+}
+
+const instants: Memo<string> = new Map();
 
 /** The instant (ms since the epoch) of a local date and time 'HH:MM' in a time zone. */
 export function zonedInstant(date: string, time: string, timeZone: string): number {
-  const key = `${date}T${time}|${timeZone}`;
-  const known = instants.get(key);
+  const memo = memoOf(instants, timeZone, date);
+  const known = memo.get(time);
   if (known !== undefined) return known;
   const naive = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
   const first = naive - offsetAt(naive, timeZone);
   // Around a change of the offset the first guess may sit on the other side of it.
   const instant = naive - offsetAt(first, timeZone);
-  // A report asks for the same few hundred days and bell times over and over.
-  if (instants.size > 50_000) instants.clear();
-  instants.set(key, instant);
+  memo.set(time, instant);
   return instant;
 }
 
-const endsOfDays = new Map<string, number>();
+const endsOfDays: Memo<number> = new Map();
 
 /** The instant a local day ends: the next day's midnight in the zone (memoized: reports ask per lesson). */
 function endOfDay(date: string, days: number, timeZone: string): number {
-  const key = `${date}+${days}|${timeZone}`;
-  const known = endsOfDays.get(key);
+  const memo = memoOf(endsOfDays, timeZone, date);
+  const known = memo.get(days);
   if (known !== undefined) return known;
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days + 1);
   const end = zonedInstant(d.toISOString().slice(0, 10), '00:00', timeZone);
-  if (endsOfDays.size > 50_000) endsOfDays.clear();
-  endsOfDays.set(key, end);
+  memo.set(days, end);
   return end;
 }
 

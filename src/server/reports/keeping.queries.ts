@@ -72,7 +72,7 @@ export function writtenMarksOf(db: Db, schoolId: number, courseIds: number[], fr
     db
       .selectFrom('marks')
       .innerJoin('lessons', 'lessons.id', 'marks.lessonId')
-      .select('marks.lessonId')
+      .select('lessons.id as lessonId')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('marks.createdAt').as('lastAt')])
       .where('lessons.schoolId', '=', schoolId)
       .where('lessons.date', '>=', from)
@@ -88,7 +88,8 @@ export function writtenMarksOf(db: Db, schoolId: number, courseIds: number[], fr
           .where('workKinds.written', '=', 1),
       )
       .where('marks.deletedAt', 'is', null)
-      .groupBy('marks.lessonId')
+      // In the order SQLite reads the lessons (school, date, id): no sort of a year's marks to group them.
+      .groupBy(['lessons.date', 'lessons.id'])
       .execute()
   );
 }

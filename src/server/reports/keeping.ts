@@ -56,17 +56,28 @@ async function lessonEnds(db: Db, scope: ReportScope) {
     bellsOf(db, scope.schoolId),
     transfersOf(db, scope.schoolId, scope.yearId),
   ]);
+  // Looked up once per lesson of a year: by number, not by a key string built each time.
+  const ends = new Map<number, Map<number, string>>();
+  for (const [key, bell] of bells) {
+    const [weekday, lessonNumber] = key.split(':').map(Number);
+    if (weekday === undefined || lessonNumber === undefined) continue;
+    const day = ends.get(weekday) ?? new Map<number, string>();
+    day.set(lessonNumber, bell.endsAt);
+    ends.set(weekday, day);
+  }
   const weekdays = new Map<string, number>();
   return (date: string, grade: number | null, lessonNumber: number): string | null => {
-    const transfer = transfers.find(
-      (t) => t.startsOn <= date && date <= t.endsOn && (t.grade === null || t.grade === grade),
-    );
+    const transfer = transfers.length
+      ? transfers.find(
+          (t) => t.startsOn <= date && date <= t.endsOn && (t.grade === null || t.grade === grade),
+        )
+      : undefined;
     let weekday = transfer?.asWeekday ?? weekdays.get(date);
     if (weekday === undefined) {
       weekday = weekdayOf(date);
       weekdays.set(date, weekday);
     }
-    return bells.get(`${weekday}:${lessonNumber}`)?.endsAt ?? null;
+    return ends.get(weekday)?.get(lessonNumber) ?? null;
   };
 }
 
@@ -87,7 +98,13 @@ export async function lessonProblems(db: Db, scope: ReportScope): Promise<Lesson
     writtenMarksOf(db, scope.schoolId, courseIds, scope.from, until),
     lessonEnds(db, scope),
   ]);
-  const lastOf = new Map(lasts.map((r) => [`${r.classId}:${r.date}`, Number(r.last)]));
+  const lastOf = new Map<number, Map<string, number>>();
+  for (const r of lasts) {
+    if (r.classId === null) continue;
+    const days = lastOf.get(r.classId) ?? new Map<string, number>();
+    days.set(r.date, Number(r.last));
+    lastOf.set(r.classId, days);
+  }
   const rules = scope.settings.timeliness;
   const timeZone = scope.settings.timeZone;
   const lessonDate = new Map(lessons.map((l) => [l.id, l.date]));
@@ -111,7 +128,7 @@ export async function lessonProblems(db: Db, scope: ReportScope): Promise<Lesson
     const course = courseOf.get(l.courseId);
     const last =
       course?.classId != null
-        ? Math.max(lastOf.get(`${course.classId}:${l.date}`) ?? 0, l.lessonNumber)
+        ? Math.max(lastOf.get(course.classId)?.get(l.date) ?? 0, l.lessonNumber)
         : l.lessonNumber;
     const w = written.get(l.id);
     const judged = judgeLesson(
