@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { assessmentsAnswer } from '../../contract/report-density.ts';
 import {
@@ -172,50 +172,39 @@ async function yearProcedures(ctx: Ctx, scope: ReportScope) {
 
 /**
  * The first and last lesson number of each class's day on the given dates (`classId:date`), over
- * every course of the class (not only those in scope). The lessons are counted per course and
- * date in SQL through the school-and-date index and folded into classes here: a join of the
- * lessons with the courses and groups let PostgreSQL without statistics pick a plan 20 times
- * slower.
+ * every course of the class (not only those in scope). The lessons are read through the
+ * school-and-date index and each lesson's class is looked up by a subquery: a join of the lessons
+ * with the courses and groups let PostgreSQL without statistics start from the courses and take
+ * 20 times longer.
  */
 async function dayBounds(ctx: Ctx, scope: ReportScope, dates: string[]) {
   const bounds = new Map<string, { first: number; last: number }>();
   if (dates.length === 0) return bounds;
-  const [classes, rows] = await Promise.all([
-    ctx.db
-      .selectFrom('courses')
-      .innerJoin('groups', 'groups.id', 'courses.groupId')
-      .select(['courses.id', 'groups.classId'])
-      .where('courses.schoolId', '=', scope.schoolId)
-      .where('courses.academicYearId', '=', scope.yearId)
-      .where('groups.classId', 'is not', null)
-      .execute(),
-    ctx.db
-      .selectFrom('lessons')
-      .select(['lessons.courseId', 'lessons.date'])
-      .select((eb) => [
-        eb.fn.min('lessons.lessonNumber').as('first'),
-        eb.fn.max('lessons.lessonNumber').as('last'),
-      ])
-      .where('lessons.schoolId', '=', scope.schoolId)
-      .where('lessons.date', 'in', dates)
-      .where('lessons.cancelledAt', 'is', null)
-      .groupBy(['lessons.courseId', 'lessons.date'])
-      .execute(),
-  ]);
-  const classOf = new Map(classes.map((c) => [c.id, c.classId]));
-  for (const r of rows) {
-    const classId = classOf.get(r.courseId);
-    if (classId === undefined || classId === null) continue;
-    const key = `${classId}:${r.date}`;
-    const first = Number(r.first);
-    const last = Number(r.last);
-    const seen = bounds.get(key);
-    if (!seen) bounds.set(key, { first, last });
-    else {
-      seen.first = Math.min(seen.first, first);
-      seen.last = Math.max(seen.last, last);
-    }
-  }
+  const classOfLesson = sql<number | null>`(select ${sql.ref('groups.classId')} from ${sql.table(
+    'courses',
+  )} inner join ${sql.table('groups')} on ${sql.ref('groups.id')} = ${sql.ref('courses.groupId')} where ${sql.ref(
+    'courses.id',
+  )} = ${sql.ref('lessons.courseId')} and ${sql.ref('courses.academicYearId')} = ${scope.yearId})`;
+  const lessons = ctx.db
+    .selectFrom('lessons')
+    .select([classOfLesson.as('classId'), 'lessons.date', 'lessons.lessonNumber'])
+    .where('lessons.schoolId', '=', scope.schoolId)
+    .where('lessons.date', 'in', dates)
+    .where('lessons.cancelledAt', 'is', null)
+    .as('l');
+  const rows = await ctx.db
+    .selectFrom(lessons)
+    .select((eb) => [
+      'l.classId',
+      'l.date',
+      eb.fn.min('l.lessonNumber').as('first'),
+      eb.fn.max('l.lessonNumber').as('last'),
+    ])
+    .groupBy(['l.classId', 'l.date'])
+    .execute();
+  for (const r of rows)
+    if (r.classId !== null)
+      bounds.set(`${r.classId}:${r.date}`, { first: Number(r.first), last: Number(r.last) });
   return bounds;
 }
 
