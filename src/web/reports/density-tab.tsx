@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { densityAnswer } from '../../contract/report-density.ts';
 import { ApiError } from '../app/api-error.ts';
 import { FormAlert } from '../components/form-alert.tsx';
-import { useT } from '../i18n/use-t.ts';
+import { useLanguage, useT } from '../i18n/use-t.ts';
 import { BarChart } from './bar-chart.tsx';
+import { oneDecimal } from './dashboard-format.ts';
 import { dateText } from './density.i18n.ts';
 import { ExportLinks } from './export-links.tsx';
 import { type Column, ReportTable } from './report-table.tsx';
@@ -19,6 +20,7 @@ type Risk = Course['atRisk'][number] & { course: Course };
 /** «Накопляемость оценок»: marks per student against the minimum, and the students at risk of «н/а». */
 export default function DensityTab({ filters }: TabProps) {
   const t = useT();
+  const lang = useLanguage();
   const report = useReport<DensityAnswer>('density', filters);
   if (report.isPending) return <p>{t('reports.loading')}</p>;
   if (report.isError)
@@ -45,7 +47,12 @@ export default function DensityTab({ filters }: TabProps) {
       cell: (c) => (c.minimum === c.minimumSoFar ? c.minimum : `${c.minimumSoFar} (${c.minimum})`),
     },
     { key: 'below', label: t('density.below'), numeric: true, cell: (c) => c.belowMinimum },
-    { key: 'average', label: t('density.average'), numeric: true, cell: (c) => c.averageMarks ?? '—' },
+    {
+      key: 'average',
+      label: t('density.average'),
+      numeric: true,
+      cell: (c) => (c.averageMarks === null ? '—' : oneDecimal(c.averageMarks, lang)),
+    },
     { key: 'atRisk', label: t('density.atRisk'), numeric: true, cell: (c) => c.atRisk.length },
   ];
   const risks: Risk[] = data.courses.flatMap((course) => course.atRisk.map((r) => ({ ...r, course })));
@@ -88,7 +95,10 @@ export default function DensityTab({ filters }: TabProps) {
       />
       <BarChart
         title={t('density.chart')}
-        bars={[...byClass].map(([label, v]) => ({ label, value: Math.round((v.sum / v.n) * 10) / 10 }))}
+        bars={[...byClass].map(([label, v]) => {
+          const value = Math.round((v.sum / v.n) * 10) / 10;
+          return { label, value, text: oneDecimal(value, lang) };
+        })}
       />
       <ExportLinks name="density" filters={filters} />
     </>

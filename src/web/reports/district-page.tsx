@@ -117,7 +117,9 @@ export default function DistrictPage(_: PageProps) {
           onChange={(e) => setPeriod(e.target.value)}
           options={periodOptions}
         />
-        <button type="submit">{t('reports.apply')}</button>
+        <button type="submit" className="button button-primary">
+          {t('reports.apply')}
+        </button>
       </form>
       {report.isPending && <p>{t('reports.loading')}</p>}
       {report.isError && (

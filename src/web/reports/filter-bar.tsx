@@ -104,7 +104,9 @@ export function FilterBar({
           options={[any, ...options.teachers.map((s) => ({ value: String(s.id), label: s.name }))]}
         />
       )}
-      <button type="submit">{t('reports.apply')}</button>
+      <button type="submit" className="button button-primary">
+        {t('reports.apply')}
+      </button>
     </form>
   );
 }

@@ -100,7 +100,7 @@ export default function HoursTab({ filters }: TabProps) {
             rowKey={(c) => c.courseId}
             empty={t('hours.empty')}
           />
-          <button type="button" onClick={() => setOpen(null)}>
+          <button type="button" className="button button-quiet" onClick={() => setOpen(null)}>
             {t('hours.close')}
           </button>
         </section>

@@ -36,7 +36,12 @@ const countKeys: CountKey[] = [
 function percentText(value: number | null, lang: string, t: TFunction): string {
   if (value === null) return t('keeping.noFigure');
   const text = value.toFixed(1);
-  return `${lang === 'ru' ? text.replace('.', ',') : text} %`;
+  return lang === 'ru' ? `${text.replace('.', ',')} %` : `${text}%`;
+}
+
+/** A count with digit groups: «7 369» in Russian, «7,369» in English. */
+function countText(value: number, lang: string): string {
+  return value.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
 }
 
 /** «Ведение журнала»: journals worst first, problems per teacher, the heat map and the problem lessons. */
@@ -110,7 +115,7 @@ export default function KeepingTab({ filters }: TabProps) {
       <dl className="keeping-totals">
         <div>
           <dt>{t('keeping.totalHeld')}</dt>
-          <dd>{data.totals.held}</dd>
+          <dd>{countText(data.totals.held, lang)}</dd>
         </div>
         <div>
           <dt>{t('keeping.completeness')}</dt>
@@ -122,7 +127,7 @@ export default function KeepingTab({ filters }: TabProps) {
         </div>
         <div>
           <dt>{t('keeping.problems')}</dt>
-          <dd>{data.totals.problems}</dd>
+          <dd>{countText(data.totals.problems, lang)}</dd>
         </div>
       </dl>
       <p className="field-hint">
