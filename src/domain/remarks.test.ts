@@ -24,6 +24,13 @@ describe('returnedText', () => {
     expect(returnedText('Нет тем уроков.', undefined, on)).toBe('Нет тем уроков.');
     expect(returnedText('Нет тем уроков.', '', on)).toBe('Нет тем уроков.');
   });
+
+  it('writes the school’s day: 21:30 UTC on 3 November is 4 November in Moscow (UTC+3)', () => {
+    const on = new Date('2026-11-03T21:30:00.000Z');
+    expect(returnedText('Нет тем уроков.', 'Темы так и не записаны', on, 'Europe/Moscow')).toBe(
+      'Нет тем уроков.\n\n04.11.2026: Темы так и не записаны',
+    );
+  });
 });
 
 describe('countByTeacher', () => {

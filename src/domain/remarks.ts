@@ -1,3 +1,5 @@
+import { localDateTime } from './timeliness.ts';
+
 /** A remark's state: open (written or sent back), fixed (the teacher says so), closed (accepted). */
 export type RemarkState = 'open' | 'fixed' | 'closed';
 
@@ -7,10 +9,13 @@ export function remarkState(r: { fixedAt: string | null; closedAt: string | null
   return r.fixedAt !== null ? 'fixed' : 'open';
 }
 
-/** The text of a remark sent back: the old text, an empty line, then «ДД.ММ.ГГГГ: reason» (UTC day). */
-export function returnedText(text: string, reason: string | undefined, on: Date): string {
+/**
+ * The text of a remark sent back: the old text, an empty line, then «ДД.ММ.ГГГГ: reason», the day
+ * being the school's (`timeZone`, UTC when not given).
+ */
+export function returnedText(text: string, reason: string | undefined, on: Date, timeZone = 'UTC'): string {
   if (!reason) return text;
-  const [y, m, d] = on.toISOString().slice(0, 10).split('-');
+  const [y, m, d] = localDateTime(on.getTime(), timeZone).date.split('-');
   return `${text}\n\n${d}.${m}.${y}: ${reason}`;
 }
 

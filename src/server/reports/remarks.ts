@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { newRemarkBody, RemarkItem, remarksAnswer, remarksQuery } from '../../contract/remarks.ts';
+import { parseSchoolSettings } from '../../contract/settings.ts';
 import { countByTeacher, returnedText } from '../../domain/remarks.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { reachOf } from '../access/scopes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 import { teachesIn } from '../journal/journal.policy.ts';
+import { settingsText } from '../settings/settings.queries.ts';
 import { publicRemark, type RemarkRow, readRemarks } from './remarks.queries.ts';
 
 export { remarksReport } from './remarks-report.ts';
@@ -230,13 +232,14 @@ export async function closeRemark(ctx: Ctx, id: number): Promise<RemarkItem> {
 /**
  * `POST /api/remarks/:id/reopen`: the leadership sends a fixed remark back to open («Вернуть на
  * доработку»): the fix's stamp, author and note are cleared (the audit event keeps them), and a
- * reason, if given, is appended to the text with the date. 409 unless the remark is fixed.
+ * reason, if given, is appended to the text with the date (the school's day). 409 unless the remark is fixed.
  */
 export async function reopenRemark(ctx: Ctx, id: number, reason: string | undefined): Promise<RemarkItem> {
   const { reader, row } = await requireRemark(ctx, id);
   if (!reader.leadership) throw forbidden();
   if (row.status !== 'fixed') throw new AppError('conflict', 'remarksNotFixed');
-  const text = returnedText(row.text, reason?.trim(), new Date());
+  const { timeZone } = parseSchoolSettings(await settingsText(ctx.db, reader.schoolId));
+  const text = returnedText(row.text, reason?.trim(), new Date(), timeZone);
   await ctx.db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable('remarks')
