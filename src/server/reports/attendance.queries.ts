@@ -19,14 +19,29 @@ function heldLessons(db: Db, scope: ReportScope, takenOnly: boolean) {
   return q;
 }
 
-/** Held lessons per group and date, counted in SQL. */
+/** A date on which a group had held lessons: how many, and (filled in by the callers) how many students were due. */
+interface GroupDay {
+  date: string;
+  month: string;
+  n: number;
+  members: number;
+}
+
+/** Held lessons per group and date, counted in SQL; each group's days in date order. */
 async function groupDays(db: Db, scope: ReportScope, takenOnly: boolean) {
   const rows = await heldLessons(db, scope, takenOnly)
     .select((eb) => ['courses.groupId', 'lessons.date', eb.fn.countAll<number>().as('n')])
     .groupBy(['courses.groupId', 'lessons.date'])
     .execute();
-  const byGroup = new Map<number, { date: string; n: number }[]>();
-  for (const r of rows) entry(byGroup, r.groupId, () => []).push({ date: r.date, n: Number(r.n) });
+  const byGroup = new Map<number, GroupDay[]>();
+  for (const r of rows)
+    entry(byGroup, r.groupId, () => []).push({
+      date: r.date,
+      month: r.date.slice(0, 7),
+      n: Number(r.n),
+      members: 0,
+    });
+  for (const days of byGroup.values()) days.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   return byGroup;
 }
 
@@ -44,20 +59,8 @@ function memberships(db: Db, scope: ReportScope) {
 
 type Membership = { studentId: number; groupId: number; startsOn: string; endsOn: string | null };
 
-/**
- * Calls `visit` with the number of held lessons a student should have attended on each date: the
- * held lessons of the groups they were members of that day. Two queries, whatever the number of
- * students.
- */
-function eachStudentDay(
-  days: Map<number, { date: string; n: number }[]>,
-  members: readonly Membership[],
-  visit: (studentId: number, date: string, lessons: number) => void,
-) {
-  for (const m of members)
-    for (const d of days.get(m.groupId) ?? [])
-      if (m.startsOn <= d.date && (m.endsOn === null || m.endsOn >= d.date)) visit(m.studentId, d.date, d.n);
-}
+/** Whether a membership covers a date. */
+const covers = (m: Membership, date: string) => m.startsOn <= date && (m.endsOn === null || m.endsOn >= date);
 
 /** Whether a student was a member of a group on a date. */
 function membershipCheck(members: readonly Membership[]) {
@@ -115,11 +118,11 @@ export interface AttendanceTotals {
  */
 export async function attendanceByDate(db: Db, scope: ReportScope): Promise<Map<string, AttendanceTotals>> {
   const [days, members] = await Promise.all([groupDays(db, scope, true), memberships(db, scope)]);
+  for (const m of members) for (const d of days.get(m.groupId) ?? []) if (covers(m, d.date)) d.members += 1;
   const byDate = new Map<string, AttendanceTotals>();
   const on = (date: string) => entry(byDate, date, () => ({ expected: 0, absent: 0, late: 0 }));
-  eachStudentDay(days, members, (_s, date, n) => {
-    on(date).expected += n;
-  });
+  for (const list of days.values())
+    for (const d of list) if (d.members > 0) on(d.date).expected += d.n * d.members;
   for (const m of await attendanceMarks(db, scope, true, members))
     if (m.value === 'absent') on(m.date).absent += Number(m.n);
     else if (m.value === 'late') on(m.date).late += Number(m.n);
@@ -167,23 +170,42 @@ export async function studentDays(db: Db, scope: ReportScope) {
   const [days, members] = await Promise.all([groupDays(db, scope, false), memberships(db, scope)]);
   const marks = await attendanceMarks(db, scope, false, members);
   const marked = new Map<string, MarkedDay>();
+  const markedOf = new Map<number, Map<string, MarkedDay>>();
   for (const m of marks) {
-    const d = entry(marked, `${m.studentId}|${m.date}`, () => ({
-      studentId: m.studentId,
-      date: m.date,
-      late: 0,
-      day: { lessons: 0, absent: { illness: 0, excused: 0, unexcused: 0, none: 0 } },
-    }));
+    const d = entry(marked, `${m.studentId}|${m.date}`, () => {
+      const day: MarkedDay = {
+        studentId: m.studentId,
+        date: m.date,
+        late: 0,
+        day: { lessons: 0, absent: { illness: 0, excused: 0, unexcused: 0, none: 0 } },
+      };
+      entry(markedOf, m.studentId, () => new Map<string, MarkedDay>()).set(m.date, day);
+      return day;
+    });
     if (m.value === 'absent') d.day.absent[reasonOf(m.reason)] += Number(m.n);
     else if (m.value === 'late') d.late += Number(m.n);
   }
+  // Per membership, the group's days it covers, in date order: summed a month at a time, and
+  // added to the student's marked days. No key is built per student and day.
   const expected = new Map<number, Map<string, number>>();
-  eachStudentDay(days, members, (studentId, date, n) => {
-    const months = entry(expected, studentId, () => new Map<string, number>());
-    const month = date.slice(0, 7);
-    months.set(month, (months.get(month) ?? 0) + n);
-    const day = marked.get(`${studentId}|${date}`);
-    if (day) day.day.lessons += n;
-  });
+  for (const m of members) {
+    const own = markedOf.get(m.studentId);
+    let months: Map<string, number> | undefined;
+    let month: string | null = null;
+    let sum = 0;
+    for (const d of days.get(m.groupId) ?? []) {
+      if (!covers(m, d.date)) continue;
+      if (d.month !== month) {
+        months ??= entry(expected, m.studentId, () => new Map<string, number>());
+        if (month !== null) months.set(month, (months.get(month) ?? 0) + sum);
+        month = d.month;
+        sum = 0;
+      }
+      sum += d.n;
+      const day = own?.get(d.date);
+      if (day) day.day.lessons += d.n;
+    }
+    if (months && month !== null) months.set(month, (months.get(month) ?? 0) + sum);
+  }
   return { expected, days: [...marked.values()] };
 }
