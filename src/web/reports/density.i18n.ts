@@ -21,7 +21,7 @@ export const dictionary = defineDictionary(
     'density.missed': 'Пропущено из проведённых',
     'density.open': 'Открыть журнал',
     'density.chart': 'Оценок на ученика по классам (в среднем по журналам)',
-    'density.empty': 'Журналов нет.',
+    'density.empty': 'Под выбранные условия журналов нет: выберите другой класс, предмет или учителя.',
     'density.noRisk': 'Учеников под риском «н/а» нет.',
     'density.rule':
       'Минимум: {perHour} оценки на 1 час в неделю за четверть из 9 недель, пропорционально прошедшим дням.',
@@ -39,7 +39,7 @@ export const dictionary = defineDictionary(
     'ktp.no': 'нет',
     'ktp.noPlan': 'нет КТП',
     'ktp.chart': 'Наибольшее отставание от КТП, часов',
-    'ktp.empty': 'Журналов нет.',
+    'ktp.empty': 'Под выбранные условия журналов нет: выберите другой класс, предмет или учителя.',
     'assess.tab': 'Оценочные процедуры',
     'assess.table': 'График оценочных процедур: {from} – {to}',
     'assess.dates': 'Даты',
@@ -57,7 +57,8 @@ export const dictionary = defineDictionary(
     'assess.last': '{class}, {subject}: {date} — на последнем уроке дня.',
     'assess.lesson': 'урок',
     'assess.chart': 'Оценочных процедур по классам',
-    'assess.empty': 'Оценочных процедур нет.',
+    'assess.empty':
+      'Оценочных процедур нет. Они берутся из колонок отметок за работы, отмеченные в настройках как оценочная процедура (КР, диктант, сочинение), и из контрольных работ КТП.',
   },
   {
     'density.tab': 'Mark density',
@@ -79,7 +80,7 @@ export const dictionary = defineDictionary(
     'density.missed': 'Missed of held',
     'density.open': 'Open the journal',
     'density.chart': 'Marks per student by class (average over journals)',
-    'density.empty': 'No journals.',
+    'density.empty': 'No journals match the chosen conditions: choose another class, subject or teacher.',
     'density.noRisk': 'No students at risk of “not assessed”.',
     'density.rule':
       'Minimum: {perHour} marks per weekly hour in a 9-week quarter, in proportion to the days passed.',
@@ -97,7 +98,7 @@ export const dictionary = defineDictionary(
     'ktp.no': 'no',
     'ktp.noPlan': 'no plan',
     'ktp.chart': 'Largest lag behind the plan, hours',
-    'ktp.empty': 'No journals.',
+    'ktp.empty': 'No journals match the chosen conditions: choose another class, subject or teacher.',
     'assess.tab': 'Assessment procedures',
     'assess.table': 'Schedule of assessment procedures: {from} – {to}',
     'assess.dates': 'Dates',
@@ -115,7 +116,8 @@ export const dictionary = defineDictionary(
     'assess.last': '{class}, {subject}: {date} — on the last lesson of the day.',
     'assess.lesson': 'lesson',
     'assess.chart': 'Assessment procedures by class',
-    'assess.empty': 'No assessment procedures.',
+    'assess.empty':
+      'No assessment procedures. They come from mark columns of work kinds set as assessment procedures in the settings (tests, dictations, essays) and from the tests of the work programme.',
   },
 );
 

@@ -41,7 +41,7 @@ export const dictionary = defineDictionary(
     'keeping.late.attendance': 'посещаемость отмечена с опозданием',
     'keeping.late.marks': 'отметки за письменную работу с опозданием: {n}',
     'keeping.truncated': 'Показаны последние {shown} уроков; ещё {more} — сузьте даты или выберите журнал.',
-    'keeping.empty': 'За выбранные даты проведённых уроков нет.',
+    'keeping.empty': 'За выбранные даты проведённых уроков нет: выберите другой период или даты.',
     'keeping.clean': 'Недочётов нет: все проведённые уроки заполнены вовремя.',
     'keeping.rules':
       'Проведённые уроки с {from} по {until}. Сроки считаются по часовому поясу школы ({zone}).',
@@ -105,7 +105,7 @@ export const dictionary = defineDictionary(
     'keeping.late.marks': 'written-work marks late: {n}',
     'keeping.truncated':
       'The latest {shown} lessons are shown; {more} more — narrow the dates or choose a journal.',
-    'keeping.empty': 'No lessons were held on the chosen dates.',
+    'keeping.empty': 'No lessons were held on the chosen dates: choose another period or dates.',
     'keeping.clean': 'No problems: every lesson held was filled in on time.',
     'keeping.rules':
       'Lessons held from {from} to {until}. Deadlines are judged in the school time zone ({zone}).',

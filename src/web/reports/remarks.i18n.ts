@@ -26,7 +26,8 @@ export const dictionary = defineDictionary(
     'remarks.sectionFixed': 'Исправлены, ждут проверки',
     'remarks.sectionClosed': 'Закрытые',
     'remarks.none': 'Замечаний нет.',
-    'remarks.noneShown': 'Под выбранные условия замечаний нет.',
+    'remarks.noneShown':
+      'Под выбранные условия замечаний нет: в поле «Состояние» выберите «Все» или выберите другого учителя.',
     'remarks.course': '{subject}, {group}',
     'remarks.lesson': 'Урок {date}, {n}-й',
     'remarks.openLesson': 'Открыть урок в журнале',
@@ -81,7 +82,8 @@ export const dictionary = defineDictionary(
     'remarks.sectionFixed': 'Fixed, waiting for review',
     'remarks.sectionClosed': 'Closed',
     'remarks.none': 'No remarks.',
-    'remarks.noneShown': 'No remarks match the chosen conditions.',
+    'remarks.noneShown':
+      'No remarks match the chosen conditions: choose «All» in «Status» or another teacher.',
     'remarks.course': '{subject}, {group}',
     'remarks.lesson': 'Lesson of {date}, no. {n}',
     'remarks.openLesson': 'Open the lesson in the journal',

@@ -21,7 +21,7 @@ export const dictionary = defineDictionary(
     'reports.apply': 'Показать',
     'reports.exportXlsx': 'Скачать XLSX',
     'reports.exportPdf': 'Скачать PDF',
-    'reports.empty': 'За выбранные даты данных нет.',
+    'reports.empty': 'За выбранные даты данных нет: выберите другой период или даты.',
   },
   {
     'reports.title': 'Reports',
@@ -42,6 +42,6 @@ export const dictionary = defineDictionary(
     'reports.apply': 'Show',
     'reports.exportXlsx': 'Download XLSX',
     'reports.exportPdf': 'Download PDF',
-    'reports.empty': 'No data for the chosen dates.',
+    'reports.empty': 'No data for the chosen dates: choose another period or dates.',
   },
 );
