@@ -77,6 +77,9 @@ async function yearProcedures(ctx: Ctx, scope: ReportScope) {
       eb('lessons.date', '>=', scope.yearStartsOn),
       eb('lessons.date', '<=', scope.yearEndsOn),
     ]);
+  // The lessons whose columns name an assessment kind are picked in SQL by the text of the column
+  // list, which is always written by JSON.stringify of the ids (`[2,8]`, no spaces); each lesson
+  // found is checked again on the parsed list below.
   const [lessons, counts, items] = await Promise.all([
     ctx.db
       .selectFrom('lessons')
@@ -91,7 +94,12 @@ async function yearProcedures(ctx: Ctx, scope: ReportScope) {
       ])
       .where(year)
       .where((eb) =>
-        eb.or([eb('lessons.markColumns', 'is not', null), eb('planItems.controlKind', 'is not', null)]),
+        eb.or([
+          ...[...kindIds].flatMap((id) =>
+            [`[${id}]`, `[${id},%`, `%,${id},%`, `%,${id}]`].map((p) => eb('lessons.markColumns', 'like', p)),
+          ),
+          eb('planItems.controlKind', 'is not', null),
+        ]),
       )
       .orderBy('lessons.date')
       .orderBy('lessons.lessonNumber')
