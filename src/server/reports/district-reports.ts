@@ -80,13 +80,18 @@ async function schoolRow(
     wholeYear: q.wholeYear === 'true',
   });
   if (!period) return empty(school.id, school.name);
-  const scope = await wholeSchoolScope(db, school.id, { yearId: year.id, periodId: period.id });
-  const r = await resultsSummary(db, scope);
   const from = q.from ?? period.startsOn;
   const to = q.to ?? period.endsOn;
-  const dated = await wholeSchoolScope(db, school.id, { yearId: year.id, from, to });
-  const keeping = await keepingTotals(db, dated);
-  const attendance = await attendanceTotals(db, dated);
+  const [scope, dated] = await Promise.all([
+    wholeSchoolScope(db, school.id, { yearId: year.id, periodId: period.id }),
+    wholeSchoolScope(db, school.id, { yearId: year.id, from, to }),
+  ]);
+  // Independent figures: on PostgreSQL their queries run on several connections at once.
+  const [r, keeping, attendance] = await Promise.all([
+    resultsSummary(db, scope),
+    keepingTotals(db, dated),
+    attendanceTotals(db, dated),
+  ]);
   return {
     ...empty(school.id, school.name),
     period: period.name,
