@@ -31,12 +31,20 @@ export function FilterBar({
 }) {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(() => toDraft(filters));
-  const set = (name: keyof Draft) => (e: { target: { value: string } }) =>
+  const [toError, setToError] = useState<string | undefined>();
+  const set = (name: keyof Draft) => (e: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [name]: e.target.value }));
+    if (name === 'from' || name === 'to') setToError(undefined);
+  };
   const any = { value: '', label: t('reports.any') };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const usePeriod = draft.periodId !== '';
+    // The dates are 'YYYY-MM-DD', so they compare as text; the error stands beside «По».
+    if (!usePeriod && draft.from && draft.to && draft.to < draft.from) {
+      setToError(t('reports.toBeforeFrom'));
+      return;
+    }
     onApply({
       yearId: num(draft.yearId),
       periodId: num(draft.periodId),
@@ -76,7 +84,14 @@ export function FilterBar({
             value={draft.from}
             onChange={set('from')}
           />
-          <Field name="to" label={t('reports.to')} type="date" value={draft.to} onChange={set('to')} />
+          <Field
+            name="to"
+            label={t('reports.to')}
+            type="date"
+            value={draft.to}
+            onChange={set('to')}
+            error={toError}
+          />
         </>
       )}
       {options.classes.length > 0 && (

@@ -133,8 +133,12 @@ export function monthLabel(month: string, lang: 'ru' | 'en'): string {
   return `${months[lang][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
-/** A percentage with one decimal and the language's decimal sign: «58,8 %». */
+/** A percentage with one decimal as the language writes it: «58,8 %» in Russian, «58.8%» in English. */
 export function percentText(value: number | null, lang: 'ru' | 'en'): string {
   if (value === null) return '—';
-  return `${value.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+  const text = value.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return lang === 'ru' ? `${text} %` : `${text}%`;
 }

@@ -22,6 +22,7 @@ export const dictionary = defineDictionary(
     'reports.exportXlsx': 'Скачать XLSX',
     'reports.exportPdf': 'Скачать PDF',
     'reports.empty': 'За выбранные даты данных нет: выберите другой период или даты.',
+    'reports.toBeforeFrom': 'Дата «по» раньше даты «с».',
   },
   {
     'reports.title': 'Reports',
@@ -43,5 +44,6 @@ export const dictionary = defineDictionary(
     'reports.exportXlsx': 'Download XLSX',
     'reports.exportPdf': 'Download PDF',
     'reports.empty': 'No data for the chosen dates: choose another period or dates.',
+    'reports.toBeforeFrom': 'The «To» date is before the «From» date.',
   },
 );
