@@ -122,4 +122,32 @@ describe.skipIf(skipE2e)('a remark from the dashboard to closed', () => {
     const body = (await keeping.json()) as { lessons: { lessonId: number; missing: string[] }[] };
     expect(body.lessons.find((l) => l.lessonId === lesson.id)?.missing ?? []).not.toContain('homework');
   });
+
+  it('a link to a lesson of an earlier term opens the journal at that term', async () => {
+    const classId = await fiveAId(h);
+    const first = await h.database.db
+      .selectFrom('lessons')
+      .innerJoin('courses', 'courses.id', 'lessons.courseId')
+      .innerJoin('groups', 'groups.id', 'courses.groupId')
+      .innerJoin('periods', (j) =>
+        j
+          .onRef('periods.schoolId', '=', 'lessons.schoolId')
+          .onRef('periods.startsOn', '<=', 'lessons.date')
+          .onRef('periods.endsOn', '>=', 'lessons.date'),
+      )
+      .select(['lessons.id', 'lessons.courseId', 'periods.id as periodId', 'periods.name as period'])
+      .where('groups.classId', '=', classId)
+      .where('courses.teacherId', '=', h.demo!.people.teacher)
+      .where('periods.kind', '=', 'term')
+      .where('periods.scheme', '=', 'quarters')
+      .where('periods.endsOn', '<', todayIso())
+      .orderBy('lessons.date')
+      .executeTakeFirstOrThrow();
+    const deputy = await openAs(h, 'deputy', `/journal/${first.courseId}?lessonId=${first.id}`);
+    await deputy.waitForURL(`**/journal/${first.courseId}?periodId=${first.periodId}&lessonId=${first.id}`);
+    const current = deputy
+      .getByRole('navigation', { name: 'Учебные периоды' })
+      .locator('[aria-current="page"]');
+    expect(await current.textContent()).toContain(first.period);
+  });
 });
