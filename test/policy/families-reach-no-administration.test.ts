@@ -95,10 +95,14 @@ describe.each(engines())('families reach no administration on $name', (engine) =
   const requiredQuery: Record<string, () => string> = {
     '/api/journal/history': () =>
       `?kind=periodMark&studentId=${params.studentId}&courseId=${params.courseId}&periodId=1`,
+    '/api/reports/:report/export': () => '?format=xlsx',
+    '/api/district/reports/export': () => '?format=xlsx',
   };
   const fill = (url: string) =>
-    url.replace(/:(\w+)/g, (_, name: string) => String(params[name] ?? params.id)) +
-    (requiredQuery[url]?.() ?? '');
+    url.replace(/:(\w+)/g, (_, name: string) =>
+      // A real report, so that the refusal is the policy's and not an unknown name's.
+      name === 'report' ? 'keeping' : String(params[name] ?? params.id),
+    ) + (requiredQuery[url]?.() ?? '');
 
   const auditCount = async () =>
     Number(

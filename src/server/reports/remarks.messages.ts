@@ -20,6 +20,6 @@ export const messages = defineMessages(
 
 /** Labels of the remarks' input fields (labels are shared by all modules: `text` stays neutral). */
 export const fields = defineFields(
-  { text: 'Текст', note: 'Что сделано', lessonId: 'Урок', courseId: 'Журнал', status: 'Состояние' },
-  { text: 'Text', note: 'What was done', lessonId: 'Lesson', courseId: 'Journal', status: 'Status' },
+  { text: 'Текст', note: 'Что сделано', lessonId: 'Урок', status: 'Состояние' },
+  { text: 'Text', note: 'What was done', lessonId: 'Lesson', status: 'Status' },
 );

@@ -23,9 +23,7 @@ export const fields = defineFields(
     to: 'По',
     classId: 'Класс',
     teacherId: 'Учитель',
-    courseId: 'Журнал',
     subjectId: 'Предмет',
-    format: 'Формат',
   },
   {
     yearId: 'Academic year',
@@ -34,8 +32,6 @@ export const fields = defineFields(
     to: 'To',
     classId: 'Class',
     teacherId: 'Teacher',
-    courseId: 'Journal',
     subjectId: 'Subject',
-    format: 'Format',
   },
 );
