@@ -264,9 +264,15 @@ describe.skipIf(skipE2e)('the control reports', () => {
     }
   });
 
-  it('the teacher’s «Мои показатели» has no teacher filter, and the grid no remark form', async () => {
+  it('the teacher’s «Мои показатели»: tabs by the arrow keys, no teacher filter, wrong dates refused beside the field, no remark form on the grid', async () => {
     const page = await openAs(h, 'teacher', '/teacher/reports?tab=keeping');
     await page.getByRole('heading', { level: 1, name: 'Мои показатели' }).waitFor();
+    // The tabs take the arrow keys: → opens the next tab and moves the focus onto it.
+    await page.getByRole('tab', { name: 'Ведение журнала', selected: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name: 'Часы учителей', selected: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('hours');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-hours');
     const filters = page.getByRole('form', { name: 'Фильтры отчёта' });
     await filters.getByLabel('Предмет').waitFor();
     expect(await filters.getByLabel('Учитель').count()).toBe(0);

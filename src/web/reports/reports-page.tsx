@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { type KeyboardEvent, Suspense } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { ApiError } from '../app/api-error.ts';
 import type { PageProps } from '../app/page-route.ts';
@@ -36,6 +36,23 @@ export default function ReportsPage(_: PageProps) {
       out.set('tab', id);
       return out;
     });
+  // The tabs pattern: ←/→ (Home/End) move to the neighbouring tab and open it; Tab goes on to the panel.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = tab ? reportTabs.indexOf(tab) : -1;
+    const last = reportTabs.length - 1;
+    const moves: Record<string, number> = {
+      ArrowRight: at === last ? 0 : at + 1,
+      ArrowLeft: at <= 0 ? last : at - 1,
+      Home: 0,
+      End: last,
+    };
+    const to = moves[e.key];
+    const next = to === undefined ? undefined : reportTabs[to];
+    if (!next) return;
+    e.preventDefault();
+    choose(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
   return (
     <>
       <h1>{title}</h1>
@@ -47,7 +64,7 @@ export default function ReportsPage(_: PageProps) {
       {options.data && (
         <>
           <FilterBar options={options.data} filters={filters} onApply={apply} />
-          <div role="tablist" aria-label={t('reports.tabs')} className="report-tabs">
+          <div role="tablist" aria-label={t('reports.tabs')} className="report-tabs" onKeyDown={onTabKey}>
             {reportTabs.map((x) => (
               <button
                 key={x.id}
@@ -55,6 +72,7 @@ export default function ReportsPage(_: PageProps) {
                 role="tab"
                 id={`tab-${x.id}`}
                 aria-selected={x === tab}
+                tabIndex={x === tab ? 0 : -1}
                 aria-controls="report-panel"
                 onClick={() => choose(x.id)}
               >
