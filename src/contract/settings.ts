@@ -111,6 +111,10 @@ export const workKindItem = z.object({
   name: z.string(),
   shortName: z.string(),
   weight: z.number(),
+  /** A written work: its marks are due within the timeliness rule's days. */
+  written: z.boolean(),
+  /** An assessment procedure of the federal schedule (≥30 minutes, the whole class). */
+  assessment: z.boolean(),
 });
 /** `GET /api/settings`: the school's settings and its work kinds. */
 export const settingsAnswer = z.object({ settings: settingsForm, workKinds: z.array(workKindItem) });
@@ -119,6 +123,8 @@ export const workKindBody = z.strictObject({
   name: line(1, 100),
   shortName: line(1, 10),
   weight: z.number().positive().max(10),
+  written: z.boolean().optional(),
+  assessment: z.boolean().optional(),
 });
 /** `POST /api/work-kinds/:id`: rename or reweigh a work kind. */
 export const workKindUpdateBody = workKindBody.partial();

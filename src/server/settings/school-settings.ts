@@ -19,7 +19,12 @@ export async function getSchoolSettings(ctx: Ctx) {
   ]);
   return {
     settings: toSettingsForm(parseSchoolSettings(text)),
-    workKinds: workKinds.map((w) => ({ ...w, weight: Number(w.weight) })),
+    workKinds: workKinds.map((w) => ({
+      ...w,
+      weight: Number(w.weight),
+      written: Number(w.written) === 1,
+      assessment: Number(w.assessment) === 1,
+    })),
   };
 }
 

@@ -14,7 +14,7 @@ export async function settingsText(db: Db, schoolId: number): Promise<string> {
 export function workKindsOf(db: Db, schoolId: number) {
   return db
     .selectFrom('workKinds')
-    .select(['id', 'name', 'shortName', 'weight'])
+    .select(['id', 'name', 'shortName', 'weight', 'written', 'assessment'])
     .where('schoolId', '=', schoolId)
     .where('archivedAt', 'is', null)
     .orderBy('id')

@@ -117,6 +117,33 @@ describe.each(engines())('school settings on $name', (engine) => {
       name: 'Проектная работа',
       weight: 3,
     });
+    // A new kind is neither a written work nor an assessment procedure until the school says so;
+    // the defaults: «Контрольная работа» is both, «Ответ на уроке» neither.
+    expect(kind).toMatchObject({ written: false, assessment: false });
+    const defaults = renamed.json().workKinds as {
+      shortName: string;
+      written: boolean;
+      assessment: boolean;
+    }[];
+    expect(defaults.find((w) => w.shortName === 'КР')).toMatchObject({ written: true, assessment: true });
+    expect(defaults.find((w) => w.shortName === 'Отв')).toMatchObject({ written: false, assessment: false });
+    const flagged = await admin.send('POST', `/api/work-kinds/${kind.id}`, {
+      written: true,
+      assessment: true,
+    });
+    expect(flagged.json().workKinds.find((w: { id: number }) => w.id === kind.id)).toMatchObject({
+      written: true,
+      assessment: true,
+    });
+    const flags = await database.db
+      .selectFrom('workKinds')
+      .select(['written', 'assessment'])
+      .where('id', '=', kind.id)
+      .executeTakeFirstOrThrow();
+    expect([Number(flags.written), Number(flags.assessment)]).toEqual([1, 1]);
+    const notBoolean = await admin.send('POST', `/api/work-kinds/${kind.id}`, { written: 'да' });
+    expect(notBoolean.statusCode).toBe(400);
+    expect(notBoolean.json().fields).toHaveProperty('written');
     const zero = await admin.send('POST', `/api/work-kinds/${kind.id}`, { weight: 0 });
     expect(zero.statusCode).toBe(400);
     expect(zero.json().fields).toHaveProperty('weight');

@@ -7,6 +7,16 @@ import { requireSchoolAction } from '../people/people.policy.ts';
 import { getSchoolSettings } from './school-settings.ts';
 import { workKindsOf } from './settings.queries.ts';
 
+/** The body as the table stores it: the two flags as 1 or 0. */
+function stored(input: z.infer<typeof workKindUpdateBody>) {
+  const { written, assessment, ...rest } = input;
+  return {
+    ...rest,
+    ...(written !== undefined && { written: written ? 1 : 0 }),
+    ...(assessment !== undefined && { assessment: assessment ? 1 : 0 }),
+  };
+}
+
 async function requireNameFree(trx: Db, schoolId: number, name: string, exceptId: number | null) {
   const live = await workKindsOf(trx, schoolId);
   const key = name.toLocaleLowerCase('ru').replaceAll('ё', 'е');
@@ -33,7 +43,7 @@ export async function addWorkKind(ctx: Ctx, input: z.infer<typeof workKindBody>)
     await requireNameFree(trx, schoolId, input.name, null);
     const { id } = await trx
       .insertInto('workKinds')
-      .values({ schoolId, ...input })
+      .values({ schoolId, ...input, written: input.written ? 1 : 0, assessment: input.assessment ? 1 : 0 })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, {
@@ -47,14 +57,16 @@ export async function addWorkKind(ctx: Ctx, input: z.infer<typeof workKindBody>)
   return getSchoolSettings(ctx);
 }
 
-/** Renames or reweighs a work kind (marks already made keep it). */
+/** Renames, reweighs or re-flags a work kind (marks already made keep it). */
 export async function updateWorkKind(ctx: Ctx, id: number, input: z.infer<typeof workKindUpdateBody>) {
   const schoolId = requireSchoolAction(ctx, 'school.settings.edit');
   await ctx.db.transaction().execute(async (trx) => {
     const before = await requireWorkKind(trx, schoolId, id);
     if (input.name !== undefined) await requireNameFree(trx, schoolId, input.name, id);
     const change = Object.fromEntries(
-      Object.entries(input).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]),
+      Object.entries(stored(input)).filter(
+        ([k, v]) => v !== undefined && String(v) !== String(before[k as keyof typeof before]),
+      ),
     );
     if (Object.keys(change).length === 0) return;
     await trx.updateTable('workKinds').set(change).where('id', '=', id).execute();

@@ -144,6 +144,8 @@ export const dictionary = defineDictionary(
     'people.kinds.weight': 'Вес',
     'people.kinds.add': 'Добавить вид работы',
     'people.kinds.archive': 'В архив',
+    'people.kinds.written': 'Письменная работа (отметки — в срок по правилам своевременности)',
+    'people.kinds.assessment': 'Оценочная процедура (в графике оценочных процедур)',
   },
   {
     'people.fullName': 'Full name',
@@ -286,5 +288,7 @@ export const dictionary = defineDictionary(
     'people.kinds.weight': 'Weight',
     'people.kinds.add': 'Add a work kind',
     'people.kinds.archive': 'Archive',
+    'people.kinds.written': 'Written work (marks due by the timeliness rules)',
+    'people.kinds.assessment': 'Assessment procedure (in the schedule of assessment procedures)',
   },
 );

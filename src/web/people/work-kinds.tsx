@@ -24,6 +24,10 @@ function KindForm({ kind }: { kind: Kind | null }) {
   const form = useValues(
     kind ? { name: kind.name, shortName: kind.shortName, weight: String(kind.weight) } : blank,
   );
+  const [flags, setFlags] = useState({
+    written: kind?.written ?? false,
+    assessment: kind?.assessment ?? false,
+  });
   const [problems, setProblems] = useState<Problems>({});
   const save = useMutation({
     mutationFn: () =>
@@ -31,10 +35,15 @@ function KindForm({ kind }: { kind: Kind | null }) {
         name: form.values.name,
         shortName: form.values.shortName,
         weight: Number(form.values.weight.replace(',', '.')),
+        written: flags.written,
+        assessment: flags.assessment,
       }),
     onSuccess: (data) => {
       done(data);
-      if (!kind) form.setValues(blank);
+      if (!kind) {
+        form.setValues(blank);
+        setFlags({ written: false, assessment: false });
+      }
     },
   });
   const archive = useMutation({
@@ -75,6 +84,17 @@ function KindForm({ kind }: { kind: Kind | null }) {
           size={4}
           {...form.bind('weight', errors, `${id}-weight`)}
         />
+        {(['written', 'assessment'] as const).map((flag) => (
+          <label key={flag} className="people-check" htmlFor={`${id}-${flag}`}>
+            <input
+              type="checkbox"
+              id={`${id}-${flag}`}
+              checked={flags[flag]}
+              onChange={(e) => setFlags((f) => ({ ...f, [flag]: e.target.checked }))}
+            />{' '}
+            {t(`people.kinds.${flag}`)}
+          </label>
+        ))}
         <button type="submit" className="button button-quiet" disabled={save.isPending}>
           {kind ? t('people.save') : t('people.kinds.add')}
         </button>
@@ -102,7 +122,7 @@ export function WorkKinds({ kinds }: { kinds: Kind[] }) {
       <p className="people-muted">{t('people.kinds.hint')}</p>
       <ul className="people-plain">
         {kinds.map((k) => (
-          <KindForm key={`${k.id}-${k.name}-${k.weight}`} kind={k} />
+          <KindForm key={`${k.id}-${k.name}-${k.weight}-${k.written}-${k.assessment}`} kind={k} />
         ))}
         <KindForm kind={null} />
       </ul>
