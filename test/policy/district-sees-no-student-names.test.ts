@@ -1,45 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database.ts';
 import { resultsSchool } from '../../src/server/reports/results.test-helpers.ts';
 import { type Client, signIn, testApp } from '../app.ts';
 import { engines } from '../databases.ts';
 import { buildDistrict, buildPerson } from '../factories.ts';
-
-/** The text a person would read in an answer: JSON as is, XLSX cell by cell, PDF through pdftotext. */
-async function readable(res: LightMyRequestResponse): Promise<string> {
-  const type = String(res.headers['content-type'] ?? '');
-  if (type.includes('spreadsheetml')) {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const cells: string[] = [];
-    book.eachSheet((sheet) => {
-      cells.push(sheet.name);
-      sheet.eachRow((row) => {
-        row.eachCell((cell) => {
-          cells.push(String(cell.text));
-        });
-      });
-    });
-    return cells.join('\n');
-  }
-  if (type.includes('pdf')) {
-    const dir = mkdtempSync(join(tmpdir(), 'otmetka-policy-'));
-    try {
-      const file = join(dir, 'report.pdf');
-      writeFileSync(file, res.rawPayload);
-      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  return res.body;
-}
+import { readable } from './readable.ts';
 
 /**
  * The district sees figures, never a student: walks every GET route under `/api/district/` the

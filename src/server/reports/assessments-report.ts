@@ -2,40 +2,10 @@ import type { Lang } from '../http/messages.ts';
 import { type AssessmentsAnswer, computeAssessments } from './assessments.ts';
 import type { ReportDefinition, ReportTable } from './report-definition.ts';
 import { ruDate } from './report-format.ts';
+import { monthNames } from './report-months.ts';
 
 /** The months of the school year as the published schedule lists them: September to May. */
 export const scheduleMonths = [9, 10, 11, 12, 1, 2, 3, 4, 5] as const;
-
-const monthNames = {
-  ru: [
-    'Январь',
-    'Февраль',
-    'Март',
-    'Апрель',
-    'Май',
-    'Июнь',
-    'Июль',
-    'Август',
-    'Сентябрь',
-    'Октябрь',
-    'Ноябрь',
-    'Декабрь',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-} as const;
 
 const words = {
   ru: {

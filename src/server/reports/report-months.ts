@@ -19,7 +19,8 @@ export function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
-const names: Record<Lang, string[]> = {
+/** The names of the months, January first. */
+export const monthNames: Record<Lang, readonly string[]> = {
   ru: [
     'Январь',
     'Февраль',
@@ -52,7 +53,7 @@ const names: Record<Lang, string[]> = {
 
 /** «Сентябрь 2026» of '2026-09'. */
 export function monthName(month: string, lang: Lang): string {
-  return `${names[lang][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return `${monthNames[lang][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
 /** The earlier of two dates 'YYYY-MM-DD'. */
