@@ -179,6 +179,8 @@ describe.each(engines())('notification worker on $name', (engine) => {
   });
 
   it('links a Telegram chat with a one-time code and delivers there', async () => {
+    // PostgreSQL test files share one database: start from no stored update offset of the bot.
+    await database.db.deleteFrom('jobState').where('key', 'like', 'telegram.%').execute();
     const code = await parent.send('POST', '/api/notifications/telegram/code');
     expect(code.statusCode).toBe(200);
     const { code: text } = code.json() as { code: string };
