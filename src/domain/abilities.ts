@@ -35,6 +35,10 @@ export const actions = [
   'reports.view',
   'remarks.write',
   'remarks.fix',
+  'print.journal',
+  'archive.export',
+  'roster.exchange',
+  'council.record',
 ] as const;
 /** One action. */
 export type Action = (typeof actions)[number];
@@ -66,6 +70,8 @@ export const capabilities = {
     'mail.manage': ['school'],
     'messages.use': ['school'],
     'messages.announceSchool': ['school'],
+    'archive.export': ['school'],
+    'roster.exchange': ['school'],
   },
   director: {
     'school.view': ['school'],
@@ -81,6 +87,9 @@ export const capabilities = {
     'messages.announceSchool': ['school'],
     'reports.view': ['school'],
     'remarks.write': ['school'],
+    'print.journal': ['school'],
+    'archive.export': ['school'],
+    'council.record': ['school'],
   },
   deputy: {
     'school.view': ['school'],
@@ -97,6 +106,9 @@ export const capabilities = {
     'messages.announceSchool': ['school'],
     'reports.view': ['school'],
     'remarks.write': ['school'],
+    'print.journal': ['school'],
+    'archive.export': ['school'],
+    'council.record': ['school'],
   },
   teacher: {
     'school.view': ['school'],
@@ -117,6 +129,8 @@ export const capabilities = {
     'messages.announceClass': ['classTeacher'],
     'reports.view': ['teaches', 'classTeacher'],
     'remarks.fix': ['teaches'],
+    'print.journal': ['teaches', 'classTeacher'],
+    'council.record': ['classTeacher'],
   },
   parent: {
     'student.view': ['guardian'],

@@ -18,6 +18,7 @@ import { registerCredentialsRoutes } from './credentials/credentials.routes.ts';
 import type { Database } from './db/database.ts';
 import { registerDiaryRoutes } from './diary/diary.routes.ts';
 import { registerDistrictRoutes } from './district/district.routes.ts';
+import { registerExchangeRoutes } from './exchange/exchange.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
 import { requestForLog } from './http/log-redaction.ts';
@@ -31,6 +32,7 @@ import { registerPlanRoutes } from './lessons/plan.routes.ts';
 import { registerMessagesRoutes } from './messages/messages.routes.ts';
 import { registerNotifyRoutes } from './notify/notify.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerPrintRoutes } from './print/print.routes.ts';
 import { registerReportsRoutes } from './reports/reports.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
 import { registerTimetableRoutes } from './timetable/timetable.routes.ts';
@@ -112,6 +114,8 @@ export async function buildApp(
   registerMessagesRoutes(api, database.db);
   registerNotifyRoutes(api, database.db, config.notify);
   registerReportsRoutes(api, database.db);
+  registerPrintRoutes(api, database.db);
+  registerExchangeRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

@@ -636,6 +636,58 @@ export interface MessageFileTable {
   createdAt: CreatedAt;
 }
 
+/** The pedagogical council's decision on a student at the end of a year (the сводная ведомость). */
+export interface CouncilDecisionTable {
+  id: Generated<number>;
+  schoolId: number;
+  academicYearId: number;
+  studentId: number;
+  /** E.g. «переведён в 6 класс», «оставлен на повторное обучение», «выпущен». */
+  decision: string;
+  decidedOn: DateOnly | null;
+  /** The number of the council's minutes («протокол № 5»). */
+  protocol: string | null;
+  recordedBy: number;
+  recordedAt: CreatedAt;
+}
+
+/** The state of a print job. */
+export type PrintJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A large print or archive rendered in the background; the requester polls it and downloads it. */
+export interface PrintJobTable {
+  id: Generated<number>;
+  schoolId: number;
+  requestedBy: number;
+  /** What is printed: 'classJournal', 'yearArchive', … */
+  kind: string;
+  /** JSON: the print's parameters (class, period or year, courses…). */
+  params: JsonText;
+  /** 'ru' or 'en': the language the file is printed in. */
+  lang: string;
+  status: ColumnType<PrintJobStatus, PrintJobStatus | undefined, PrintJobStatus>;
+  /** Progress: steps done of the total (courses, sections). */
+  done: ColumnType<number, number | undefined, number>;
+  total: ColumnType<number, number | undefined, number>;
+  fileName: string | null;
+  mime: string | null;
+  content: Buffer | null;
+  error: string | null;
+  createdAt: CreatedAt;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+}
+
+/** A OneRoster `sourcedId` a school's row was imported from (or exported as). */
+export interface RosterIdTable {
+  id: Generated<number>;
+  schoolId: number;
+  /** 'org', 'class', 'course', 'user', 'enrollment'… */
+  entity: string;
+  sourcedId: string;
+  localId: number;
+}
+
 /** The whole database as Kysely sees it (camelCase; columns are snake_case). */
 export interface DB {
   districts: DistrictTable;
@@ -686,6 +738,9 @@ export interface DB {
   threadMembers: ThreadMemberTable;
   messages: MessageTable;
   messageFiles: MessageFileTable;
+  councilDecisions: CouncilDecisionTable;
+  printJobs: PrintJobTable;
+  rosterIds: RosterIdTable;
 }
 
 export type Person = Selectable<PersonTable>;

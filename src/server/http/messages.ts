@@ -3,12 +3,18 @@ import * as control from '../control/control.messages.ts';
 import * as credentials from '../credentials/credentials.messages.ts';
 import * as diary from '../diary/diary.messages.ts';
 import * as district from '../district/district.messages.ts';
+import * as rosterExport from '../exchange/roster-export.messages.ts';
+import * as rosterImport from '../exchange/roster-import.messages.ts';
 import * as imports from '../imports/imports.messages.ts';
 import * as journal from '../journal/journal.messages.ts';
 import * as lessons from '../lessons/lessons.messages.ts';
 import * as messaging from '../messages/messages.messages.ts';
 import * as notify from '../notify/notify.messages.ts';
 import * as people from '../people/people.messages.ts';
+import * as archive from '../print/archive.messages.ts';
+import * as council from '../print/council.messages.ts';
+import * as paper from '../print/paper.messages.ts';
+import * as printJobs from '../print/print-jobs.messages.ts';
 import * as dashboard from '../reports/dashboard.messages.ts';
 import * as keeping from '../reports/keeping.messages.ts';
 import * as remarks from '../reports/remarks.messages.ts';
@@ -37,6 +43,12 @@ const modules = [
   results,
   remarks,
   dashboard,
+  printJobs,
+  paper,
+  council,
+  archive,
+  rosterExport,
+  rosterImport,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -95,6 +107,12 @@ const ru = {
   ...notify.messages.ru,
   ...messaging.messages.ru,
   ...reports.messages.ru,
+  ...printJobs.messages.ru,
+  ...paper.messages.ru,
+  ...council.messages.ru,
+  ...archive.messages.ru,
+  ...rosterExport.messages.ru,
+  ...rosterImport.messages.ru,
   ...keeping.messages.ru,
   ...results.messages.ru,
   ...remarks.messages.ru,
@@ -159,6 +177,12 @@ const en: Record<MessageKey, string> = {
   ...notify.messages.en,
   ...messaging.messages.en,
   ...reports.messages.en,
+  ...printJobs.messages.en,
+  ...paper.messages.en,
+  ...council.messages.en,
+  ...archive.messages.en,
+  ...rosterExport.messages.en,
+  ...rosterImport.messages.en,
   ...keeping.messages.en,
   ...results.messages.en,
   ...remarks.messages.en,

@@ -16,7 +16,7 @@ describe('navigationFor', () => {
     expect(navigationFor(person({}))).toEqual([]);
   });
 
-  it('gives the teacher «Сегодня», «Журнал», «КТП», «Замечания», «Мои показатели», «Сообщения»', () => {
+  it('gives the teacher «Сегодня», «Журнал», «КТП», «Замечания», «Мои показатели», «Печать журнала», «Сообщения»', () => {
     const [group] = navigationFor(person({ roles: ['teacher'] }));
     expect(group?.id).toBe('teacher');
     expect(group?.sections[0]?.items.map((i) => i.label.key)).toEqual([
@@ -25,6 +25,7 @@ describe('navigationFor', () => {
       'section.plan',
       'section.remarks',
       'section.myReports',
+      'section.print',
       'section.messages',
     ]);
   });
@@ -37,6 +38,7 @@ describe('navigationFor', () => {
         `/${role}/control`,
         `/${role}/remarks`,
         `/${role}/reports`,
+        `/${role}/print`,
         `/${role}/periods`,
         `/${role}/messages`,
       ]);
@@ -55,6 +57,7 @@ describe('navigationFor', () => {
       { path: '/class/7/journal', label: { key: 'section.classMarks' } },
       { path: '/class/7/absences', label: { key: 'section.absences' } },
       { path: '/class/7/acknowledgements', label: { key: 'section.acknowledgements' } },
+      { path: '/class/7/council', label: { key: 'section.council' } },
     ]);
   });
 
@@ -75,6 +78,7 @@ describe('navigationFor', () => {
       '/class/2/journal',
       '/class/2/absences',
       '/class/2/acknowledgements',
+      '/class/2/council',
     ]);
   });
 

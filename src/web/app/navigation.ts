@@ -22,6 +22,7 @@ const leadership = (prefix: string): NavItem[] => [
   section(`/${prefix}/control`, 'section.control'),
   section(`/${prefix}/remarks`, 'section.remarks'),
   section(`/${prefix}/reports`, 'section.reports'),
+  section(`/${prefix}/print`, 'section.print'),
   section(`/${prefix}/periods`, 'section.periods'),
   section(`/${prefix}/messages`, 'section.messages'),
 ];
@@ -38,6 +39,8 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
     section('/admin/mail', 'section.mail'),
     section('/admin/messages', 'section.messages'),
     section('/admin/backups', 'section.backups'),
+    section('/admin/archive', 'section.archive'),
+    section('/admin/exchange', 'section.exchange'),
   ],
   director: leadership('director'),
   deputy: leadership('deputy'),
@@ -47,6 +50,7 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
     section('/teacher/plan', 'section.plan'),
     section('/teacher/remarks', 'section.remarks'),
     section('/teacher/reports', 'section.myReports'),
+    section('/teacher/print', 'section.print'),
     section('/teacher/messages', 'section.messages'),
   ],
   student: [
@@ -92,6 +96,7 @@ function classTeacherGroup(classes: NavSource['classTeacherOf']): NavGroup {
           section(`/class/${c.id}/journal`, 'section.classMarks'),
           section(`/class/${c.id}/absences`, 'section.absences'),
           section(`/class/${c.id}/acknowledgements`, 'section.acknowledgements'),
+          section(`/class/${c.id}/council`, 'section.council'),
         ],
       }),
     ),

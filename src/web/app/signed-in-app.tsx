@@ -8,6 +8,7 @@ import { routes as controlRoutes } from '../control/routes.ts';
 import { routes as credentialsRoutes } from '../credentials/routes.ts';
 import { routes as diaryRoutes } from '../diary/routes.ts';
 import { routes as districtRoutes } from '../district/routes.ts';
+import { routes as exchangeRoutes } from '../exchange/routes.ts';
 import { useT } from '../i18n/use-t.ts';
 import { routes as importsRoutes } from '../imports/routes.ts';
 import { routes as journalRoutes } from '../journal/routes.ts';
@@ -18,6 +19,7 @@ import { routes as notifyRoutes } from '../notify/routes.ts';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
 import { routes as peopleRoutes } from '../people/routes.ts';
+import { routes as printRoutes } from '../print/routes.ts';
 import { OfflineBanner } from '../pwa/offline-banner.tsx';
 import { routes as reportsRoutes } from '../reports/routes.ts';
 import { routes as structureRoutes } from '../structure/routes.ts';
@@ -43,6 +45,8 @@ const pageRoutes = [
   ...messagesRoutes,
   ...notifyRoutes,
   ...reportsRoutes,
+  ...printRoutes,
+  ...exchangeRoutes,
 ];
 
 /** The app after sign-in: header, role navigation, the page of the current address; idle sign-out. */

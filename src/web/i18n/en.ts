@@ -3,12 +3,17 @@ import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
 import { dictionary as diary } from '../diary/diary.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
+import { dictionary as exchange } from '../exchange/exchange.i18n.ts';
+import { dictionary as rosterImport } from '../exchange/roster-import.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
+import { dictionary as archive } from '../print/archive.i18n.ts';
+import { dictionary as council } from '../print/council.i18n.ts';
+import { dictionary as print } from '../print/print.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
 import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
@@ -112,6 +117,10 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'section.timetable': 'Timetable',
   'section.settings': 'Settings',
   'section.backups': 'Backups',
+  'section.print': 'Printing',
+  'section.archive': 'Journal archive',
+  'section.exchange': 'Data exchange',
+  'section.council': 'Council decisions',
   'section.schools': 'Schools',
   'placeholder.text': 'This section is being built: it will appear in one of the next versions.',
   'placeholder.back': 'Back to home',
@@ -142,5 +151,10 @@ export const en: Record<MessageKey, string> = {
   ...remarks.en,
   ...dashboard.en,
   ...keeping.en,
+  ...print.en,
+  ...council.en,
+  ...archive.en,
+  ...exchange.en,
+  ...rosterImport.en,
   ...pwa.en,
 };

@@ -3,12 +3,17 @@ import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
 import { dictionary as diary } from '../diary/diary.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
+import { dictionary as exchange } from '../exchange/exchange.i18n.ts';
+import { dictionary as rosterImport } from '../exchange/roster-import.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
+import { dictionary as archive } from '../print/archive.i18n.ts';
+import { dictionary as council } from '../print/council.i18n.ts';
+import { dictionary as print } from '../print/print.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
 import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
@@ -111,6 +116,10 @@ export const coreRu = {
   'section.timetable': 'Расписание',
   'section.settings': 'Настройки',
   'section.backups': 'Резервные копии',
+  'section.print': 'Печать журнала',
+  'section.archive': 'Архив журналов',
+  'section.exchange': 'Обмен данными',
+  'section.council': 'Решения педсовета',
   'section.schools': 'Школы',
   'placeholder.text': 'Раздел готовится: он появится в одной из следующих версий.',
   'placeholder.back': 'На главную',
@@ -141,6 +150,11 @@ export const ru = {
   ...remarks.ru,
   ...dashboard.ru,
   ...keeping.ru,
+  ...print.ru,
+  ...council.ru,
+  ...archive.ru,
+  ...exchange.ru,
+  ...rosterImport.ru,
   ...pwa.ru,
 };
 

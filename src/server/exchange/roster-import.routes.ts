@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Api } from '../http/api.ts';
+
+/** Routes of the OneRoster import. */
+export function registerRosterImportRoutes(_api: Api, _db: Kysely<DB>): void {}
