@@ -93,3 +93,29 @@ export async function requireClassPrint(
   }
   return { ...base, courseIds: allowed, whole };
 }
+
+/**
+ * The year archive of a class (`archive.export`): the administrator, the deputy and the director
+ * of its school; the whole journal, every course.
+ */
+export async function requireClassArchive(ctx: Ctx, classId: number): Promise<ClassPrintAccess> {
+  const cls = await ctx.db
+    .selectFrom('classes')
+    .select(['id', 'schoolId', 'academicYearId', 'grade', 'letter'])
+    .where('id', '=', classId)
+    .executeTakeFirst();
+  const ownSchool =
+    ctx.actor.kind === 'person' &&
+    ctx.actor.grants.some((g) => g.schoolId !== null && g.schoolId === cls?.schoolId);
+  if (!cls || !ownSchool) throw notFound();
+  if (!reachOf(ctx.actor, 'archive.export').schoolIds.includes(cls.schoolId)) throw forbidden();
+  return {
+    schoolId: cls.schoolId,
+    classId: cls.id,
+    academicYearId: cls.academicYearId,
+    grade: cls.grade,
+    letter: cls.letter,
+    courseIds: await classCourseIds(ctx.db, classId),
+    whole: true,
+  };
+}
