@@ -24,6 +24,9 @@ const outsideTheDiary = [
   'consent.',
   'messages.',
   'notify.',
+  'print.',
+  'archive.',
+  'roster.export',
   'remark.',
 ];
 
