@@ -202,6 +202,7 @@ function leftPage(
           size: 8,
           font: 'period' in c ? 'bold' : 'regular',
           align: 'center',
+          spread: 0.35,
         });
     });
   });
