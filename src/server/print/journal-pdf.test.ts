@@ -1,25 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases.ts';
 import type { Database } from '../db/database.ts';
 import { popplerOf, printSchool } from './journal-pdf.test-helpers.ts';
 import { renderClassJournal } from './journal-pdf.ts';
-
-// Until the сводная ведомость is written (helper B), the journal prints without it.
-vi.mock('./summary-sheet.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./summary-sheet.ts')>();
-  return {
-    ...original,
-    loadSummarySheet: (...args: Parameters<typeof original.loadSummarySheet>) =>
-      original.loadSummarySheet(...args).catch((error: Error) => {
-        if (/not written yet/.test(error.message)) return null;
-        throw error;
-      }),
-    drawSummarySheet: (...args: Parameters<typeof original.drawSummarySheet>) => {
-      if (args[1] !== null) original.drawSummarySheet(...args);
-    },
-  };
-});
 
 /** The 1-based numbers of the pages whose text matches. */
 function pagesWith(pages: string[], pattern: RegExp): number[] {
@@ -95,6 +79,7 @@ describe('the class journal as PDF', () => {
         'Русский язык — Русакова Роза Петровна',
         'Математика — Математикова Мария Ивановна',
         'Общие сведения об учащихся',
+        'Сводная ведомость учёта успеваемости обучающихся 5А класс, 2026/2027 учебный год',
         'Сводная ведомость посещаемости',
         'Замечания по ведению журнала',
       ]),
