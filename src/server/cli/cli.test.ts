@@ -1,10 +1,15 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { buildSchool, unique } from '../../../test/factories.ts';
 import type { Database } from '../db/database.ts';
+import { assembleArchive } from '../print/archive-manifest.ts';
 
 const run = promisify(execFile);
 const otmetka = (url: string, args: string[]) =>
@@ -140,6 +145,19 @@ describe.each(engines())('otmetka CLI on $name', (engine) => {
     await expect(nobody).rejects.toMatchObject({ stderr: 'Ошибка: Не найдено.\n' });
   });
 
+  it('refuses an archive export without a class or year, or of a class that does not exist', async () => {
+    await expect(otmetka(url, ['archive', 'export'])).rejects.toMatchObject({
+      code: 1,
+      stderr: 'Ошибка: Укажите --class ID или --year ID (одно из двух)\n',
+    });
+    await expect(otmetka(url, ['archive', 'export', '--class', '999999'])).rejects.toMatchObject({
+      stderr: 'Ошибка: Класса с номером 999999 нет\n',
+    });
+    await expect(otmetka(url, ['archive', 'export', '--year', 'пять'])).rejects.toMatchObject({
+      stderr: 'Ошибка: Проверьте параметры: --year\n',
+    });
+  }, 180_000);
+
   it('never seeds benchmark data into a database with a real school', async () => {
     await buildSchool(database.db);
     const seeded = otmetka(url, ['seed', '--schools', '1']);
@@ -148,4 +166,54 @@ describe.each(engines())('otmetka CLI on $name', (engine) => {
       stderr: expect.stringContaining('настоящая школа'),
     });
   });
+});
+
+describe('otmetka archive verify', () => {
+  const pdf = 'Классный журнал 5А 2026-2027.pdf';
+  const xlsx = 'Журнал 5А 2026-2027.xlsx';
+  const archive = assembleArchive(
+    {
+      school: { id: 1, name: 'Школа № 1' },
+      class: { id: 2, name: '5А' },
+      academicYear: { id: 3, name: '2026/2027', startsOn: '2026-09-01', endsOn: '2027-08-31' },
+      createdOn: '2027-06-05',
+    },
+    [
+      { name: pdf, content: Buffer.from('%PDF-1.7 журнал\n'.repeat(50)) },
+      { name: xlsx, content: Buffer.from('PK таблица') },
+    ],
+  );
+  const verify = (...files: string[]) => otmetka('/nonexistent/otmetka.db', ['archive', 'verify', ...files]);
+
+  it('says «в порядке» with exit code 0 for untouched archives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'otmetka-verify-'));
+    const good = join(dir, 'Архив 5А 2026-2027.zip');
+    await writeFile(good, archive);
+    const ok = await verify(good);
+    expect(ok.stdout).toBe(`${good}: в порядке (файлов: 2)\n`);
+  }, 180_000);
+
+  it('names a changed PDF and a removed file in Russian, exit code 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'otmetka-verify-'));
+    const good = join(dir, 'good.zip');
+    const changed = join(dir, 'changed.zip');
+    const removed = join(dir, 'removed.zip');
+    const garbage = join(dir, 'garbage.zip');
+    await writeFile(good, archive);
+    const flipped = unzipSync(archive);
+    flipped[pdf]![20] = flipped[pdf]![20]! ^ 1;
+    await writeFile(changed, zipSync(flipped));
+    const less = unzipSync(archive);
+    delete less[xlsx];
+    await writeFile(removed, zipSync(less));
+    await writeFile(garbage, 'не архив');
+    const run = verify(good, changed, removed, garbage, join(dir, 'absent.zip'));
+    await expect(run).rejects.toMatchObject({ code: 1 });
+    const { stdout } = await run.catch((e: { stdout: string }) => e);
+    expect(stdout).toContain(`${good}: в порядке`);
+    expect(stdout).toContain(`${changed}: есть ошибки\n  «${pdf}» изменён`);
+    expect(stdout).toContain(`${removed}: есть ошибки\n  «${xlsx}» отсутствует в архиве.`);
+    expect(stdout).toContain(`${garbage}: есть ошибки\n  Файл не читается как ZIP-архив`);
+    expect(stdout).toContain(`${join(dir, 'absent.zip')}: файл не найден или не читается`);
+  }, 180_000);
 });

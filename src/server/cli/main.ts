@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../http/app-error.ts';
 import { translate } from '../http/messages.ts';
 import { serve } from '../main.ts';
+import { archiveExportCommand, archiveVerifyCommand } from '../print/archive-command.ts';
 import { seedDatabase, startDemo } from './seed.ts';
 import { createUserCommand, resetPasswordCommand } from './user.ts';
 
@@ -16,6 +17,9 @@ const usage = `Отметка — электронный классный жур
   otmetka seed --schools N           заполнить базу данными N школ (для нагрузочных тестов)
   otmetka user create --school ID --login L --last-name Ф --first-name И [--middle-name О] --roles admin,teacher
   otmetka user reset-password --login L
+  otmetka archive export --class ID [--out ПАПКА]   архив класса за год (ZIP: PDF, XLSX, контрольные суммы)
+  otmetka archive export --year ID [--out ПАПКА]    архивы всех классов учебного года, по файлу на класс
+  otmetka archive verify ФАЙЛ...                    проверить архивы по manifest.json и SHA256SUMS
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -31,6 +35,9 @@ async function main(argv: string[]): Promise<void> {
       'first-name': { type: 'string' },
       'middle-name': { type: 'string' },
       roles: { type: 'string' },
+      class: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,6 +53,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'demo') return startDemo(config);
+  if (command === 'archive' && sub === 'verify') {
+    const result = await archiveVerifyCommand(positionals.slice(2));
+    process.stdout.write(result.text);
+    if (!result.ok) process.exitCode = 1;
+    return;
+  }
   const database = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(database);
@@ -72,6 +85,13 @@ async function main(argv: string[]): Promise<void> {
       if (!values.login) throw new Error('Не хватает параметра --login');
       const password = await resetPasswordCommand(database.db, values.login);
       process.stdout.write(`Пароль ${values.login} сброшен. Временный пароль: ${password}\n`);
+    } else if (command === 'archive' && sub === 'export') {
+      const written = await archiveExportCommand(database.db, {
+        classId: values.class,
+        yearId: values.year,
+        out: values.out,
+      });
+      process.stdout.write(written.map((path) => `Архив записан: ${path}\n`).join(''));
     } else {
       process.stdout.write(usage);
       process.exitCode = 2;
