@@ -97,6 +97,9 @@ describe.each(engines())('families reach no administration on $name', (engine) =
       `?kind=periodMark&studentId=${params.studentId}&courseId=${params.courseId}&periodId=1`,
     '/api/reports/:report/export': () => '?format=xlsx',
     '/api/district/reports/export': () => '?format=xlsx',
+    '/api/exchange/oneroster': () => `?yearId=${params.yearId}`,
+    '/api/exchange/oneroster/preview': () => `?yearId=${params.yearId}`,
+    '/api/exchange/oneroster/import': () => `?yearId=${params.yearId}`,
   };
   const fill = (url: string) =>
     url.replace(/:(\w+)/g, (_, name: string) =>
