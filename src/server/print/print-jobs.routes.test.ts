@@ -235,7 +235,7 @@ describe.each(engines())('print job routes on $name', (engine) => {
     expect((await lead.get('/api/print-jobs/abc')).statusCode).toBe(400);
   });
 
-  it('answers 409 for a file not ready yet, then the finished print: its file or its error', async () => {
+  it('answers 409 for a file not ready yet, then the finished print’s PDF; a failed one has no file', async () => {
     const s = await school();
     const lead = await signIn(app, s.classTeacher.login);
     const running = await database.db
@@ -260,19 +260,24 @@ describe.each(engines())('print job routes on $name', (engine) => {
     ).json();
     const job = await finished(lead, id);
     const file = await lead.get(`/api/print-jobs/${id}/file`);
-    if (job.status === 'done') {
-      expect(job.fileName).toBe('Журнал 5А 2026-2027.pdf');
-      expect(file.statusCode).toBe(200);
-      expect(file.headers['content-type']).toBe('application/pdf');
-      expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(file.headers['content-disposition']).toContain(
-        `filename*=UTF-8''${encodeURIComponent('Журнал 5А 2026-2027.pdf')}`,
-      );
-    } else {
-      expect(job.error).toMatch(/^Не удалось сформировать документ/);
-      expect(file.statusCode).toBe(409);
-      expect(file.json().message).toMatch(/Печать не удалась/);
-    }
+    expect(job).toMatchObject({ status: 'done', fileName: 'Журнал 5А 2026-2027.pdf', error: null });
+    expect(job.total).toBeGreaterThan(0);
+    expect(job.done).toBe(job.total);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Журнал 5А 2026-2027.pdf')}`,
+    );
+
+    await database.db
+      .updateTable('printJobs')
+      .set({ status: 'failed', error: 'x', content: null })
+      .where('id', '=', id)
+      .execute();
+    const failed = await lead.get(`/api/print-jobs/${id}/file`);
+    expect(failed.statusCode).toBe(409);
+    expect(failed.json().message).toMatch(/^Печать не удалась/);
   });
 
   it('lists what each may print: a teacher their courses, the class teacher the whole class, the deputy every class', async () => {
