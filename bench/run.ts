@@ -110,6 +110,10 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     }
     const reports = await benchReports(reportsUrl, { runs: options.reportsRuns }, print);
     rows.push(...reports.rows);
+    rows.push(
+      ...(await (await import('./print.ts')).benchPrint(reportsUrl, { runs: options.reportsRuns }, print))
+        .rows,
+    );
 
     const cpu = cpus()[0]?.model.trim() ?? 'unknown';
     const facts = {

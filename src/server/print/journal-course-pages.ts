@@ -60,7 +60,8 @@ export function columnPages(columns: readonly GridColumn[], room: number): GridC
 function courseHeading(paper: PaperDoc, course: JournalCourse, classLabel: string, note: string): void {
   const doc = paper.doc;
   const width = doc.page.width - paperMargin.left - paperMargin.right;
-  const title = `${course.subject} — ${classLabel}${note ? ` (${note})` : ''}`;
+  const group = course.group ? `, ${course.group}` : '';
+  const title = `${course.subject} — ${classLabel}${group}${note ? ` (${note})` : ''}`;
   fitText(doc, title, {
     x: paperMargin.left,
     y: paperMargin.top,
@@ -303,7 +304,11 @@ export async function drawCoursePages(
     const note = n === 0 ? '' : w.continued;
     for (let start = 0; start === 0 || start < course.students.length; start += perPage) {
       addPage(paper, 'landscape');
-      if (first) startSection(paper, `${course.subject} — ${fullName(course.teacher)}`);
+      if (first)
+        startSection(
+          paper,
+          `${course.subject}${course.group ? ` (${course.group})` : ''} — ${fullName(course.teacher)}`,
+        );
       first = false;
       courseHeading(paper, course, classLabel, note);
       leftPage(paper, course, columns, start, perPage, rowHeight, w);

@@ -47,6 +47,8 @@ export interface JournalPeriod {
 export interface JournalCourse {
   id: number;
   subject: string;
+  /** The subgroup or cross-class group's name; null for the whole class. */
+  group: string | null;
   teacher: FullName;
   secondTeacher: FullName | null;
   students: JournalStudent[];
@@ -163,6 +165,7 @@ export async function loadJournal(
       'courses.groupId',
       'courses.subjectId',
       'groups.kind',
+      'groups.name as groupName',
       'subjects.name as subject',
       'subjects.sortOrder',
       't.lastName',
@@ -205,6 +208,8 @@ export async function loadJournal(
 
 interface CourseRow {
   id: number;
+  kind: 'class' | 'subgroup' | 'cross';
+  groupName: string;
   groupId: number;
   subjectId: number;
   subject: string;
@@ -328,6 +333,7 @@ async function loadCourse(
   return {
     id: row.id,
     subject: row.subject,
+    group: row.kind === 'class' ? null : row.groupName,
     teacher: { lastName: row.lastName, firstName: row.firstName, middleName: row.middleName },
     secondTeacher:
       row.sLast === null
