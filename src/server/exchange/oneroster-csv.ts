@@ -5,12 +5,18 @@
 
 /** The byte order mark some writers put before UTF-8 text. */
 const BOM = '\uFEFF';
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const SPECIAL = /[",\r\n]/;
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
 
 /** One value as a CSV field: quoted when it holds a comma, quote, line break or edge spaces. */
 export function csvField(value: string): string {
+  if (value === '') return value;
   const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const edgeSpace = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
+  return edgeSpace || SPECIAL.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A CSV line (without its line end) from values. */
@@ -32,56 +38,55 @@ export type CsvParse = { ok: true; records: string[][] } | { ok: false; record: 
 /** Reads an RFC 4180 text into records of fields; blank lines between records are skipped. */
 export function parseCsv(input: string): CsvParse {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
+  const n = text.length;
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let afterQuote = false;
-  let fieldStarted = false;
-  const endRecord = () => {
-    if (fieldStarted || record.length > 0) {
-      record.push(field);
-      records.push(record);
-    }
-    record = [];
-    field = '';
-    fieldStarted = false;
-    afterQuote = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else {
-        quoted = false;
-        afterQuote = true;
+  let i = 0;
+  while (i < n) {
+    const record: string[] = [];
+    for (;;) {
+      if (text.charCodeAt(i) === QUOTE) {
+        let value = '';
+        let j = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q === -1) return { ok: false, record: records.length + 1 };
+          value += text.slice(j, q);
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += '"';
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        record.push(value);
+        const c = text.charCodeAt(i);
+        if (c === COMMA) {
+          i++;
+          continue;
+        }
+        if (i >= n || c === CR || c === LF) break;
+        return { ok: false, record: records.length + 1 };
       }
-      continue;
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === COMMA || c === CR || c === LF) break;
+        if (c === QUOTE) return { ok: false, record: records.length + 1 };
+        j++;
+      }
+      record.push(text.slice(i, j));
+      i = j;
+      if (i < n && text.charCodeAt(i) === COMMA) {
+        i++;
+        continue;
+      }
+      break;
     }
-    if (ch === ',') {
-      record.push(field);
-      field = '';
-      fieldStarted = true;
-      afterQuote = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-    } else if (afterQuote) {
-      return { ok: false, record: records.length + 1 };
-    } else if (ch === '"') {
-      if (field !== '') return { ok: false, record: records.length + 1 };
-      quoted = true;
-      fieldStarted = true;
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
+    if (text.charCodeAt(i) === CR) i++;
+    if (text.charCodeAt(i) === LF) i++;
+    if (record.length > 1 || record[0] !== '') records.push(record);
   }
-  if (quoted) return { ok: false, record: records.length + 1 };
-  endRecord();
   return { ok: true, records };
 }
 

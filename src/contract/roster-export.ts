@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+/** `GET /api/exchange/oneroster?yearId=`: the school year to export. */
+export const rosterExportQuery = z.object({ yearId: z.coerce.number().int().positive() });
+
+/** The query of the OneRoster export. */
+export type RosterExportQuery = z.infer<typeof rosterExportQuery>;
