@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/roles.ts';
 import type { GuardianKind } from '../db/schema.ts';
 import type { MessageKey } from '../http/messages.ts';
+import type { OneRosterProblem } from './oneroster-validate.ts';
 import type { CsvFile, CsvRow } from './roster-import-read.ts';
 
 /** What importing a row does. */
@@ -25,10 +26,12 @@ export interface RowDraft {
   note?: CellProblem;
 }
 
-/** A problem with the whole archive or a whole file. */
+/** A problem with the whole archive or a whole file (or one the OneRoster validator found). */
 export interface ArchiveProblem {
   key: MessageKey;
   params?: Record<string, string | number>;
+  /** The validator's problem, told with its file, row and column. */
+  oneRoster?: OneRosterProblem;
 }
 
 /** A person of users.csv and what importing them does. */

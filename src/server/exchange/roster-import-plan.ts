@@ -1,4 +1,5 @@
 import type { Db } from '../access/actor.ts';
+import { validateOneRoster } from './oneroster-validate.ts';
 import { planClasses, planEnrollments } from './roster-import-classes.ts';
 import { type Existing, loadExisting } from './roster-import-existing.ts';
 import { planGroups } from './roster-import-groups.ts';
@@ -122,6 +123,21 @@ export async function planRoster(
     existing.subjectsByName.get(name.toLowerCase()),
   );
   return plan;
+}
+
+/**
+ * Adds the OneRoster validator's findings: a problem in a row the plan reads marks that row (unless
+ * the plan already found one in that column); the others are the archive's problems.
+ */
+export function addValidation(plan: RosterPlan, texts: ReadonlyMap<string, string>): void {
+  for (const problem of validateOneRoster(texts)) {
+    const draft =
+      problem.row === null ? undefined : plan.files.get(problem.file)?.find((d) => d.line === problem.row);
+    if (draft && problem.column !== null) {
+      if (!draft.problems.some((p) => p.column === problem.column))
+        fail(draft, problem.column, problem.key, problem.params);
+    } else plan.problems.push({ key: problem.key, params: problem.params, oneRoster: problem });
+  }
 }
 
 /** Whether anything in the plan is wrong: then nothing may be written. */

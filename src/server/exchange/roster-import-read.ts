@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
+import { parseCsv } from './oneroster-csv.ts';
 
-/** One data row of a OneRoster CSV file: its line in the file and its values by column header. */
+/** One data row of a OneRoster CSV file: its row number (the header is row 1) and its values by column header. */
 export interface CsvRow {
   line: number;
   values: Record<string, string>;
@@ -23,73 +24,18 @@ export class UnreadableRoster extends Error {
   }
 }
 
-/** Splits RFC 4180 CSV text into records (quoted fields may hold commas, quotes and line breaks). */
-export function splitCsv(text: string): { line: number; cells: string[] }[] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  let i = 0;
-  const endRecord = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: startLine, cells });
-    cells = [];
-    cell = '';
-  };
-  while (i < source.length) {
-    const c = source[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (source[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (c === '\n') line += 1;
-        cell += c;
-      }
-      i += 1;
-      continue;
-    }
-    if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && source[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      startLine = line;
-    } else if (c === '"') throw new UnreadableRoster('csv');
-    else cell += c;
-    i += 1;
-  }
-  if (quoted) throw new UnreadableRoster('csv');
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
-}
-
-/** Reads one CSV file: the first record is the header, the others rows keyed by it. */
+/** Reads one CSV file: the first record is the header (row 1), the others rows keyed by it (rows 2…). */
 export function readCsvFile(name: string, text: string): CsvFile {
-  let records: { line: number; cells: string[] }[];
-  try {
-    records = splitCsv(text);
-  } catch {
-    throw new UnreadableRoster('csv', name);
-  }
-  const [head, ...body] = records;
-  const headers = (head?.cells ?? []).map((h) => h.trim());
-  const rows = body.map((r) => {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) throw new UnreadableRoster('csv', name);
+  const [head, ...body] = parsed.records;
+  const headers = (head ?? []).map((h) => h.trim());
+  const rows = body.map((cells, i) => {
     const values: Record<string, string> = {};
     headers.forEach((h, k) => {
-      values[h] = (r.cells[k] ?? '').trim();
+      values[h] = (cells[k] ?? '').trim();
     });
-    return { line: r.line, values };
+    return { line: i + 2, values };
   });
   return { headers, rows };
 }
@@ -101,8 +47,14 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   );
 }
 
+/** The archive read: its CSV files parsed, and their texts (for the validator), by file name. */
+export interface RosterArchive {
+  files: Map<string, CsvFile>;
+  texts: Map<string, string>;
+}
+
 /** Unpacks the OneRoster archive into its CSV files by name (folders inside the archive are ignored). */
-export function readRosterZip(bytes: Uint8Array): Map<string, CsvFile> {
+export function readRosterZip(bytes: Uint8Array): RosterArchive {
   if (!looksLikeZip(bytes)) throw new UnreadableRoster('notZip');
   let entries: Record<string, Uint8Array>;
   try {
@@ -111,6 +63,7 @@ export function readRosterZip(bytes: Uint8Array): Map<string, CsvFile> {
     throw new UnreadableRoster('notZip');
   }
   const files = new Map<string, CsvFile>();
+  const texts = new Map<string, string>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const [path, content] of Object.entries(entries)) {
     const name = path.split('/').pop() ?? path;
@@ -121,7 +74,8 @@ export function readRosterZip(bytes: Uint8Array): Map<string, CsvFile> {
     } catch {
       throw new UnreadableRoster('csv', name);
     }
+    texts.set(name, text);
     files.set(name, readCsvFile(name, text));
   }
-  return files;
+  return { files, texts };
 }

@@ -1,5 +1,6 @@
 import type { RosterImportReport, RosterImportRow } from '../../contract/roster-import.ts';
 import { type Lang, translate } from '../http/messages.ts';
+import { describeProblem } from './oneroster-validate.ts';
 import type { RosterPlan, RowDraft } from './roster-import-model.ts';
 
 const fileOrder = [
@@ -55,7 +56,9 @@ export function buildRosterReport(
   const all = files.flatMap((f) => f.rows);
   return {
     applied,
-    fileErrors: plan.problems.map((p) => translate(lang, p.key, p.params)),
+    fileErrors: plan.problems.map((p) =>
+      p.oneRoster ? describeProblem(p.oneRoster, lang) : translate(lang, p.key, p.params),
+    ),
     files,
     totals: totalsOf(all),
     links: { create: plan.guardianships.length, match: plan.existingLinks },

@@ -9,7 +9,11 @@ import { writeCsv } from './oneroster-csv.ts';
 export type RosterTables = Record<string, Record<string, string>[]>;
 
 /** A OneRoster 1.2 ZIP of the tables with its manifest (the files given are 'bulk', the others 'absent'). */
-export function rosterZip(tables: RosterTables, extra: Record<string, string> = {}): Uint8Array {
+export function rosterZip(
+  tables: RosterTables,
+  extra: Record<string, string> = {},
+  withManifest = true,
+): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const manifest = [
     ['manifest.version', '1.0'],
@@ -18,7 +22,8 @@ export function rosterZip(tables: RosterTables, extra: Record<string, string> = 
     ['source.systemName', 'Тест'],
     ['source.systemCode', 'test'],
   ];
-  files['manifest.csv'] = new TextEncoder().encode(writeCsv(['propertyName', 'value'], manifest));
+  if (withManifest)
+    files['manifest.csv'] = new TextEncoder().encode(writeCsv(['propertyName', 'value'], manifest));
   for (const [name, rows] of Object.entries(tables)) {
     if (!isOneRosterFile(name)) throw new Error(`not a OneRoster file: ${name}`);
     const header = name === 'classes' ? [...headerOf(name), HOURS_PER_WEEK_COLUMN] : headerOf(name);

@@ -173,4 +173,16 @@ describe.each(engines())('OneRoster import on $name', (engine) => {
       },
     ]);
   });
+
+  it('refuses an archive the OneRoster validator finds wrong: no manifest, a role outside the list', async () => {
+    const s = await emptySchool();
+    const tables = handRoster();
+    tables.roles![0]!.role = 'boss';
+    const error = await importRoster(s.ctx, s.yearId, rosterZip(tables)).catch((e: unknown) => e);
+    const roles = (error as RosterImportRejected).report.files.find((f) => f.file === 'roles.csv')!;
+    expect(roles.rows[0]).toMatchObject({ line: 2, outcome: 'error' });
+    expect(roles.rows[0]!.errors.map((e) => e.column)).toEqual(['role']);
+    const preview = await previewRosterImport(s.ctx, s.yearId, rosterZip(handRoster(), {}, false));
+    expect(preview.fileErrors).toEqual(['manifest.csv: В архиве нет файла manifest.csv.']);
+  });
 });

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { lockForTransaction } from '../db/locks.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 import { applyPlan } from './roster-import-apply.ts';
-import { planHasErrors, planRoster, type TargetYear } from './roster-import-plan.ts';
+import { addValidation, planHasErrors, planRoster, type TargetYear } from './roster-import-plan.ts';
 import { readRosterZip, UnreadableRoster } from './roster-import-read.ts';
 import { buildRosterReport } from './roster-import-report.ts';
 
@@ -52,19 +52,21 @@ export async function previewRosterImport(
   bytes: Uint8Array,
 ): Promise<RosterImportReport> {
   const year = await requireRosterYear(ctx, yearId);
-  const files = read(bytes);
+  const { files, texts } = read(bytes);
   const plan = await planRoster(ctx.db, year, files);
+  addValidation(plan, texts);
   return buildRosterReport(ctx.request.lang, plan, [...files.keys()], false);
 }
 
 /** Imports the archive into the year, all or nothing: any problem refuses the whole archive. */
 export async function importRoster(ctx: Ctx, yearId: number, bytes: Uint8Array): Promise<RosterImportReport> {
   const year = await requireRosterYear(ctx, yearId);
-  const files = read(bytes);
+  const { files, texts } = read(bytes);
   return ctx.db.transaction().execute(async (trx) => {
     // Planned inside the transaction (after its lock), so two imports at once cannot both create.
     await lockForTransaction(trx, `student-records:${year.schoolId}`);
     const plan = await planRoster(trx, year, files);
+    addValidation(plan, texts);
     if (planHasErrors(plan))
       throw new RosterImportRejected(buildRosterReport(ctx.request.lang, plan, [...files.keys()], false));
     const applied = await applyPlan(trx, ctx, plan, plan.existing);
