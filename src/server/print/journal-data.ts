@@ -198,11 +198,15 @@ export async function loadJournal(
     .execute();
   const kindName = new Map(workKinds.map((k) => [k.id, k.name]));
   const defaultKind = workKinds.find((k) => k.archivedAt === null)?.id;
-  for (const row of rows) {
-    const course = await loadCourse(db, row, from, to, frame.periods, kindName, defaultKind);
+  // Courses are read at once: on PostgreSQL over several connections.
+  const loaded = await Promise.all(
+    rows.map((row) => loadCourse(db, row, from, to, frame.periods, kindName, defaultKind)),
+  );
+  rows.forEach((row, i) => {
+    const course = loaded[i]!;
     if (row.kind === 'cross') course.students = course.students.filter((s) => ofClass.has(s.id));
     courses.push(course);
-  }
+  });
   return { ...frame, courses };
 }
 

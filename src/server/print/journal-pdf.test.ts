@@ -65,6 +65,13 @@ describe('the class journal as PDF', () => {
     expect(right).toContain('Контрольная работа. Сложение');
     expect(right).toContain('Математикова Мария Ивановна');
     expect(pdfText()).not.toContain('Отменённый урок');
+    for (const n of pagesWith(pages, /Фамилия, имя ученика/)) {
+      expect(pages[n - 1], `left page ${n}`).toMatch(/Сентябрь|Октябрь/);
+      expect(pages[n - 1], `left page ${n}`).toContain('Яковлев Ян');
+    }
+    for (const n of pagesWith(pages, /Что пройдено на уроке/)) {
+      expect(pages[n - 1], `right page ${n}`).toMatch(/\d\d\.09/);
+    }
   });
 
   it('lists each section in the contents with the page it really starts on', () => {
