@@ -1,0 +1,46 @@
+import type { Ctx } from '../access/actor.ts';
+import { AppError } from '../http/app-error.ts';
+
+/** The dates of an extract: a period of the student's school, or from–to within one academic year. */
+export async function extractRange(
+  ctx: Ctx,
+  schoolId: number,
+  q: { periodId?: number; from?: string; to?: string },
+): Promise<{
+  from: string;
+  to: string;
+  label: string | null;
+  academicYearId: number;
+  field: 'periodId' | 'from';
+}> {
+  if (q.periodId !== undefined) {
+    const p = await ctx.db
+      .selectFrom('periods')
+      .select(['startsOn', 'endsOn', 'name', 'academicYearId'])
+      .where('id', '=', q.periodId)
+      .where('schoolId', '=', schoolId)
+      .executeTakeFirst();
+    if (!p) throw new AppError('validation', 'paperNoSuchPeriod', {}, { periodId: 'paperNoSuchPeriod' });
+    return {
+      from: p.startsOn,
+      to: p.endsOn,
+      label: p.name,
+      academicYearId: p.academicYearId,
+      field: 'periodId',
+    };
+  }
+  if (!q.from || !q.to) {
+    const field = q.from ? 'to' : 'from';
+    throw new AppError('validation', 'paperRangeNeeded', {}, { [field]: 'paperRangeNeeded' });
+  }
+  if (q.to < q.from) throw new AppError('validation', 'paperRangeOrder', {}, { to: 'paperRangeOrder' });
+  const year = await ctx.db
+    .selectFrom('academicYears')
+    .select('id')
+    .where('schoolId', '=', schoolId)
+    .where('startsOn', '<=', q.from)
+    .where('endsOn', '>=', q.to)
+    .executeTakeFirst();
+  if (!year) throw new AppError('validation', 'paperRangeTooLong', {}, { to: 'paperRangeTooLong' });
+  return { from: q.from, to: q.to, label: null, academicYearId: year.id, field: 'from' };
+}
