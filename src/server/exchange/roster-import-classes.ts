@@ -94,7 +94,6 @@ export function planClasses(
         localId: known?.id ?? null,
         groupId: known?.groupId ?? null,
         students: new Set(),
-        needsRosterId: !(byRoster !== undefined && known?.id === byRoster),
       });
     } else if (v.classType === 'scheduled') {
       const subjectName = subjects.get(v.courseSourcedId ?? '');
@@ -118,7 +117,6 @@ export function planClasses(
         group: null,
         localId: null,
         groupId: null,
-        needsRosterId: true,
       });
     } else fail(draft, 'classType', 'rosterImportBadValue', { value: v.classType ?? '' });
   }

@@ -85,7 +85,6 @@ function matchCourse(
   if (known) {
     course.localId = known.id;
     course.groupId = known.groupId;
-    course.needsRosterId = false;
     course.draft.outcome = 'match';
     return;
   }

@@ -48,8 +48,6 @@ export interface PlannedPerson {
   roles: Role[];
   /** The matched person, or after applying the created one. */
   localId: number | null;
-  /** Whether a roster id must still be recorded for the match. */
-  needsRosterId: boolean;
 }
 
 /** A homeroom class of classes.csv. */
@@ -63,7 +61,6 @@ export interface PlannedClass {
   groupId: number | null;
   /** The sourcedIds of the students enrolled in it. */
   students: Set<string>;
-  needsRosterId: boolean;
 }
 
 /** Who a scheduled class is taught to. */
@@ -84,7 +81,6 @@ export interface PlannedCourse {
   group: GroupChoice | null;
   localId: number | null;
   groupId: number | null;
-  needsRosterId: boolean;
 }
 
 /** A student's membership of a group (a homeroom's class group, a subgroup or a cross-class group). */

@@ -145,12 +145,10 @@ export function planPeople(
       fileNumber: fileNumber || null,
       roles,
       localId: null,
-      needsRosterId: true,
     };
     const match = matchPerson(person, v.username ?? '', existing);
     if (match) {
       person.localId = match.id;
-      person.needsRosterId = !match.byRosterId;
       if (draft.outcome !== 'error') draft.outcome = 'match';
     }
     people.push(person);
