@@ -1,10 +1,145 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CouncilDecisionBody, CouncilList } from '../../contract/council.ts';
+import { apiGet, apiPut } from '../app/api.ts';
 import type { PageProps } from '../app/page-route.ts';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useT } from '../i18n/use-t.ts';
 
+/** The decisions the select offers for a class of a grade. */
+function choices(grade: number): string[] {
+  return [
+    `переведён(а) в ${grade + 1} класс`,
+    'переведён(а) условно',
+    'оставлен(а) на повторное обучение',
+    'выпущен(а)',
+  ];
+}
+
+/** One student's row: the decision (a common one or free text), saved on its own. */
+function Row(props: {
+  row: CouncilList['students'][number];
+  grade: number;
+  canRecord: boolean;
+  common: { decidedOn: string; protocol: string };
+  save: (studentId: number, body: CouncilDecisionBody) => void;
+}) {
+  const t = useT();
+  const [text, setText] = useState(props.row.decision?.decision ?? '');
+  return (
+    <tr>
+      <td>{props.row.name}</td>
+      <td>
+        <input
+          list="council-choices"
+          value={text}
+          disabled={!props.canRecord}
+          aria-label={t('council.decision')}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </td>
+      <td>{props.row.decision?.decidedOn ?? ''}</td>
+      <td>{props.row.decision?.protocol ?? ''}</td>
+      <td>
+        {props.canRecord && (
+          <button
+            type="button"
+            disabled={text.trim().length < 2}
+            onClick={() =>
+              props.save(props.row.studentId, {
+                decision: text.trim(),
+                decidedOn: props.common.decidedOn || null,
+                protocol: props.common.protocol || null,
+              })
+            }
+          >
+            {t('council.save')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 /** The class teacher records the teachers' council decision for each student of the class. */
-export default function CouncilPage(_props: PageProps) {
+export default function CouncilPage(props: PageProps) {
   const t = useT();
   useDocumentTitle(t('council.title'));
-  return <h1>{t('council.title')}</h1>;
+  const classId = props.params.classId ?? '';
+  const key = ['council', classId];
+  const client = useQueryClient();
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => apiGet<CouncilList>(`/api/classes/${classId}/council-decisions`),
+  });
+  const [common, setCommon] = useState({ decidedOn: '', protocol: '' });
+  const save = useMutation({
+    mutationFn: (v: { studentId: number; body: CouncilDecisionBody }) =>
+      apiPut<CouncilList>(`/api/classes/${classId}/council-decisions/${v.studentId}`, v.body),
+    onSuccess: (data) => client.setQueryData(key, data),
+  });
+  const data = list.data;
+  return (
+    <main>
+      <h1>
+        {t('council.title')}
+        {data ? ` — ${data.className}, ${data.yearName}` : ''}
+      </h1>
+      {list.isError && <p role="alert">{t('council.loadFailed')}</p>}
+      {save.isError && <p role="alert">{(save.error as Error).message}</p>}
+      {data?.canRecord && (
+        <fieldset>
+          <legend>{t('council.forAll')}</legend>
+          <label>
+            {t('council.date')}{' '}
+            <input
+              type="date"
+              value={common.decidedOn}
+              onChange={(e) => setCommon({ ...common, decidedOn: e.target.value })}
+            />
+          </label>{' '}
+          <label>
+            {t('council.protocol')}{' '}
+            <input
+              value={common.protocol}
+              maxLength={30}
+              onChange={(e) => setCommon({ ...common, protocol: e.target.value })}
+            />
+          </label>
+        </fieldset>
+      )}
+      {data && (
+        <>
+          <datalist id="council-choices">
+            {choices(data.grade).map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('council.student')}</th>
+                <th>{t('council.decision')}</th>
+                <th>{t('council.date')}</th>
+                <th>{t('council.protocol')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {data.students.map((row) => (
+                <Row
+                  key={row.studentId}
+                  row={row}
+                  grade={data.grade}
+                  canRecord={data.canRecord}
+                  common={common}
+                  save={(studentId, body) => save.mutate({ studentId, body })}
+                />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </main>
+  );
 }
