@@ -61,12 +61,16 @@ export function buildRosterFiles(input: RosterExportInput): Map<string, string> 
   }
   const own = (entity: string, id: number | string) => `otmetka-${schoolId}-${entity}-${id}`;
   const sid = (entity: string, id: number) => imported.get(`${entity}:${id}`) ?? own(entity, id);
-  const common = { status: 'active', dateLastModified: exportedAt };
   const out = new Map<OneRosterFile, Row[]>();
   const push = (file: OneRosterFile, row: Row) => {
-    const list = out.get(file) ?? [];
-    list.push({ ...common, ...row });
-    out.set(file, list);
+    row.status = 'active';
+    row.dateLastModified = exportedAt;
+    let list = out.get(file);
+    if (!list) {
+      list = [];
+      out.set(file, list);
+    }
+    list.push(row);
   };
 
   const orgId = sid('org', schoolId);
