@@ -6,14 +6,6 @@ const pathId = z.coerce.number().int().positive().max(2_147_483_647);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const oneLine = /^[^\u0000-\u001f\u007f]*$/;
 
-/** The decisions the council page offers; any other text may be typed as well. */
-export const commonDecisions = [
-  'переведён(а) в следующий класс',
-  'переведён(а) условно',
-  'оставлен(а) на повторное обучение',
-  'выпущен(а)',
-] as const;
-
 /** `/api/classes/:classId/council-decisions`. */
 export const councilClassParams = z.strictObject({ classId: pathId });
 
