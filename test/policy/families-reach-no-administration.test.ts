@@ -98,6 +98,8 @@ describe.each(engines())('families reach no administration on $name', (engine) =
     '/api/reports/:report/export': () => '?format=xlsx',
     '/api/district/reports/export': () => '?format=xlsx',
     '/api/exchange/oneroster': () => `?yearId=${params.yearId}`,
+    '/api/students/:studentId/report-card': () => `?yearId=${params.yearId}`,
+    '/api/students/:studentId/extract': () => '?from=2026-09-01&to=2026-12-31',
     '/api/exchange/oneroster/preview': () => `?yearId=${params.yearId}`,
     '/api/exchange/oneroster/import': () => `?yearId=${params.yearId}`,
   };

@@ -73,11 +73,14 @@ export function registerPrintJobRoutes(api: Api, db: Kysely<DB>): void {
       schema: {
         tags,
         summary: 'Мои последние печати, сначала новые',
-        response: { 200: printJobList, ...errors(401) },
+        response: { 200: printJobList, ...errors(401, 403) },
       },
     },
     async (request) => {
       const ctx = ctxOf(request, db);
+      // Families and the district print nothing: they are refused, not shown an empty list.
+      const prints = ['print.journal', 'archive.export'] as const;
+      if (!prints.some((a) => reachesAnything(reachOf(ctx.actor, a)))) throw forbidden();
       return { jobs: await jobsOfRequester(ctx.db, personOf(ctx.actor)) };
     },
   );
