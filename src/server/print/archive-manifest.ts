@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
 
 /** The format written in every manifest; a reader refuses any other. */
@@ -64,6 +64,17 @@ export function sumsText(files: readonly { name: string; sha256: string }[]): st
 function zipStamp(day: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d, 12, 0, 0);
+}
+
+/**
+ * A ZIP (an XLSX) packed again with every entry dated `day`, in the same order: exceljs dates its
+ * entries at the moment of writing, so the same workbook written a second later has other bytes.
+ */
+export function redateZip(zip: Uint8Array, day: string): Buffer {
+  const mtime = zipStamp(day);
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const [name, content] of Object.entries(unzipSync(zip))) entries[name] = [content, { mtime }];
+  return Buffer.from(zipSync(entries, { level: 6 }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Lang } from '../http/messages.ts';
-import { type ArchiveEntry, type ArchiveMeta, assembleArchive } from './archive-manifest.ts';
+import { type ArchiveEntry, type ArchiveMeta, assembleArchive, redateZip } from './archive-manifest.ts';
 import { renderClassJournal } from './journal-pdf.ts';
 import type { Progress } from './paper-doc.ts';
 import { renderJournalXlsx, renderSummaryXlsx } from './paper-xlsx.ts';
@@ -59,7 +59,8 @@ export function yearArchiveName(meta: ArchiveMeta, lang: Lang): string {
 /**
  * The year archive of a class: the class journal and the сводная ведомость as PDF (the ведомость
  * alone too, as it is kept 25 years against the journal's 5), both as XLSX, `manifest.json` and
- * `SHA256SUMS`, in one ZIP. The same data and `printedOn` give the same bytes.
+ * `SHA256SUMS`, in one ZIP. The same data and `printedOn` give the same bytes (the XLSX files'
+ * own entries are dated `printedOn` too).
  */
 export async function buildYearArchive(
   db: Kysely<DB>,
@@ -80,9 +81,9 @@ export async function buildYearArchive(
   await progress?.(journalTotal, journalTotal + rest);
   const summary = await renderSummarySheetPdf(db, whole);
   await progress?.(journalTotal + 1, journalTotal + rest);
-  const journalXlsx = await renderJournalXlsx(db, whole);
+  const journalXlsx = redateZip(await renderJournalXlsx(db, whole), print.printedOn);
   await progress?.(journalTotal + 2, journalTotal + rest);
-  const summaryXlsx = await renderSummaryXlsx(db, whole);
+  const summaryXlsx = redateZip(await renderSummaryXlsx(db, whole), print.printedOn);
   const files: ArchiveEntry[] = [
     { name: `${t.journal} ${tail}.pdf`, content: journal },
     { name: `${t.summary} ${tail}.pdf`, content: summary },
