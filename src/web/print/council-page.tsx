@@ -16,6 +16,13 @@ function choices(grade: number): string[] {
   ];
 }
 
+/** A date of the server (YYYY-MM-DD) as a Russian reader writes it: ДД.ММ.ГГГГ. */
+function dayText(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
 /** One student's row: the decision (a common one or free text), saved on its own. */
 function Row(props: {
   row: CouncilList['students'][number];
@@ -28,7 +35,7 @@ function Row(props: {
   const [text, setText] = useState(props.row.decision?.decision ?? '');
   return (
     <tr>
-      <td>{props.row.name}</td>
+      <th scope="row">{props.row.name}</th>
       <td>
         <input
           list="council-choices"
@@ -38,7 +45,7 @@ function Row(props: {
           onChange={(e) => setText(e.target.value)}
         />
       </td>
-      <td>{props.row.decision?.decidedOn ?? ''}</td>
+      <td>{dayText(props.row.decision?.decidedOn)}</td>
       <td>{props.row.decision?.protocol ?? ''}</td>
       <td>
         {props.canRecord && (
@@ -80,7 +87,7 @@ export default function CouncilPage(props: PageProps) {
   });
   const data = list.data;
   return (
-    <main>
+    <>
       <h1>
         {t('council.title')}
         {data ? ` — ${data.className}, ${data.yearName}` : ''}
@@ -115,31 +122,35 @@ export default function CouncilPage(props: PageProps) {
               <option key={c} value={c} />
             ))}
           </datalist>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('council.student')}</th>
-                <th>{t('council.decision')}</th>
-                <th>{t('council.date')}</th>
-                <th>{t('council.protocol')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {data.students.map((row) => (
-                <Row
-                  key={row.studentId}
-                  row={row}
-                  grade={data.grade}
-                  canRecord={data.canRecord}
-                  common={common}
-                  save={(studentId, body) => save.mutate({ studentId, body })}
-                />
-              ))}
-            </tbody>
-          </table>
+          <div className="table-box">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('council.student')}</th>
+                  <th scope="col">{t('council.decision')}</th>
+                  <th scope="col">{t('council.date')}</th>
+                  <th scope="col">{t('council.protocol')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('council.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.students.map((row) => (
+                  <Row
+                    key={row.studentId}
+                    row={row}
+                    grade={data.grade}
+                    canRecord={data.canRecord}
+                    common={common}
+                    save={(studentId, body) => save.mutate({ studentId, body })}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
-    </main>
+    </>
   );
 }

@@ -10,6 +10,7 @@ export const dictionary = defineDictionary(
     'council.protocol': 'Номер протокола',
     'council.forAll': 'Для всего класса',
     'council.save': 'Сохранить',
+    'council.actions': 'Действия',
     'council.loadFailed': 'Не удалось загрузить список класса.',
   },
   {
@@ -20,6 +21,7 @@ export const dictionary = defineDictionary(
     'council.protocol': 'Minutes number',
     'council.forAll': 'For the whole class',
     'council.save': 'Save',
+    'council.actions': 'Actions',
     'council.loadFailed': 'The class list could not be loaded.',
   },
 );
