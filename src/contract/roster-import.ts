@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorBody } from './errors.ts';
 
 /** `?yearId=`: the academic year the roster is imported into (it must exist). */
-export const rosterImportQuery = z.object({ yearId: z.coerce.number().int().positive() });
+export const rosterImportQuery = z.object({ yearId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** What importing a row does: a new record, a match with an existing one, nothing, or an error. */
 export const rosterImportOutcome = z.enum(['create', 'match', 'skip', 'error']);

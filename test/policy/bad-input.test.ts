@@ -307,7 +307,7 @@ describe.each(engines())('bad input never gives a 5xx on $name', (engine) => {
       );
       expect(problems).toEqual([]);
       // Thousands of requests per role: generous, for a busy CI machine.
-    }, 180_000);
+    }, 300_000);
   }
 
   // Last, as it changes the school: a good request sent twice (a duplicate, an archived thing).
