@@ -140,16 +140,18 @@ describe.skipIf(skipE2e)('the print page', () => {
     const row = page.locator('#main tbody tr').first();
     const student = ((await row.locator('td, th').first().textContent()) ?? '').trim();
     expect(student).not.toBe('');
-    const decision = row.getByRole('combobox', { name: 'Решение' });
+    const decision = row.getByRole('combobox', { name: `Решение: ${student}` });
     await decision.fill('переведён(а) в 6 класс');
     await expectNoAxeViolations(page, 'the council page');
-    await row.getByRole('button', { name: 'Сохранить' }).click();
+    await row.getByRole('button', { name: `Сохранить решение: ${student}` }).click();
     await row.getByRole('cell', { name: '7-П' }).waitFor();
 
     await page.reload();
     const kept = page.locator('#main tbody tr').first();
     await kept.getByRole('cell', { name: '7-П' }).waitFor();
-    expect(await kept.getByRole('combobox', { name: 'Решение' }).inputValue()).toBe('переведён(а) в 6 класс');
+    expect(await kept.getByRole('combobox', { name: `Решение: ${student}` }).inputValue()).toBe(
+      'переведён(а) в 6 класс',
+    );
     expect(await kept.getByRole('cell', { name: '28.05.2026' }).count()).toBe(1);
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -41,7 +41,7 @@ function Row(props: {
           list="council-choices"
           value={text}
           disabled={!props.canRecord}
-          aria-label={t('council.decision')}
+          aria-label={t('council.decisionOf', { name: props.row.name })}
           onChange={(e) => setText(e.target.value)}
         />
       </td>
@@ -51,6 +51,7 @@ function Row(props: {
         {props.canRecord && (
           <button
             type="button"
+            aria-label={t('council.saveOf', { name: props.row.name })}
             disabled={text.trim().length < 2}
             onClick={() =>
               props.save(props.row.studentId, {

@@ -11,6 +11,8 @@ export const dictionary = defineDictionary(
     'council.forAll': 'Для всего класса',
     'council.save': 'Сохранить',
     'council.actions': 'Действия',
+    'council.decisionOf': 'Решение: {name}',
+    'council.saveOf': 'Сохранить решение: {name}',
     'council.loadFailed': 'Не удалось загрузить список класса.',
   },
   {
@@ -22,6 +24,8 @@ export const dictionary = defineDictionary(
     'council.forAll': 'For the whole class',
     'council.save': 'Save',
     'council.actions': 'Actions',
+    'council.decisionOf': 'Decision: {name}',
+    'council.saveOf': 'Save the decision: {name}',
     'council.loadFailed': 'The class list could not be loaded.',
   },
 );
