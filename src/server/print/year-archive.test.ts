@@ -159,7 +159,22 @@ describe.each(engines())('the year archive of a class on $name', (engine) => {
     expect(later.equals(one)).toBe(false);
   });
 
-  it('`otmetka archive export --class` writes the ZIP into --out, and `verify` finds it «в порядке»', async () => {
+  it('in English: the files named in English, the check fine', async () => {
+    const zip = await buildYearArchive(database.db, { ...print, lang: 'en' });
+    const check = verifyArchive(zip);
+    expect(check.ok).toBe(true);
+    expect(check.files.map((x) => x.name)).toEqual([
+      'Class journal 5А 2026-2027.pdf',
+      'Summary sheet 5А 2026-2027.pdf',
+      'Journal 5А 2026-2027.xlsx',
+      'Summary sheet 5А 2026-2027.xlsx',
+    ]);
+    const journal = pdfText(Buffer.from(unzipSync(zip)['Class journal 5А 2026-2027.pdf']!));
+    expect(journal).toContain('Абрамов');
+    expect(journal).not.toContain('Классный журнал');
+  });
+
+  it('`otmetka archive export` (--class, then --year) writes the ZIP into --out, and `verify` finds it «в порядке»', async () => {
     const out = await mkdtemp(join(tmpdir(), 'otmetka-g-export-'));
     const written = await archiveExportCommand(database.db, {
       classId: String(f.c5.classId),
@@ -179,5 +194,12 @@ describe.each(engines())('the year archive of a class on $name', (engine) => {
     expect(audit).toEqual([{ action: 'archive.exported', entity: 'class', entityId: String(f.c5.classId) }]);
     const verdict = await archiveVerifyCommand(written);
     expect(verdict).toEqual({ ok: true, text: `${written[0]}: в порядке (файлов: 4)\n` });
+    const byYear = await archiveExportCommand(database.db, {
+      yearId: String(f.s.yearId),
+      out: join(out, 'год'),
+      on: '2027-06-30',
+    });
+    expect(byYear).toEqual([join(out, 'год', 'Архив 5А 2026-2027.zip')]);
+    expect((await readFile(byYear[0]!)).equals(bytes)).toBe(true);
   }, 60_000);
 });
