@@ -196,6 +196,7 @@ describe.skipIf(skipE2e)('the print page', () => {
     });
     await page.getByText('Архив в порядке: все файлы совпадают с описью.').waitFor({ timeout: 30_000 });
     const checked = page.getByRole('region', { name: 'Проверить архив' });
+    await checked.getByText(/^5А, .+, сформирован \d{2}\.\d{2}\.\d{4}$/).waitFor();
     for (const f of check.files) await checked.getByText(`${f.name}: в порядке`, { exact: true }).waitFor();
     expect(await checked.getByText(/: (изменён|отсутствует|лишний)$/).count()).toBe(0);
     await expectNoAxeViolations(page, 'the archive page with a checked archive');
@@ -210,6 +211,9 @@ describe.skipIf(skipE2e)('the print page', () => {
     const exportLink = page.getByRole('link', { name: 'Выгрузить OneRoster (ZIP)' });
     await exportLink.waitFor();
     await expectNoAxeViolations(page, 'the exchange page');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 800 });
     const file = await page.request.get((await exportLink.getAttribute('href'))!);
     expect(file.status()).toBe(200);
     const zip = await file.body();

@@ -8,17 +8,13 @@ import { sendRawFile } from '../app/raw-file.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
+import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
 
 const maxArchiveBytes = 200 * 1024 * 1024;
 
 function errorText(error: unknown): string | null {
   return error instanceof Error ? error.message : null;
-}
-
-function dayText(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 /** One class: «Сформировать архив», its progress while the job runs, then «Скачать». */
@@ -97,7 +93,7 @@ function VerifyArchive({ csrfToken }: { csrfToken: string }) {
               {t('archive.verifyOf', {
                 className: result.archive.class,
                 year: result.archive.academicYear,
-                createdOn: dayText(result.archive.createdOn),
+                createdOn: formatDate(result.archive.createdOn),
               })}
             </p>
           )}

@@ -4,6 +4,7 @@ import type { CouncilDecisionBody, CouncilList } from '../../contract/council.ts
 import { apiGet, apiPut } from '../app/api.ts';
 import type { PageProps } from '../app/page-route.ts';
 import { useDocumentTitle } from '../components/use-document-title.ts';
+import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
 
 /** The decisions the select offers for a class of a grade. */
@@ -14,13 +15,6 @@ function choices(grade: number): string[] {
     'оставлен(а) на повторное обучение',
     'выпущен(а)',
   ];
-}
-
-/** A date of the server (YYYY-MM-DD) as a Russian reader writes it: ДД.ММ.ГГГГ. */
-function dayText(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 /** One student's row: the decision (a common one or free text), saved on its own. */
@@ -45,7 +39,7 @@ function Row(props: {
           onChange={(e) => setText(e.target.value)}
         />
       </td>
-      <td>{dayText(props.row.decision?.decidedOn)}</td>
+      <td>{props.row.decision?.decidedOn ? formatDate(props.row.decision.decidedOn) : ''}</td>
       <td>{props.row.decision?.protocol ?? ''}</td>
       <td>
         {props.canRecord && (
