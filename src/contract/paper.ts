@@ -11,9 +11,10 @@ export const paperStudentParams = z.strictObject({ studentId: queryId });
 /** `GET /api/students/:studentId/report-card?yearId=`. */
 export const reportCardQuery = z.strictObject({ yearId: queryId });
 
-/** `GET /api/students/:studentId/extract?periodId=` or `?from=&to=`. */
+/** `GET /api/students/:studentId/extract?periodId=`, `?yearId=` (the whole year) or `?from=&to=`. */
 export const extractQuery = z.strictObject({
   periodId: queryId.optional(),
+  yearId: queryId.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

@@ -1,18 +1,31 @@
 import type { Ctx } from '../access/actor.ts';
 import { AppError } from '../http/app-error.ts';
 
-/** The dates of an extract: a period of the student's school, or from–to within one academic year. */
+/**
+ * The dates of an extract: a period of the student's school, a whole academic year, or from–to
+ * within one academic year.
+ */
 export async function extractRange(
   ctx: Ctx,
   schoolId: number,
-  q: { periodId?: number; from?: string; to?: string },
+  q: { periodId?: number; yearId?: number; from?: string; to?: string },
 ): Promise<{
   from: string;
   to: string;
   label: string | null;
   academicYearId: number;
-  field: 'periodId' | 'from';
+  field: 'periodId' | 'yearId' | 'from';
 }> {
+  if (q.periodId === undefined && q.yearId !== undefined) {
+    const y = await ctx.db
+      .selectFrom('academicYears')
+      .select(['id', 'startsOn', 'endsOn', 'name'])
+      .where('id', '=', q.yearId)
+      .where('schoolId', '=', schoolId)
+      .executeTakeFirst();
+    if (!y) throw new AppError('validation', 'paperNoSuchYear', {}, { yearId: 'paperNoSuchYear' });
+    return { from: y.startsOn, to: y.endsOn, label: y.name, academicYearId: y.id, field: 'yearId' };
+  }
   if (q.periodId !== undefined) {
     const p = await ctx.db
       .selectFrom('periods')

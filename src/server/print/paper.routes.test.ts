@@ -156,6 +156,13 @@ describe.each(engines())('paper routes on $name', (engine) => {
       `/api/students/${f.students.yakovleva}/extract?periodId=${f.periods.q1}`,
     );
     expect(byPeriod.statusCode).toBe(200);
+    // The print page's «Выписка» for the whole year asks by the year.
+    const byYear = await deputy.get(`/api/students/${f.students.yakovleva}/extract?yearId=${f.s.yearId}`);
+    expect(byYear.statusCode).toBe(200);
+    expect(pdfText(byYear.rawPayload)).toMatch(/Математика\s+4 \(06\.10, К\/р\)/);
+    const otherYear = await deputy.get(`/api/students/${f.students.yakovleva}/extract?yearId=2147483647`);
+    expect(otherYear.statusCode).toBe(400);
+    expect(otherYear.json().fields).toHaveProperty('yearId');
     const none = await deputy.get(`/api/students/${f.students.yakovleva}/extract`);
     expect(none.statusCode).toBe(400);
     const order = await deputy.get(

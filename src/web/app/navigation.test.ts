@@ -39,6 +39,7 @@ describe('navigationFor', () => {
         `/${role}/remarks`,
         `/${role}/reports`,
         `/${role}/print`,
+        `/${role}/archive`,
         `/${role}/periods`,
         `/${role}/messages`,
       ]);

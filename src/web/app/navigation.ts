@@ -23,6 +23,7 @@ const leadership = (prefix: string): NavItem[] => [
   section(`/${prefix}/remarks`, 'section.remarks'),
   section(`/${prefix}/reports`, 'section.reports'),
   section(`/${prefix}/print`, 'section.print'),
+  section(`/${prefix}/archive`, 'section.archive'),
   section(`/${prefix}/periods`, 'section.periods'),
   section(`/${prefix}/messages`, 'section.messages'),
 ];

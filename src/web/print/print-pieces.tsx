@@ -91,7 +91,7 @@ export function OtherDocuments({
   courseIds: number[];
 }) {
   const t = useT();
-  const period = periodId === null ? '' : `?periodId=${periodId}`;
+  const period = periodId === null ? `?yearId=${cls.academicYearId}` : `?periodId=${periodId}`;
   return (
     <section className="panel" aria-labelledby="print-other">
       <h2 id="print-other">{t('print.other')}</h2>
