@@ -40,6 +40,16 @@ export interface Existing {
   guardianships: Set<string>;
 }
 
+/**
+ * The ids this school's own OneRoster export gives its rows (`otmetka-<school>-<entity>-<id>`,
+ * see roster-export-build.ts): importing the school's own export matches every row to itself.
+ */
+function ownExportIds(schoolId: number, rows: Record<string, number[]>): [string, number][] {
+  return Object.entries(rows).flatMap(([entity, localIds]) =>
+    localIds.map((id): [string, number] => [`${entity}:otmetka-${schoolId}-${entity}-${id}`, id]),
+  );
+}
+
 /** Loads the school's persons, the year's classes, courses and memberships, and the roster ids. */
 export async function loadExisting(db: Db, schoolId: number, yearId: number): Promise<Existing> {
   const [ids, persons, roles, profiles, accounts, classes, subjects, courses, memberships, links] =
@@ -131,7 +141,15 @@ export async function loadExisting(db: Db, schoolId: number, yearId: number): Pr
   }
   for (const r of roles) byId.get(r.personId)?.roles.add(r.role as Role);
   return {
-    rosterIds: new Map(ids.map((r) => [`${r.entity}:${r.sourcedId}`, r.localId])),
+    rosterIds: new Map([
+      ...ownExportIds(schoolId, {
+        user: persons.map((p) => p.id),
+        class: classes.map((c) => c.id),
+        course: courses.map((c) => c.id),
+        enrollment: memberships.map((m) => m.id),
+      }),
+      ...ids.map((r): [string, number] => [`${r.entity}:${r.sourcedId}`, r.localId]),
+    ]),
     persons: byId,
     studentsByFileNumber: new Map(profiles.map((p) => [p.fileNumber, p.personId])),
     personsByLogin: new Map(accounts.map((a) => [a.login.toLowerCase(), a.personId])),

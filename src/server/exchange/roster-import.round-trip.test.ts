@@ -203,5 +203,18 @@ describe.each(engines())('OneRoster export → import round trip on $name', (eng
     const again = await importRoster(ctx, dst.yearId, exported.zip);
     expect(again.totals.create).toBe(0);
     expect(await rosterCounts(db, dst.schoolId)).toEqual({ ...before, auditEvents: before.auditEvents! + 1 });
+
+    // The school's own export, imported back into it, finds every row (parents without a login too).
+    const srcCtx = adminCtx(db, srcAdmin.id, src.schoolId);
+    const srcBefore = await rosterCounts(db, src.schoolId);
+    const own = await importRoster(srcCtx, src.yearId, exported.zip);
+    expect(own.totals.create).toBe(0);
+    expect(await rosterOf(db, src.schoolId, src.yearId)).toEqual(original);
+    // Only the import's summary event and the ids it noted (the school's own org) are new.
+    expect(await rosterCounts(db, src.schoolId)).toEqual({
+      ...srcBefore,
+      auditEvents: srcBefore.auditEvents! + 1,
+      rosterIds: expect.any(Number),
+    });
   });
 });
