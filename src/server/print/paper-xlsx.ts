@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { sheetNames } from '../reports/export-xlsx.ts';
+import { redateZip } from './archive-manifest.ts';
 import type { JournalPrint } from './print-request.ts';
 import { decisionDate, markCells, summaryTitle, summaryWords, termLabel } from './summary-draw.ts';
 import { journalGrids } from './summary-journal.ts';
@@ -17,8 +18,9 @@ function workbookOn(printedOn: string): ExcelJS.Workbook {
   return book;
 }
 
-async function bytesOf(book: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** The workbook's bytes, its ZIP entries dated `printedOn` too (exceljs dates them at writing). */
+async function bytesOf(book: ExcelJS.Workbook, printedOn: string): Promise<Buffer> {
+  return redateZip(new Uint8Array(await book.xlsx.writeBuffer()), printedOn);
 }
 
 const dot = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
@@ -62,7 +64,7 @@ export async function renderJournalXlsx(db: Kysely<DB>, print: JournalPrint): Pr
   });
   if (grids.length === 0)
     book.addWorksheet(ru ? 'Журнал' : 'Journal').addRow([ru ? 'Нет данных' : 'No data']);
-  return bytesOf(book);
+  return bytesOf(book, print.printedOn);
 }
 
 /** The сводная ведомость as XLSX: one sheet, a row per student, subjects' columns side by side. */
@@ -97,5 +99,5 @@ export async function renderSummaryXlsx(db: Kysely<DB>, print: JournalPrint): Pr
     ]);
   });
   sheet.getColumn(1).width = 30;
-  return bytesOf(book);
+  return bytesOf(book, print.printedOn);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Lang } from '../http/messages.ts';
-import { type ArchiveEntry, type ArchiveMeta, assembleArchive, redateZip } from './archive-manifest.ts';
+import { type ArchiveEntry, type ArchiveMeta, assembleArchive } from './archive-manifest.ts';
 import { renderClassJournal } from './journal-pdf.ts';
 import type { Progress } from './paper-doc.ts';
 import { renderJournalXlsx, renderSummaryXlsx } from './paper-xlsx.ts';
@@ -81,9 +81,9 @@ export async function buildYearArchive(
   await progress?.(journalTotal, journalTotal + rest);
   const summary = await renderSummarySheetPdf(db, whole);
   await progress?.(journalTotal + 1, journalTotal + rest);
-  const journalXlsx = redateZip(await renderJournalXlsx(db, whole), print.printedOn);
+  const journalXlsx = await renderJournalXlsx(db, whole);
   await progress?.(journalTotal + 2, journalTotal + rest);
-  const summaryXlsx = redateZip(await renderSummaryXlsx(db, whole), print.printedOn);
+  const summaryXlsx = await renderSummaryXlsx(db, whole);
   const files: ArchiveEntry[] = [
     { name: `${t.journal} ${tail}.pdf`, content: journal },
     { name: `${t.summary} ${tail}.pdf`, content: summary },
