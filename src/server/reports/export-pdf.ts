@@ -1,13 +1,8 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { today } from '../access/relationships.queries.ts';
 import type { Lang } from '../http/messages.ts';
+import { type Doc, openPaper } from '../print/paper-doc.ts';
 import { cellText, exportWords, isFigure, printedLine } from './export-cells.ts';
 import type { ReportTable } from './report-definition.ts';
-
-const require = createRequire(import.meta.url);
-const regular = require.resolve('@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf');
-const bold = require.resolve('@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf');
 
 const a4 = { short: 595.28, long: 841.89 };
 const margin = 36;
@@ -22,8 +17,6 @@ const maxHeaderWidth = 110;
 const maxColumn = 200;
 /** A cell shows at most this many lines; the rest ends in an ellipsis. */
 const maxLines = 6;
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 interface Laid {
   table: ReportTable;
@@ -105,22 +98,8 @@ export function renderPdf(
   printedOn: string = today(),
 ): Promise<Buffer> {
   const words = exportWords[lang];
-  const stamp = new Date(`${printedOn}T00:00:00Z`);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    bufferPages: true,
-    info: { Title: title, Creator: 'Отметка', Producer: 'Отметка', CreationDate: stamp, ModDate: stamp },
-  });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { paper, finish } = openPaper(title, lang, printedOn);
+  const doc = paper.doc;
 
   const measured = tables.map((table) => {
     const cells = table.rows.map((row) =>
@@ -250,6 +229,5 @@ export function renderPdf(
         lineBreak: false,
       });
   }
-  doc.end();
-  return done;
+  return finish();
 }
