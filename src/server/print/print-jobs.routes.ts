@@ -27,8 +27,12 @@ function personOf(actor: { kind: string; personId?: number }): number {
  */
 export function registerPrintJobRoutes(api: Api, db: Kysely<DB>): void {
   const runner = createPrintRunner(db, { log: (error) => api.log.error({ err: error }, 'print job failed') });
+  // A database that cannot be reached at start must not stop the server from starting (health
+  // says so): the jobs are resumed at the next request for a print.
   api.addHook('onReady', async () => {
-    await resumePrintRunner(db, runner);
+    await resumePrintRunner(db, runner).catch((error: unknown) =>
+      api.log.error({ err: error }, 'print jobs not resumed'),
+    );
   });
   api.addHook('onClose', async () => {
     await runner.stop();
