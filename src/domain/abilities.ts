@@ -39,6 +39,7 @@ export const actions = [
   'archive.export',
   'roster.exchange',
   'council.record',
+  'backups.manage',
 ] as const;
 /** One action. */
 export type Action = (typeof actions)[number];
@@ -72,6 +73,7 @@ export const capabilities = {
     'messages.announceSchool': ['school'],
     'archive.export': ['school'],
     'roster.exchange': ['school'],
+    'backups.manage': ['school'],
   },
   director: {
     'school.view': ['school'],
@@ -153,6 +155,7 @@ export const capabilities = {
     'timetable.view': ['district'],
     'class.view': ['district'],
     'reports.view': ['district'],
+    'backups.manage': ['district'],
   },
 } as const satisfies Record<Role, Partial<Record<Action, readonly Scope[]>>>;
 

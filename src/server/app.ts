@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { healthResponse } from '../contract/auth.ts';
 import { errorBody } from '../contract/errors.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerBackupRoutes } from './backup/backup.routes.ts';
 import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
 import type { Config } from './config.ts';
 import { registerControlRoutes } from './control/control.routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(
   registerReportsRoutes(api, database.db);
   registerPrintRoutes(api, database.db);
   registerExchangeRoutes(api, database.db);
+  registerBackupRoutes(api, database.db, config);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

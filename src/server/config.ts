@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -18,6 +19,20 @@ const envSchema = z.object({
   NOTIFY_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
   NOTIFY_HOLD_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(19),
+  BACKUP_DIRS: z.string().default(''),
+  BACKUP_KEY: z.string().min(1).optional(),
+  BACKUP_KEY_FILE: z.string().min(1).optional(),
+  BACKUP_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'ЧЧ:ММ или off')
+    .default('02:30'),
+  BACKUP_KEEP: z
+    .string()
+    .regex(/^\d+,\d+,\d+$/, 'дни,недели,месяцы, например 7,4,12')
+    .default('7,4,12'),
+  BACKUP_SCHEDULER: z.enum(['true', 'false']).default('true'),
+  BACKUP_SCRATCH_DIR: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 /** The server's configuration, read from the environment once at start-up. */
@@ -36,6 +51,28 @@ export interface Config {
   publicUrl: string | null;
   /** Notifications: the background worker, Telegram's Bot API, and timing. */
   notify: NotifyConfig;
+  /** Backups: where, when, how long kept, and the key. */
+  backup: BackupConfig;
+  /** A bearer token `/metrics` requires; null: `/metrics` answers anyone (keep it off the proxy). */
+  metricsToken: string | null;
+}
+
+/** How backups are made and kept. */
+export interface BackupConfig {
+  /** Destination directories (a second disk, a USB stick, a network share); two or more advised. */
+  dirs: string[];
+  /** The key as given (BACKUP_KEY, or the content of BACKUP_KEY_FILE); null: backups are off. */
+  key: string | null;
+  /** Where the key came from when it was a file (it must not lie in a destination). */
+  keyFile: string | null;
+  /** Local time of the nightly backup, `HH:MM`; null: no schedule. */
+  at: string | null;
+  /** Retention per destination: the newest backup of each of so many days, ISO weeks, months. */
+  keep: { daily: number; weekly: number; monthly: number };
+  /** Whether this process runs the scheduler (any number may; a night's run is claimed once). */
+  scheduler: boolean;
+  /** Where verification restores into (SQLite scratch files); the system's temp dir when null. */
+  scratchDir: string | null;
 }
 
 /** How notifications are sent. */
@@ -74,6 +111,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDir: e.WEB_DIR,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    backup: backupConfig(e),
     notify: {
       worker: e.NOTIFY_WORKER === 'true',
       intervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
@@ -82,5 +121,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       telegramToken: e.TELEGRAM_BOT_TOKEN ?? null,
       telegramApiBase: e.TELEGRAM_API_BASE.replace(/\/+$/, ''),
     },
+  };
+}
+
+function backupConfig(e: z.infer<typeof envSchema>): BackupConfig {
+  const [daily, weekly, monthly] = e.BACKUP_KEEP.split(',').map(Number) as [number, number, number];
+  const keyFile = e.BACKUP_KEY_FILE ?? null;
+  return {
+    dirs: e.BACKUP_DIRS.split(',')
+      .map((d) => d.trim())
+      .filter((d) => d.length > 0),
+    key: e.BACKUP_KEY ?? (keyFile ? readFileSync(keyFile, 'utf8').trim() : null),
+    keyFile,
+    at: e.BACKUP_AT === 'off' ? null : e.BACKUP_AT,
+    keep: { daily, weekly, monthly },
+    scheduler: e.BACKUP_SCHEDULER === 'true',
+    scratchDir: e.BACKUP_SCRATCH_DIR ?? null,
   };
 }

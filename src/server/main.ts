@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { startBackupScheduler } from './backup/scheduler.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -29,6 +30,7 @@ export async function serve(
   const app = await buildApp(database, config);
   const address = await app.listen({ host: config.host, port: config.port });
   const worker = config.notify.worker ? startNotifyWorker(database, config.notify) : null;
+  const backups = config.backup.scheduler ? startBackupScheduler(database, config.backup) : null;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
@@ -38,6 +40,7 @@ export async function serve(
       const deadline = setTimeout(() => app.server.closeAllConnections(), graceMs);
       try {
         await worker?.stop();
+        await backups?.stop();
         await app.close();
       } finally {
         clearInterval(idle);

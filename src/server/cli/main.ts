@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { backupCommand, restoreCommand } from '../backup/backup-command.ts';
+import { moveToPostgresCommand } from '../backup/move-command.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -20,6 +22,13 @@ const usage = `Отметка — электронный классный жур
   otmetka archive export --class ID [--out ПАПКА]   архив класса за год (ZIP: PDF, XLSX, контрольные суммы)
   otmetka archive export --year ID [--out ПАПКА]    архивы всех классов учебного года, по файлу на класс
   otmetka archive verify ФАЙЛ...                    проверить архивы по manifest.json и SHA256SUMS
+  otmetka backup                     резервная копия сейчас: во все каталоги BACKUP_DIRS, с проверкой
+  otmetka backup list                копии в каждом каталоге и последняя удачная
+  otmetka backup verify ФАЙЛ...      проверить копию: SHA-256, ключ, восстановление в черновую базу
+  otmetka backup key                 создать новый ключ шифрования (BACKUP_KEY)
+  otmetka restore ФАЙЛ --list        показать, что в копии
+  otmetka restore ФАЙЛ --to АДРЕС [--replace]   восстановить в новую базу (в базу с данными — только с --replace)
+  otmetka migrate-to-postgres --to postgres://…  перенести данные из SQLite в PostgreSQL и сверить
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -38,6 +47,9 @@ async function main(argv: string[]): Promise<void> {
       class: { type: 'string' },
       year: { type: 'string' },
       out: { type: 'string' },
+      to: { type: 'string' },
+      replace: { type: 'boolean' },
+      list: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -53,6 +65,17 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'demo') return startDemo(config);
+  const done = (result: { text: string; ok: boolean }) => {
+    process.stdout.write(result.text);
+    if (!result.ok) process.exitCode = 1;
+  };
+  if (command === 'backup') return done(await backupCommand(config, sub, positionals.slice(2)));
+  if (command === 'restore')
+    return done(
+      await restoreCommand(config, sub, { to: values.to, replace: values.replace, list: values.list }),
+    );
+  if (command === 'migrate-to-postgres')
+    return done(await moveToPostgresCommand(config.databaseUrl, values.to));
   if (command === 'archive' && sub === 'verify') {
     const result = await archiveVerifyCommand(positionals.slice(2));
     process.stdout.write(result.text);

@@ -9,6 +9,7 @@ import * as diary from './migrations/0004-diary.ts';
 import * as reports from './migrations/0005-reports.ts';
 import * as reportIndexes from './migrations/0006-report-indexes.ts';
 import * as paper from './migrations/0007-paper.ts';
+import * as backups from './migrations/0008-backups.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -22,6 +23,7 @@ const modules: Record<string, MigrationModule> = {
   '0005-reports': reports,
   '0006-report-indexes': reportIndexes,
   '0007-paper': paper,
+  '0008-backups': backups,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -678,6 +678,48 @@ export interface PrintJobTable {
   finishedAt: Timestamp | null;
 }
 
+/** What started a backup run. */
+export type BackupTrigger = 'schedule' | 'manual' | 'cli';
+/** A backup run's state: `interrupted` when the process stopped while it ran. */
+export type BackupRunStatus = 'running' | 'ok' | 'failed' | 'interrupted';
+
+/** One backup run of the whole installation (every school's data in one encrypted file). */
+export interface BackupRunTable {
+  id: Generated<number>;
+  trigger: BackupTrigger;
+  /** `schedule:YYYY-MM-DD` for a scheduled run (unique: one per night), null otherwise. */
+  slot: string | null;
+  requestedBy: number | null;
+  status: ColumnType<BackupRunStatus, BackupRunStatus | undefined, BackupRunStatus>;
+  fileName: string | null;
+  bytes: number | null;
+  /** SHA-256 of the encrypted file, hex. */
+  sha256: string | null;
+  tableCount: number | null;
+  rowCount: number | null;
+  error: string | null;
+  startedAt: CreatedAt;
+  finishedAt: Timestamp | null;
+}
+
+/** A copy's state: `ok` once written and verified by a restore; `pruned` when retention removed the file. */
+export type BackupCopyStatus = 'ok' | 'failed' | 'pruned';
+
+/** One copy of a run in one destination directory. */
+export interface BackupCopyTable {
+  id: Generated<number>;
+  runId: number;
+  /** The destination directory as configured. */
+  destination: string;
+  /** The file's full path. */
+  path: string;
+  status: BackupCopyStatus;
+  verifiedAt: Timestamp | null;
+  prunedAt: Timestamp | null;
+  error: string | null;
+  createdAt: CreatedAt;
+}
+
 /** A OneRoster `sourcedId` a school's row was imported from (or exported as). */
 export interface RosterIdTable {
   id: Generated<number>;
@@ -741,6 +783,8 @@ export interface DB {
   councilDecisions: CouncilDecisionTable;
   printJobs: PrintJobTable;
   rosterIds: RosterIdTable;
+  backupRuns: BackupRunTable;
+  backupCopies: BackupCopyTable;
 }
 
 export type Person = Selectable<PersonTable>;

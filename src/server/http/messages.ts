@@ -1,3 +1,4 @@
+import * as backup from '../backup/backup.messages.ts';
 import * as calendar from '../calendar/calendar.messages.ts';
 import * as control from '../control/control.messages.ts';
 import * as credentials from '../credentials/credentials.messages.ts';
@@ -49,6 +50,7 @@ const modules = [
   archive,
   rosterExport,
   rosterImport,
+  backup,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -108,6 +110,7 @@ const ru = {
   ...messaging.messages.ru,
   ...reports.messages.ru,
   ...printJobs.messages.ru,
+  ...backup.messages.ru,
   ...paper.messages.ru,
   ...council.messages.ru,
   ...archive.messages.ru,
@@ -178,6 +181,7 @@ const en: Record<MessageKey, string> = {
   ...messaging.messages.en,
   ...reports.messages.en,
   ...printJobs.messages.en,
+  ...backup.messages.en,
   ...paper.messages.en,
   ...council.messages.en,
   ...archive.messages.en,

@@ -62,6 +62,7 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
   district: [
     section('/district/schools', 'section.schools'),
     section('/district/reports', 'section.reports'),
+    section('/district/backups', 'section.backups'),
   ],
 };
 

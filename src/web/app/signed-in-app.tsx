@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
+import { routes as backupRoutes } from '../backups/routes.ts';
 import { routes as calendarRoutes } from '../calendar/routes.ts';
 import { AppHeader } from '../components/app-header.tsx';
 import { RoleNav } from '../components/role-nav.tsx';
@@ -46,6 +47,7 @@ const pageRoutes = [
   ...notifyRoutes,
   ...reportsRoutes,
   ...printRoutes,
+  ...backupRoutes,
   ...exchangeRoutes,
 ];
 

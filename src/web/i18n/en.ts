@@ -1,3 +1,4 @@
+import { dictionary as backups } from '../backups/backups.i18n.ts';
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
 import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
@@ -154,6 +155,7 @@ export const en: Record<MessageKey, string> = {
   ...print.en,
   ...council.en,
   ...archive.en,
+  ...backups.en,
   ...exchange.en,
   ...rosterImport.en,
   ...pwa.en,

@@ -1,3 +1,4 @@
+import { dictionary as backups } from '../backups/backups.i18n.ts';
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
 import { dictionary as control } from '../control/control.i18n.ts';
 import { dictionary as credentials } from '../credentials/credentials.i18n.ts';
@@ -153,6 +154,7 @@ export const ru = {
   ...print.ru,
   ...council.ru,
   ...archive.ru,
+  ...backups.ru,
   ...exchange.ru,
   ...rosterImport.ru,
   ...pwa.ru,
