@@ -13,6 +13,7 @@ export const messages = defineMessages(
       'Копии хранятся только в одном месте: добавьте второй каталог (другой диск, USB, сетевая папка).',
     backupKeyInDestination:
       'Файл ключа {file} лежит в каталоге копий {dir}: храните ключ отдельно от копий, иначе копии не защищены.',
+    backupBadKey: 'Ключ шифрования резервных копий не подходит: {reason}',
   },
   {
     backupNotConfigured:
@@ -25,6 +26,7 @@ export const messages = defineMessages(
       'Copies are kept in one place only: add a second directory (another disk, a USB stick, a network share).',
     backupKeyInDestination:
       'The key file {file} lies in the backup directory {dir}: keep the key apart from the copies, or they are not protected.',
+    backupBadKey: 'The backup encryption key cannot be used: {reason}',
   },
 );
 
