@@ -56,8 +56,21 @@ export const meResponse = z.object({
 /** The signed-in actor as the web app sees it. */
 export type Me = z.infer<typeof meResponse>;
 
-/** `GET /api/health`. */
-export const healthResponse = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
+/** One backup destination as `/api/health` shows it: public, so only the directory's last segment. */
+export const healthBackup = z.object({
+  destination: z.string(),
+  lastGoodAt: z.string().nullable(),
+  /** No good copy there, or the newest is older than 26 hours. */
+  stale: z.boolean(),
+});
+
+/** `GET /api/health`: the server is alive, its database answers, and how its backups stand. */
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgres']),
+  backupsConfigured: z.boolean(),
+  backups: z.array(healthBackup),
+});
 
 /** An empty success answer. */
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -12,6 +12,7 @@ import { healthResponse } from '../contract/auth.ts';
 import { errorBody } from '../contract/errors.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerBackupRoutes } from './backup/backup.routes.ts';
+import { backupHealth } from './backup/backup-health.ts';
 import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
 import type { Config } from './config.ts';
 import { registerControlRoutes } from './control/control.routes.ts';
@@ -96,7 +97,11 @@ export async function buildApp(
         request.log.error({ err: error }, 'database unreachable');
         throw new AppError('unavailable', 'databaseUnavailable');
       }
-      return { status: 'ok' as const, database: database.engine };
+      return {
+        status: 'ok' as const,
+        database: database.engine,
+        ...(await backupHealth(database.db, config.backup, request.log)),
+      };
     },
   );
   registerAuthRoutes(api, database.db, config);
@@ -117,7 +122,7 @@ export async function buildApp(
   registerReportsRoutes(api, database.db);
   registerPrintRoutes(api, database.db);
   registerExchangeRoutes(api, database.db);
-  registerBackupRoutes(api, database.db, config);
+  registerBackupRoutes(api, database, config);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

@@ -23,7 +23,12 @@ describe.each(engines())('auth API on $name', (engine) => {
   it('reports health with the engine', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: engine.name });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: engine.name,
+      backupsConfigured: false,
+      backups: [],
+    });
   });
 
   it('signs in, sets an HttpOnly SameSite cookie and answers who the person is', async () => {

@@ -49,6 +49,8 @@ describe.each(engines())('health on $name', (engine) => {
       expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({
         status: 'ok',
         database: engine.name,
+        backupsConfigured: false,
+        backups: [],
       });
       await database.close();
       const res = await app.inject({ method: 'GET', url: '/api/health' });
