@@ -65,6 +65,16 @@ function unitValue(key: string): string {
   return new RegExp(`^${key}=(.*)$`, 'm').exec(unit)?.[1]?.trim() ?? '';
 }
 
+/** Fails on a command or option the CLI's usage does not list. */
+function expectKnownCommands(text: string): void {
+  const usage = usageLines();
+  for (const command of commands(text)) {
+    const line = usage.find((u) => u === command.words || u.startsWith(`${command.words} `));
+    expect(line, `${command.words} is not in the CLI's usage`).toBeDefined();
+    for (const flag of command.flags) expect(usage.join('\n'), `${command.words} ${flag}`).toContain(flag);
+  }
+}
+
 describe.each(Object.entries(docs))('docs/OPERATIONS (%s)', (_lang, text) => {
   it('explains every environment variable config.ts reads, and no other', () => {
     const variables = configVariables();
@@ -74,20 +84,24 @@ describe.each(Object.entries(docs))('docs/OPERATIONS (%s)', (_lang, text) => {
   });
 
   it('names only commands and options that the CLI has', () => {
-    const usage = usageLines();
-    const found = commands(text);
-    expect(found.map((c) => c.words)).toContain('otmetka backup key');
-    for (const command of found) {
-      const line = usage.find((u) => u === command.words || u.startsWith(`${command.words} `));
-      expect(line, `${command.words} is not in the CLI's usage`).toBeDefined();
-      for (const flag of command.flags) expect(usage.join('\n'), `${command.words} ${flag}`).toContain(flag);
-    }
+    expect(commands(text).map((c) => c.words)).toContain('otmetka backup key');
+    expectKnownCommands(text);
   });
 
   it('links only to files that exist', () => {
     for (const [, target] of text.matchAll(/\]\(([^)#:]+)\)/g)) {
       expect(() => read(join('docs', target!)), target).not.toThrow();
     }
+  });
+});
+
+describe('README', () => {
+  it('names only backup and restore commands that the CLI has, and links the operations docs', () => {
+    const readme = read('README.md');
+    expect(commands(readme).map((c) => c.words)).toContain('otmetka restore');
+    expectKnownCommands(readme);
+    expect(readme).toContain('(docs/OPERATIONS.ru.md)');
+    expect(readme).toContain('(docs/OPERATIONS.md)');
   });
 });
 
