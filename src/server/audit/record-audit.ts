@@ -26,6 +26,7 @@ const outsideTheDiary = [
   'notify.',
   'print.',
   'archive.',
+  'backup.',
   'roster.export',
   'remark.',
 ];
