@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -24,7 +23,10 @@ import { registerExchangeRoutes } from './exchange/exchange.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
 import { requestForLog } from './http/log-redaction.ts';
+import { registerMetrics } from './http/metrics.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerReadiness } from './http/readiness.ts';
+import { registerRequestIds, requestIdOf } from './http/request-id.ts';
 import { registerSessions } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerImportsRoutes } from './imports/imports.routes.ts';
@@ -53,7 +55,7 @@ export async function buildApp(
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, stream: options.logStream, serializers: { req: requestForLog } },
-    genReqId: () => randomUUID(),
+    genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
@@ -63,6 +65,8 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
+  registerRequestIds(app);
+  registerMetrics(app, database, config);
 
   await app.register(helmet, {
     hsts: config.cookieSecure,
@@ -104,6 +108,7 @@ export async function buildApp(
       };
     },
   );
+  registerReadiness(api, database);
   registerAuthRoutes(api, database.db, config);
   registerStructureRoutes(api, database.db);
   registerPeopleRoutes(api, database.db);

@@ -6,11 +6,13 @@ import {
   type Compilable,
   CompiledQuery,
   Kysely,
+  type LogEvent,
   PostgresDialect,
   type SqliteDatabase,
   SqliteDialect,
 } from 'kysely';
 import pg from 'pg';
+import { observeQuery } from '../http/metrics.ts';
 import type { DB } from './schema.ts';
 
 /** Which engine a database runs on; the only place the two are told apart. */
@@ -45,9 +47,12 @@ const pgTypes = {
 /** Opens SQLite (WAL, foreign keys, durable commits) or PostgreSQL, with camelCase names. */
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
   const plugins = [new CamelCasePlugin()];
-  if (engineOf(url) === 'postgres') {
+  // Every query's duration feeds otmetka_db_query_duration_seconds (/metrics).
+  const engine = engineOf(url);
+  const log = (event: LogEvent) => observeQuery(engine, event.queryDurationMillis);
+  if (engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return { db, engine: 'postgres', url, sqlite: null, close: () => db.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
@@ -57,7 +62,11 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), plugins });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+    plugins,
+    log,
+  });
   return { db, engine: 'sqlite', url: file, sqlite, close: () => db.destroy() };
 }
 

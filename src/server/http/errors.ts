@@ -2,11 +2,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ErrorBody, ErrorCode } from '../../contract/errors.ts';
 import { AppError, statusOf } from './app-error.ts';
 import { fieldLabel, type Lang, langOf, type MessageKey, translate } from './messages.ts';
+import { requestIdHeader } from './request-id.ts';
 import { fieldProblems, InputError } from './validation.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, body: Omit<ErrorBody, 'error'>) {
   return reply
     .code(statusOf[code])
+    .header(requestIdHeader, String(request.id))
     .type('application/json; charset=utf-8')
     .send({ error: code, ...body, requestId: String(request.id) });
 }

@@ -23,6 +23,7 @@ import * as reports from '../reports/reports.messages.ts';
 import * as results from '../reports/results.messages.ts';
 import * as structure from '../structure/structure.messages.ts';
 import * as timetable from '../timetable/timetable.messages.ts';
+import * as operations from './operations.messages.ts';
 
 /** The modules that bring their own messages and field labels. */
 const modules = [
@@ -51,6 +52,7 @@ const modules = [
   rosterExport,
   rosterImport,
   backup,
+  operations,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -111,6 +113,7 @@ const ru = {
   ...reports.messages.ru,
   ...printJobs.messages.ru,
   ...backup.messages.ru,
+  ...operations.messages.ru,
   ...paper.messages.ru,
   ...council.messages.ru,
   ...archive.messages.ru,
@@ -182,6 +185,7 @@ const en: Record<MessageKey, string> = {
   ...reports.messages.en,
   ...printJobs.messages.en,
   ...backup.messages.en,
+  ...operations.messages.en,
   ...paper.messages.en,
   ...council.messages.en,
   ...archive.messages.en,

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** `GET /api/ready`: the database answers and its schema is the one this code expects. */
+export const readyResponse = z.object({
+  status: z.literal('ready'),
+  database: z.enum(['sqlite', 'postgres']),
+  migrations: z.literal('current'),
+});
