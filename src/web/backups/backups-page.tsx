@@ -46,11 +46,10 @@ function SetupHelp() {
 /** One destination: its last verified copy, or a clear red state when it is stale or failing. */
 function DestinationCard({ destination: d }: { destination: BackupDestination }) {
   const t = useT();
-  const id = useId();
   const bad = d.stale || d.lastError !== null;
   return (
-    <li className={`panel backups-destination${bad ? ' backups-bad' : ''}`} aria-labelledby={id}>
-      <h3 id={id}>
+    <li className={`panel backups-destination${bad ? ' backups-bad' : ''}`}>
+      <h3>
         <code>{d.destination}</code>
       </h3>
       {d.lastGoodAt ? (
