@@ -16,6 +16,7 @@ const familyRoutes = new Set([
   'POST /api/auth/change-password',
   'GET /api/me',
   'GET /api/health',
+  'GET /api/ready',
   'GET /api/setup',
   'POST /api/setup',
   'GET /api/openapi.json',

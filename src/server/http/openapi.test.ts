@@ -19,6 +19,7 @@ interface Document {
 /** The routes anyone may call without a session, by `METHOD path`. */
 const publicRoutes = [
   'GET /api/health',
+  'GET /api/ready',
   'GET /api/setup',
   'POST /api/setup',
   'POST /api/auth/login',
