@@ -29,7 +29,7 @@ function watch(child: ChildProcess) {
       };
       onReceived();
     });
-  return { listening, receivedAtLeast };
+  return { listening, receivedAtLeast, output: () => out };
 }
 
 describe.each(engines())('server process on $name', (engine) => {
@@ -45,7 +45,15 @@ describe.each(engines())('server process on $name', (engine) => {
     await database.close();
 
     const child = spawn('node', ['bin/otmetka.js', 'serve'], {
-      env: { ...process.env, DATABASE_URL: url, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        NOTIFY_WORKER: 'true',
+        BACKUP_SCHEDULER: 'true',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const server = watch(child);
@@ -73,6 +81,19 @@ describe.each(engines())('server process on $name', (engine) => {
     expect(code).toBe(0);
     expect(statuses).toEqual(Array(12).fill(200));
     expect(answeredBeforeStop).toBeLessThan(12);
+    // The notification worker and the backup scheduler stop, the answers go out, then the database closes.
+    const messages = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line).msg as string);
+    const at = (msg: string) => messages.indexOf(msg);
+    expect(at('stopping')).toBeGreaterThanOrEqual(0);
+    expect(at('notification worker stopped')).toBeGreaterThan(at('stopping'));
+    expect(at('backup scheduler stopped')).toBeGreaterThan(at('stopping'));
+    expect(messages.filter((m) => m === 'request completed')).toHaveLength(12);
+    expect(messages.lastIndexOf('request completed')).toBeLessThan(at('database closed'));
+    expect(at('database closed')).toBe(messages.length - 1);
     if (engine.name === 'sqlite') expect(existsSync(`${url}-wal`)).toBe(false);
 
     const reopened = openDatabase(url, { poolSize: 1 });

@@ -39,14 +39,21 @@ export async function serve(
       const idle = setInterval(() => app.server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => app.server.closeAllConnections(), graceMs);
       try {
-        await worker?.stop();
-        await backups?.stop();
+        if (worker) {
+          await worker.stop();
+          app.log.info('notification worker stopped');
+        }
+        if (backups) {
+          await backups.stop();
+          app.log.info('backup scheduler stopped');
+        }
         await app.close();
       } finally {
         clearInterval(idle);
         clearTimeout(deadline);
       }
       await database.close();
+      app.log.info('database closed');
     })();
     return stopping;
   };
