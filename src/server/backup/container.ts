@@ -160,7 +160,7 @@ export async function writeBackupFile(
   try {
     await write(prefix);
     const encrypt = chunkEncrypter(prefix, fileKeyOf(key, stored.cipher.salt), stored.cipher.noncePrefix);
-    await pipeline(payload, createGzip(), async (gzipped: AsyncIterable<Buffer>) => {
+    await pipeline(batched(payload), createGzip(), async (gzipped: AsyncIterable<Buffer>) => {
       let pending: Buffer[] = [];
       let pendingBytes = 0;
       for await (const piece of gzipped) {
@@ -189,6 +189,22 @@ export async function writeBackupFile(
   }
   await syncDirectory(dirname(path));
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/** The payload in pieces of at least 64 KiB (gzip is slow when fed many small writes). */
+async function* batched(payload: AsyncIterable<Uint8Array>): AsyncIterable<Buffer> {
+  let pieces: Uint8Array[] = [];
+  let size = 0;
+  for await (const piece of payload) {
+    pieces.push(piece);
+    size += piece.length;
+    if (size >= 64 * 1024) {
+      yield Buffer.concat(pieces);
+      pieces = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield Buffer.concat(pieces);
 }
 
 /** Encrypts chunk after chunk, counting them. */
