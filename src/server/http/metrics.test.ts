@@ -210,6 +210,20 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(sampled(samples, 'otmetka_up')).toBe(1);
   });
 
+  it('reports an event loop blocked for 150 ms as lag since the previous scrape', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    await scrape(app, auth);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const start = Date.now();
+    while (Date.now() - start < 150) {
+      // Busy: nothing else runs, as in a request that computes too long.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const lag = sampled(await scrape(app, auth), 'otmetka_event_loop_lag_seconds');
+    expect(lag).toBeGreaterThanOrEqual(0.1);
+    expect(lag).toBeLessThan(1);
+  });
+
   it('is left out of the API document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).not.toContain('/metrics');
