@@ -131,10 +131,14 @@ function RunsTable({ runs }: { runs: BackupRunView[] }) {
                   className={r.status === 'failed' || r.status === 'interrupted' ? 'backups-bad' : ''}
                 >
                   <td>{formatMoment(r.startedAt)}</td>
-                  <td>{t(`backups.trigger.${r.trigger}`)}</td>
-                  <td>{t(`backups.status.${r.status}`)}</td>
-                  <td>{r.bytes === null ? '—' : formatMegabytes(language, r.bytes)}</td>
-                  <td>{r.rowCount === null ? '—' : r.rowCount.toLocaleString(language)}</td>
+                  <td data-label={t('backups.colTrigger')}>{t(`backups.trigger.${r.trigger}`)}</td>
+                  <td data-label={t('backups.colStatus')}>{t(`backups.status.${r.status}`)}</td>
+                  <td data-label={t('backups.colSize')}>
+                    {r.bytes === null ? '—' : formatMegabytes(language, r.bytes)}
+                  </td>
+                  <td data-label={t('backups.colRows')}>
+                    {r.rowCount === null ? '—' : r.rowCount.toLocaleString(language)}
+                  </td>
                   <td className="backups-error">{r.error ?? ''}</td>
                 </tr>
               ))}
