@@ -165,6 +165,20 @@ describe('retention, properties', () => {
     );
   });
 
+  it('with dailies only, keeps exactly the newest copy of each of the `daily` latest days with copies', () => {
+    fc.assert(
+      fc.property(copiesArb, fc.integer({ min: 1, max: 10 }), (copies, daily) => {
+        const days = [...new Set(copies.map((c) => daysBack(c.at)))].sort((a, b) => a - b).slice(0, daily);
+        const expected = days.flatMap(
+          (day) => newestOf(copies.filter((c) => daysBack(c.at) === day))?.id ?? [],
+        );
+        const survivors = kept(copies, { daily, weekly: 0, monthly: 0 }).map((c) => c.id);
+        const ascending = (ids: number[]) => [...ids].sort((a, b) => a - b);
+        expect(ascending(survivors)).toEqual(ascending(expected));
+      }),
+    );
+  });
+
   it('keeps the newest copy of each of the last `weekly` weeks', () => {
     fc.assert(
       fc.property(copiesArb, keepArb, (copies, keep) => {
