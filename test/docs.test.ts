@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -145,6 +146,16 @@ describe('deploy/', () => {
         writable.some((w) => path === w || path.startsWith(`${w}/`)),
         path,
       ).toBe(true);
+    }
+  });
+
+  it('runs commands through a wrapper that is valid shell, and proxies to where the server listens', () => {
+    expect(() => execFileSync('sh', ['-n', 'deploy/otmetka'])).not.toThrow();
+    const upstream = `http://${env.HOST}:${env.PORT}`;
+    for (const proxy of [read('deploy/nginx.conf'), read('deploy/Caddyfile')]) {
+      const targets = [...proxy.matchAll(/(?:proxy_pass|reverse_proxy) (\S+?);?$/gm)].map((m) => m[1]!);
+      expect(targets.length).toBeGreaterThan(0);
+      for (const target of targets) expect(target.replace(/^(?!http)/, 'http://')).toBe(upstream);
     }
   });
 
