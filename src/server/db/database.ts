@@ -52,6 +52,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   const log = (event: LogEvent) => observeQuery(engine, event.queryDurationMillis);
   if (engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
+    // An idle connection the server ends (a restart, a dropped scratch database) leaves the pool;
+    // unheard, the pool's 'error' event would end the process.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return { db, engine: 'postgres', url, sqlite: null, close: () => db.destroy() };
   }
