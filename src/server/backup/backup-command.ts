@@ -9,7 +9,7 @@ import { newBackupKey, readBackupHeader } from './container.ts';
 import { readManifest } from './manifest.ts';
 import { restoreBackup, ruDateTime } from './restore.ts';
 import { keyOf, runBackup } from './run-backup.ts';
-import { messageOf, verifyBackupFile } from './verify-copy.ts';
+import { messageOf, verifyBackupFiles } from './verify-copy.ts';
 
 /** What a command printed and whether it succeeded (exit code 0 or 1). */
 export interface CommandResult {
@@ -94,23 +94,21 @@ async function listCommand(config: Config): Promise<CommandResult> {
 async function verifyCommand(config: Config, files: string[]): Promise<CommandResult> {
   if (files.length === 0) return done(['Укажите файлы: otmetka backup verify ФАЙЛ…'], false);
   const key = keyOf(config.backup);
+  const checks = await verifyBackupFiles(files, key, {
+    databaseUrl: config.databaseUrl,
+    scratchDir: config.backup.scratchDir,
+  });
   const lines: string[] = [];
-  let ok = true;
-  for (const file of files) {
-    const check = await verifyBackupFile(file, key, {
-      databaseUrl: config.databaseUrl,
-      scratchDir: config.backup.scratchDir,
-    });
+  for (const [i, check] of checks.entries()) {
+    const file = files[i];
     if (check.problems.length === 0 && check.snapshot) {
       const rows = check.snapshot.tables.reduce((sum, t) => sum + t.rows, 0);
       lines.push(
         `${file}: Копия исправна (таблиц ${check.snapshot.tables.length}, строк ${rows}; проверена восстановлением)`,
       );
-    } else {
-      ok = false;
-      lines.push(`${file}: КОПИЯ НЕИСПРАВНА`, ...check.problems.map((p) => `  ${p}`));
-    }
+    } else lines.push(`${file}: КОПИЯ НЕИСПРАВНА`, ...check.problems.map((p) => `  ${p}`));
   }
+  const ok = checks.every((c) => c.problems.length === 0 && c.snapshot !== null);
   return done(lines, ok);
 }
 
