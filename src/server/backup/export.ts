@@ -1,29 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import type { Database, Engine } from '../db/database.ts';
-import type { DB } from '../db/schema.ts';
-import { scanTable } from './read-tables.ts';
-import { rowLine, type Snapshot, TableChecksum } from './summary.ts';
-import { listTables, schemaVersion } from './tables.ts';
-
-/** The first record of an export: what it is and which schema its rows follow. */
-export interface ExportStart {
-  format: 'otmetka-data';
-  version: 1;
-  schemaVersion: string;
-}
-
-/** Bytes collected before they go out as one chunk. */
-const chunkBytes = 256 * 1024;
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Database } from '../db/database.ts';
+import { writeAll } from './export-lines.ts';
+import type { Snapshot } from './summary.ts';
 
 /**
- * A consistent export of every table as JSON lines: a start record, per table a header
- * `{table, columns}` and its rows as arrays, then the Snapshot as the trailer. SQLite is read from
- * an online backup copy in a temporary file (removed afterwards); PostgreSQL in one repeatable-read
- * read-only transaction. `summary` settles when the stream has ended (or rejects with its error).
+ * A consistent export of every table as JSON lines (see export-lines.ts). SQLite: a worker thread
+ * makes an online backup copy in a temporary file (removed afterwards) through its own connection,
+ * then reads and hashes it, so that the server's own thread stays free for teachers' writes;
+ * PostgreSQL: one repeatable-read read-only transaction. `summary` settles when the stream has ended (or rejects with its error).
  */
 export function exportDatabase(database: Database): {
   chunks: AsyncIterable<Uint8Array>;
@@ -36,7 +25,9 @@ export function exportDatabase(database: Database): {
   summary.catch(() => {});
   const chunks = channel<Uint8Array>(async (put) => {
     try {
-      settle.resolve(await withConsistentView(database, (db, engine) => writeAll(db, engine, put)));
+      settle.resolve(
+        database.engine === 'postgres' ? await fromPostgres(database, put) : await fromSqlite(database, put),
+      );
     } catch (error) {
       settle.reject(error);
       throw error;
@@ -45,77 +36,61 @@ export function exportDatabase(database: Database): {
   return { chunks, summary };
 }
 
-async function writeAll(
-  db: Kysely<DB>,
-  engine: Engine,
-  put: (chunk: Uint8Array) => Promise<void>,
-): Promise<Snapshot> {
-  let lines: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (lines.length === 0) return;
-    const chunk = Buffer.from(`${lines.join('\n')}\n`);
-    lines = [];
-    size = 0;
-    await put(chunk);
-  };
-  const write = async (line: string) => {
-    lines.push(line);
-    size += line.length;
-    if (size >= chunkBytes) await flush();
-  };
-  const version = await schemaVersion(db);
-  const start: ExportStart = { format: 'otmetka-data', version: 1, schemaVersion: version };
-  await write(JSON.stringify(start));
-  const tables = [];
-  for (const table of await listTables(db, engine)) {
-    await write(JSON.stringify({ table: table.name, columns: table.columns }));
-    const sum = new TableChecksum(table.name);
-    await scanTable(db, engine, table, async (rows) => {
-      for (const row of rows) {
-        const line = rowLine(row);
-        sum.add(line);
-        await write(line);
-      }
-    });
-    tables.push(sum.summary());
-  }
-  const snapshot: Snapshot = { schemaVersion: version, tables };
-  await write(JSON.stringify(snapshot));
-  await flush();
-  return snapshot;
+function fromPostgres(database: Database, put: (chunk: Uint8Array) => Promise<void>): Promise<Snapshot> {
+  return database.db
+    .withoutPlugins()
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => writeAll(trx, 'postgres', put));
 }
 
-/** Runs `read` on a view of the database that no concurrent write changes. */
-async function withConsistentView<T>(
-  database: Database,
-  read: (db: Kysely<DB>, engine: Engine) => Promise<T>,
-): Promise<T> {
-  if (database.engine === 'postgres') {
-    return database.db
-      .withoutPlugins()
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .setAccessMode('read only')
-      .execute((trx) => read(trx, 'postgres'));
-  }
+async function fromSqlite(database: Database, put: (chunk: Uint8Array) => Promise<void>): Promise<Snapshot> {
   if (!database.sqlite) throw new Error('SQLite database without its connection');
   const dir = mkdtempSync(join(tmpdir(), 'otmetka-export-'));
   try {
-    const file = join(dir, 'copy.db');
-    // better-sqlite3 copies 100 pages per turn of the event loop: teachers' writes go on meanwhile.
-    await database.sqlite.backup(file);
-    const copy = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true }) }),
-    });
-    try {
-      return await read(copy, 'sqlite');
-    } finally {
-      await copy.destroy();
-    }
+    return await inWorker({ source: database.url, copy: join(dir, 'copy.db') }, put);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The worker runs TypeScript through tsx's API, found from here (the process may run from anywhere). */
+const tsxApi = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href;
+const workerEntry = new URL('./export-worker.ts', import.meta.url).href;
+const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerEntry)}); });`;
+
+/**
+ * Copies and reads the database in export-worker.ts; each chunk is acknowledged once `put` took
+ * it (backpressure).
+ */
+function inWorker(
+  files: { source: string; copy: string },
+  put: (chunk: Uint8Array) => Promise<void>,
+): Promise<Snapshot> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: files });
+    let result: Snapshot | null = null;
+    worker.on('message', (message: { chunk?: Uint8Array; done?: Snapshot }) => {
+      if (message.done) {
+        result = message.done;
+        return;
+      }
+      put(message.chunk!).then(
+        () => worker.postMessage('next'),
+        (error: unknown) => {
+          void worker.terminate();
+          reject(error);
+        },
+      );
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => (result ? resolve(result) : reject(new Error('Выгрузка данных прервалась'))));
+  });
 }
 
 /**

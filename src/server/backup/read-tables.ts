@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
@@ -7,19 +8,24 @@ import { listTables, query, quote, schemaVersion, type TableInfo } from './table
 
 /** Rows read per query or cursor fetch: a few milliseconds of work between turns of the event loop. */
 export const scanBatch = 2000;
+/** SQLite rows per query: each batch (read and hashed) stays far below the 50 ms a write may wait. */
+const sqliteBatch = 250;
 
 /**
  * Reads a whole table in batches of rows (values in `table.columns` order), letting the event
  * loop run between batches. SQLite: by rowid ranges (never an open statement across turns, so the
- * connection stays free for others); PostgreSQL: a cursor, so `db` must be a transaction.
+ * connection stays free for others), or with one statement over `copy`, a private read-only
+ * connection nobody else uses; PostgreSQL: a cursor, so `db` must be a transaction.
  */
 export async function scanTable(
   db: Kysely<DB>,
   engine: Engine,
   table: TableInfo,
   onBatch: (rows: unknown[][]) => Promise<void> | void,
+  copy?: SQLite.Database,
 ): Promise<void> {
   const columns = table.columns.map(quote).join(', ');
+  if (copy) return scanCopy(copy, `select ${columns} from ${quote(table.name)}`, onBatch);
   const toValues = (row: Record<string, unknown>) => table.columns.map((c) => row[c]);
   if (engine === 'sqlite') {
     let after = Number.MIN_SAFE_INTEGER;
@@ -27,13 +33,13 @@ export async function scanTable(
       const rows = await query(
         db,
         `select rowid as "__rowid", ${columns} from ${quote(table.name)} where rowid > ? order by rowid limit ?`,
-        [after, scanBatch],
+        [after, sqliteBatch],
       );
       if (rows.length === 0) return;
       after = Number(rows[rows.length - 1]!.__rowid);
       await onBatch(rows.map(toValues));
       await nextTurn();
-      if (rows.length < scanBatch) return;
+      if (rows.length < sqliteBatch) return;
     }
   }
   await query(db, `declare otmetka_scan no scroll cursor for select ${columns} from ${quote(table.name)}`);
@@ -46,6 +52,23 @@ export async function scanTable(
   } finally {
     await query(db, 'close otmetka_scan');
   }
+}
+
+async function scanCopy(
+  copy: SQLite.Database,
+  text: string,
+  onBatch: (rows: unknown[][]) => Promise<void> | void,
+): Promise<void> {
+  const rows = copy.prepare(text).raw(true).iterate() as IterableIterator<unknown[]>;
+  let batch: unknown[][] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length < sqliteBatch) continue;
+    await onBatch(batch);
+    batch = [];
+    await nextTurn();
+  }
+  if (batch.length > 0) await onBatch(batch);
 }
 
 /** Row counts and checksums of every table, read through `db` (on PostgreSQL a transaction). */

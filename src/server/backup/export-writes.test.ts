@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../../test/databases.ts';
+import type { Database } from '../db/database.ts';
+import { seedDemoSchool } from '../seed/seed-demo-school.ts';
+import { exportDatabase } from './snapshot.ts';
+
+const sqlite = engines().find((e) => e.name === 'sqlite')!;
+
+describe('SQLite export while teachers write', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await sqlite.open();
+    await seedDemoSchool(database.db);
+  }, 60_000);
+  afterAll(() => database.close());
+
+  it('no single-row write waits more than 50 ms; the export holds the rows of one moment', async () => {
+    const count = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom('auditEvents')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const atStart = await count();
+    const school = await database.db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+    const started = performance.now();
+    const { chunks, summary } = exportDatabase(database);
+    let exporting = true;
+    const consumed = (async () => {
+      let bytes = 0;
+      for await (const chunk of chunks) bytes += chunk.length;
+      exporting = false;
+      return bytes;
+    })();
+    const waits: number[] = [];
+    while (exporting) {
+      const before = performance.now();
+      await database.db
+        .insertInto('auditEvents')
+        .values({
+          schoolId: school.id,
+          at: new Date().toISOString(),
+          actorKind: 'system',
+          action: 'test.write',
+          entity: 'test',
+        })
+        .execute();
+      waits.push(performance.now() - before);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const bytes = await consumed;
+    const exported = await summary;
+    const took = performance.now() - started;
+    const worst = Math.max(...waits);
+    console.info(
+      `export: ${(took / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, ${exported.tables.reduce((s, t) => s + t.rows, 0)} rows; ${waits.length} writes, worst ${worst.toFixed(1)} ms`,
+    );
+    expect(took).toBeGreaterThan(1000);
+    expect(waits.length).toBeGreaterThan(20);
+    expect(worst).toBeLessThanOrEqual(50);
+    const audit = exported.tables.find((t) => t.name === 'audit_events')!;
+    expect(audit.rows).toBeGreaterThanOrEqual(atStart);
+    // Writes went on while the export was read from its copy: the copy has fewer rows than the end.
+    expect(audit.rows).toBeLessThan(await count());
+  }, 60_000);
+});
