@@ -20,6 +20,7 @@ describe.each(engines())('the restore drill ($name)', (engine) => {
   let source: Database;
   let dirs: string[];
   let file: string;
+  let restoredUrl: string;
   const restoreTargets: { url: string; drop(): Promise<void> }[] = [];
 
   /** A new restore target: an absent SQLite file, or an empty PostgreSQL database. */
@@ -66,6 +67,7 @@ describe.each(engines())('the restore drill ($name)', (engine) => {
     ]);
 
     const target = await newTarget();
+    restoredUrl = target.url;
     const restored = await restoreCommand(config(), file, { to: target.url });
     expect(restored.text).toContain('совпадают с копией');
     expect(restored.ok).toBe(true);
@@ -91,6 +93,21 @@ describe.each(engines())('the restore drill ($name)', (engine) => {
     const intoSource = await restoreCommand(config(), file, { to: source.url });
     expect(intoSource.ok).toBe(false);
     expect(intoSource.text).toContain('--replace');
+  }, 30_000);
+
+  it('with --replace restores over a database that holds data', async () => {
+    const changed = openDatabase(restoredUrl);
+    await changed.db.deleteFrom('attendance').execute();
+    await changed.close();
+    expect((await restoreCommand(config(), file, { to: restoredUrl })).ok).toBe(false);
+    const replaced = await restoreCommand(config(), file, { to: restoredUrl, replace: true });
+    expect(replaced.text).toContain('совпадают с копией');
+    const copy = openDatabase(restoredUrl);
+    try {
+      expect(dataOf(await summarize(copy))).toEqual(dataOf(await summarize(source)));
+    } finally {
+      await copy.close();
+    }
   }, 30_000);
 
   /** A damaged copy of the good file (with its manifest) in a directory of its own. */
