@@ -6,11 +6,10 @@ import { apiGet, apiPost } from '../app/api.ts';
 export const pollMs = 2000;
 
 /** The state of backups; asked again every 2 s while a run is going. */
-export function useBackupStatus(enabled: boolean) {
+export function useBackupStatus() {
   return useQuery({
     queryKey: ['backups'],
     queryFn: () => apiGet<BackupStatusView>('/api/backups'),
-    enabled,
     refetchInterval: (query) => (query.state.data?.runs.some((r) => r.status === 'running') ? pollMs : false),
   });
 }
