@@ -6,26 +6,22 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { writeAll } from './export-lines.ts';
 
-// Copies the SQLite database (workerData.source) into workerData.copy and posts its export, all
-// off the server's thread. Linux applies this niceness to the worker thread alone.
+// Exports the SQLite database (workerData.source) off the server's thread, through a connection
+// of its own holding one read transaction: WAL gives it a snapshot of one moment while teachers'
+// writes go on unblocked, and nothing is written to disk meanwhile (a copy's writes would make
+// their commits wait on the file system). Linux applies this niceness to the worker thread alone.
 const port = parentPort!;
-const { source, copy } = workerData as { source: string; copy: string };
+const { source } = workerData as { source: string };
 try {
   setPriority(19);
 } catch {}
 
-const live = new SQLite(source, { fileMustExist: true });
-try {
-  live.pragma('busy_timeout = 5000');
-  // All pages in one step: one read transaction (WAL: writers go on), so no write restarts the copy.
-  await live.backup(copy, { progress: () => 0x7fffffff });
-} finally {
-  live.close();
-}
-
-const handle = new SQLite(copy, { readonly: true });
+const handle = new SQLite(source, { fileMustExist: true });
+handle.pragma('busy_timeout = 5000');
+handle.pragma('query_only = on');
 const reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
 try {
+  handle.exec('begin');
   const done = await writeAll(
     reader,
     'sqlite',
@@ -36,6 +32,7 @@ try {
     },
     handle,
   );
+  handle.exec('commit');
   port.postMessage({ done });
 } finally {
   await reader.destroy();

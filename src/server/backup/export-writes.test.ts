@@ -36,6 +36,7 @@ describe('SQLite export while teachers write', () => {
       return bytes;
     })();
     const waits: number[] = [];
+    const at: number[] = [];
     while (exporting) {
       const before = performance.now();
       await database.db
@@ -49,14 +50,16 @@ describe('SQLite export while teachers write', () => {
         })
         .execute();
       waits.push(performance.now() - before);
+      at.push(before - started);
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     const bytes = await consumed;
     const exported = await summary;
     const took = performance.now() - started;
     const worst = Math.max(...waits);
+    const slow = waits.flatMap((w, i) => (w > 20 ? [`${w.toFixed(0)} ms at ${at[i]!.toFixed(0)}`] : []));
     console.info(
-      `export: ${(took / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, ${exported.tables.reduce((s, t) => s + t.rows, 0)} rows; ${waits.length} writes, worst ${worst.toFixed(1)} ms`,
+      `export: ${(took / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, ${exported.tables.reduce((s, t) => s + t.rows, 0)} rows; ${waits.length} writes, worst ${worst.toFixed(1)} ms; over 20 ms: ${slow.join(', ') || 'none'}`,
     );
     expect(took).toBeGreaterThan(1000);
     expect(waits.length).toBeGreaterThan(20);

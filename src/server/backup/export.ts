@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.ts';
@@ -10,8 +7,8 @@ import type { Snapshot } from './summary.ts';
 
 /**
  * A consistent export of every table as JSON lines (see export-lines.ts). SQLite: a worker thread
- * makes an online backup copy in a temporary file (removed afterwards) through its own connection,
- * then reads and hashes it, so that the server's own thread stays free for teachers' writes;
+ * reads and hashes one read transaction of its own connection (a WAL snapshot; see
+ * export-worker.ts), so that the server's own thread stays free for teachers' writes;
  * PostgreSQL: one repeatable-read read-only transaction. `summary` settles when the stream has ended (or rejects with its error).
  */
 export function exportDatabase(database: Database): {
@@ -47,12 +44,7 @@ function fromPostgres(database: Database, put: (chunk: Uint8Array) => Promise<vo
 
 async function fromSqlite(database: Database, put: (chunk: Uint8Array) => Promise<void>): Promise<Snapshot> {
   if (!database.sqlite) throw new Error('SQLite database without its connection');
-  const dir = mkdtempSync(join(tmpdir(), 'otmetka-export-'));
-  try {
-    return await inWorker({ source: database.url, copy: join(dir, 'copy.db') }, put);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return inWorker(database.url, put);
 }
 
 /** The worker runs TypeScript through tsx's API, found from here (the process may run from anywhere). */
@@ -64,16 +56,10 @@ const tsxApi = pathToFileURL(
 const workerEntry = new URL('./export-worker.ts', import.meta.url).href;
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerEntry)}); });`;
 
-/**
- * Copies and reads the database in export-worker.ts; each chunk is acknowledged once `put` took
- * it (backpressure).
- */
-function inWorker(
-  files: { source: string; copy: string },
-  put: (chunk: Uint8Array) => Promise<void>,
-): Promise<Snapshot> {
+/** Reads the database in export-worker.ts; each chunk is acknowledged once `put` took it (backpressure). */
+function inWorker(source: string, put: (chunk: Uint8Array) => Promise<void>): Promise<Snapshot> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: files });
+    const worker = new Worker(bootstrap, { eval: true, workerData: { source } });
     let result: Snapshot | null = null;
     worker.on('message', (message: { chunk?: Uint8Array; done?: Snapshot }) => {
       if (message.done) {
