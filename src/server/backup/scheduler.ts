@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { BackupConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
+import { translate } from '../http/messages.ts';
 import { alertBackupStale } from './backup-alerts.ts';
-import { configProblems, destinationStates, isStale, keyFileDestination } from './backup-status.ts';
+import { destinationStates, isStale } from './backup-status.ts';
 import {
   abandonedAfterHours,
   backgroundRuns,
@@ -41,10 +43,17 @@ export function localDay(at: Date): string {
   return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
 }
 
-/** Whether backups can run: a key, a destination, the key file not among the copies. */
-function runnable(config: BackupConfig): boolean {
-  return config.key !== null && config.dirs.length > 0 && keyFileDestination(config) === null;
+/** Why backups cannot run (no key or destination, an unusable key, the key among the copies), or null. */
+function whyNotRunnable(config: BackupConfig): string | null {
+  try {
+    backupKey(config);
+    return null;
+  } catch (e) {
+    return e instanceof AppError ? translate('ru', e.messageKey, e.params) : messageOf(e);
+  }
 }
+
+const runnable = (config: BackupConfig) => whyNotRunnable(config) === null;
 
 /** Claims the night's slot; null when another process (or an earlier tick) already has it. */
 async function claimSlot(database: Database, slot: string, at: Date): Promise<number | null> {
@@ -94,7 +103,6 @@ export async function schedulerTick(
   if (!runnable(config)) return result;
   const time = `${two(now.getHours())}:${two(now.getMinutes())}`;
   if (config.at !== null && time >= config.at) {
-    backupKey(config);
     const runId = await claimSlot(database, `schedule:${localDay(now)}`, now);
     if (runId !== null) {
       await runBackup(database, config, 'schedule', null, { runId, now: () => now });
@@ -120,8 +128,9 @@ export function startBackupScheduler(
   const log = options.log ?? ((message: string) => console.error('backup scheduler:', message));
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
-  if (!runnable(config)) {
-    if (config.key !== null || config.dirs.length > 0) log(configProblems(config).join(' '));
+  const why = whyNotRunnable(config);
+  if (why !== null) {
+    if (config.key !== null || config.dirs.length > 0) log(why);
     return { stop: backgroundRuns };
   }
   const start = now();

@@ -48,6 +48,17 @@ export async function withScratchDatabase<T>(
   use: (scratch: Database) => Promise<T>,
 ): Promise<T> {
   if (engineOf(url) === 'postgres') return withScratchPostgres(url, use);
+  return withScratchSqlite(scratchDir, use);
+}
+
+/** A PostgreSQL role that may not create databases: verification falls back to a SQLite scratch. */
+export class NoCreateDatabase extends Error {}
+
+/** Runs `use` with a migrated temporary SQLite database under `scratchDir` (or the temp directory). */
+export async function withScratchSqlite<T>(
+  scratchDir: string | null,
+  use: (scratch: Database) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(join(scratchDir ?? tmpdir(), 'otmetka-verify-'));
   try {
     const scratch = openDatabase(join(dir, 'scratch.db'));
@@ -83,7 +94,13 @@ async function withScratchPostgres<T>(url: string, use: (scratch: Database) => P
   const name = `otmetka_verify_${randomBytes(6).toString('hex')}`;
   const admin = openDatabase(url, { poolSize: 1 });
   try {
-    await sql.raw(`create database ${name}`).execute(admin.db);
+    await sql
+      .raw(`create database ${name}`)
+      .execute(admin.db)
+      .catch((e: { code?: string; message?: string }) => {
+        if (e.code === '42501') throw new NoCreateDatabase(e.message);
+        throw e;
+      });
     try {
       const scratch = openDatabase(withDatabaseName(url, name), { poolSize: 2 });
       try {
