@@ -163,6 +163,7 @@ export async function restoreBackup(
       'Укажите, куда восстановить: --to ФАЙЛ.db (SQLite) или --to postgres://… (существующая пустая база).',
     );
   }
+  if (!(await exists(file))) return fail(`Файла копии ${file} нет.`);
   const header = await checkBeforeRestore(file, key);
   if (typeof header === 'string') return fail(header);
   const to = options.to.replace(/^sqlite:(\/\/)?/, '');
