@@ -134,11 +134,11 @@ export function startBackupScheduler(
     return { stop: backgroundRuns };
   }
   const start = now();
-  let round: Promise<unknown> = markInterrupted(
-    database.db,
-    new Date(start.getTime() - abandonedAfterHours * 3600_000),
-    start,
-  ).catch((e) => log(messageOf(e)));
+  // A SQLite file is served by one process: a run still `running` from before it started has no
+  // owner left. PostgreSQL may be served by several processes, so only runs far too old are.
+  const before =
+    database.engine === 'sqlite' ? start : new Date(start.getTime() - abandonedAfterHours * 3600_000);
+  let round: Promise<unknown> = markInterrupted(database.db, before, start).catch((e) => log(messageOf(e)));
   const tick = () => {
     round = round
       .then(() => schedulerTick(database, config, now()))
