@@ -91,4 +91,22 @@ describe.each(engines())('the backup scheduler ($name)', (engine) => {
     await schedulerTick(database, config, new Date(new Date(old).getTime() + hours(25)));
     expect(await stale()).toHaveLength(0);
   });
+
+  it('runs nothing before the hour, and alarms about a destination without copies only after 26 hours', async () => {
+    const config = testBackupConfig([tempDir()], { at: '23:59' });
+    const today = new Date();
+    today.setHours(12, 0, 0, 0);
+    const before = await runsOf(database);
+    expect(await schedulerTick(database, config, today)).toEqual({ ranRunId: null, staleAlerts: 0 });
+    expect(await runsOf(database)).toEqual(before);
+    const later = new Date(Date.now() + hours(27));
+    const result = await schedulerTick(database, { ...config, at: null }, later);
+    expect(result).toEqual({ ranRunId: null, staleAlerts: 1 });
+    const letter = await database.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('dedupeKey', '=', `backup-stale:${localDay(later)}:${school.adminId}`)
+      .executeTakeFirstOrThrow();
+    expect(letter.body).toContain('проверенных копий нет');
+  });
 });
