@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.ts';
 import { writeAll } from './export-lines.ts';
 import type { Snapshot } from './summary.ts';
+import { startTsWorker } from './ts-worker.ts';
 
 /**
  * A consistent export of every table as JSON lines (see export-lines.ts). SQLite: a worker thread
@@ -47,19 +45,10 @@ async function fromSqlite(database: Database, put: (chunk: Uint8Array) => Promis
   return inWorker(database.url, put);
 }
 
-/** The worker runs TypeScript through tsx's API, found from here (the process may run from anywhere). */
-const tsxApi = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs'),
-).href;
-const workerEntry = new URL('./export-worker.ts', import.meta.url).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerEntry)}); });`;
-
 /** Reads the database in export-worker.ts; each chunk is acknowledged once `put` took it (backpressure). */
 function inWorker(source: string, put: (chunk: Uint8Array) => Promise<void>): Promise<Snapshot> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: { source } });
+    const worker = startTsWorker(new URL('./export-worker.ts', import.meta.url), { source });
     let result: Snapshot | null = null;
     worker.on('message', (message: { chunk?: Uint8Array; done?: Snapshot }) => {
       if (message.done) {

@@ -63,6 +63,10 @@ export async function withScratchSqlite<T>(
   try {
     const scratch = openDatabase(join(dir, 'scratch.db'));
     try {
+      // A scratch file is thrown away: no journal on disk, no waiting for the disk at commits
+      // (whose flushes would also hold back the live database's).
+      scratch.sqlite?.pragma('journal_mode = memory');
+      scratch.sqlite?.pragma('synchronous = off');
       await migrateToLatest(scratch);
       return await use(scratch);
     } finally {

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { readBackupPayload } from './container.ts';
 import { checkFileAgainstManifest } from './manifest.ts';
-import { NoCreateDatabase, withScratchDatabase, withScratchSqlite } from './scratch.ts';
+import { NoCreateDatabase, withScratchDatabase } from './scratch.ts';
 import { differences, loadDatabase, type Snapshot, summarize } from './snapshot.ts';
+import { startTsWorker } from './ts-worker.ts';
 
 /** What a check of a backup file found: no problems means the copy restores and matches. */
 export interface CopyCheck {
@@ -36,7 +37,13 @@ async function emptyScratch(scratch: Database): Promise<void> {
   await sql`truncate table ${list} restart identity cascade`.execute(scratch.db);
 }
 
-async function loadAndCompare(scratch: Database, file: string, key: Buffer, expected?: Snapshot) {
+/** Loads one file into an empty scratch database and compares it with `expected` (else its trailer). */
+export async function loadAndCompare(
+  scratch: Database,
+  file: string,
+  key: Buffer,
+  expected?: Snapshot,
+): Promise<CopyCheck> {
   try {
     const loaded = await loadDatabase(scratch, readBackupPayload(file, key));
     const actual = await summarize(scratch);
@@ -44,6 +51,29 @@ async function loadAndCompare(scratch: Database, file: string, key: Buffer, expe
   } catch (e) {
     return { problems: [messageOf(e)], snapshot: null };
   }
+}
+
+/**
+ * Checks one file in a scratch SQLite database in a worker thread (verify-worker.ts): the load is
+ * synchronous SQLite work that would otherwise hold the server's thread for tens of ms at a time.
+ */
+function checkInWorker(file: string, key: Buffer, options: CheckOptions): Promise<CopyCheck> {
+  return new Promise((resolve) => {
+    const worker = startTsWorker(new URL('./verify-worker.ts', import.meta.url), {
+      file,
+      key,
+      scratchDir: options.scratchDir,
+      expected: options.expected,
+    });
+    let check: CopyCheck | null = null;
+    const failed = (why: string) =>
+      resolve({ problems: [`Проверка восстановлением не выполнена: ${why}`], snapshot: null });
+    worker.once('message', (message: CopyCheck) => {
+      check = message;
+    });
+    worker.once('error', (e) => failed(messageOf(e)));
+    worker.once('exit', () => (check ? resolve(check) : failed('проверка прервалась')));
+  });
 }
 
 /**
@@ -71,8 +101,7 @@ export async function verifyBackupFiles(
     checks[i] = await loadAndCompare(scratch, files[i]!, key, options.expected);
   };
   const eachInSqlite = async () => {
-    for (const i of toLoad)
-      await withScratchSqlite(options.scratchDir, (scratch) => loadInto(scratch, i, true));
+    for (const i of toLoad) checks[i] = await checkInWorker(files[i]!, key, options);
   };
   try {
     if (shared) {
