@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
-import { backupCommand, restoreCommand } from '../backup/backup-command.ts';
-import { moveToPostgresCommand } from '../backup/move-command.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../http/app-error.ts';
 import { translate } from '../http/messages.ts';
-import { serve } from '../main.ts';
-import { archiveExportCommand, archiveVerifyCommand } from '../print/archive-command.ts';
-import { seedDatabase, startDemo } from './seed.ts';
-import { createUserCommand, resetPasswordCommand } from './user.ts';
+
+// Each command loads only what it needs: `migrate` should not load the web server, PDF and XLSX.
+const backups = () => import('../backup/backup-command.ts');
+const server = () => import('../main.ts');
+const archives = () => import('../print/archive-command.ts');
+const seeding = () => import('./seed.ts');
+const users = () => import('./user.ts');
 
 const usage = `Отметка — электронный классный журнал
 
@@ -60,24 +61,31 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'serve') {
-    const running = await serve(config);
+    const running = await (await server()).serve(config);
     running.app.log.info(`Отметка работает: ${running.url}`);
     return;
   }
-  if (command === 'demo') return startDemo(config);
+  if (command === 'demo') return (await seeding()).startDemo(config);
   const done = (result: { text: string; ok: boolean }) => {
     process.stdout.write(result.text);
     if (!result.ok) process.exitCode = 1;
   };
-  if (command === 'backup') return done(await backupCommand(config, sub, positionals.slice(2)));
+  if (command === 'backup')
+    return done(await (await backups()).backupCommand(config, sub, positionals.slice(2)));
   if (command === 'restore')
     return done(
-      await restoreCommand(config, sub, { to: values.to, replace: values.replace, list: values.list }),
+      await (await backups()).restoreCommand(config, sub, {
+        to: values.to,
+        replace: values.replace,
+        list: values.list,
+      }),
     );
   if (command === 'migrate-to-postgres')
-    return done(await moveToPostgresCommand(config.databaseUrl, values.to));
+    return done(
+      await (await import('../backup/move-command.ts')).moveToPostgresCommand(config.databaseUrl, values.to),
+    );
   if (command === 'archive' && sub === 'verify') {
-    const result = await archiveVerifyCommand(positionals.slice(2));
+    const result = await (await archives()).archiveVerifyCommand(positionals.slice(2));
     process.stdout.write(result.text);
     if (!result.ok) process.exitCode = 1;
     return;
@@ -88,13 +96,13 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'migrate') {
       process.stdout.write('Схема базы данных обновлена.\n');
     } else if (command === 'seed') {
-      await seedDatabase(database, Number(values.schools ?? '1'));
+      await (await seeding()).seedDatabase(database, Number(values.schools ?? '1'));
     } else if (command === 'user' && sub === 'create') {
       const required = ['login', 'last-name', 'first-name', 'roles'] as const;
       const missing = required.filter((k) => !values[k]);
       if (missing.length)
         throw new Error(`Не хватает параметров: ${missing.map((m) => `--${m}`).join(', ')}`);
-      const password = await createUserCommand(database.db, {
+      const password = await (await users()).createUserCommand(database.db, {
         school: values.school,
         district: values.district,
         login: values.login!,
@@ -106,10 +114,10 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`Учётная запись ${values.login} создана. Временный пароль: ${password}\n`);
     } else if (command === 'user' && sub === 'reset-password') {
       if (!values.login) throw new Error('Не хватает параметра --login');
-      const password = await resetPasswordCommand(database.db, values.login);
+      const password = await (await users()).resetPasswordCommand(database.db, values.login);
       process.stdout.write(`Пароль ${values.login} сброшен. Временный пароль: ${password}\n`);
     } else if (command === 'archive' && sub === 'export') {
-      const written = await archiveExportCommand(database.db, {
+      const written = await (await archives()).archiveExportCommand(database.db, {
         classId: values.class,
         yearId: values.year,
         out: values.out,
