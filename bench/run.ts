@@ -114,6 +114,13 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
       ...(await (await import('./print.ts')).benchPrint(reportsUrl, { runs: options.reportsRuns }, print))
         .rows,
     );
+    // Backups (issue #8): whole backups of the same district while teachers write.
+    const backup = await (await import('./backup.ts')).benchBackup(
+      reportsUrl,
+      { runs: Math.min(options.reportsRuns, 3) },
+      print,
+    );
+    rows.push(...backup.rows);
 
     const cpu = cpus()[0]?.model.trim() ?? 'unknown';
     const facts = {
@@ -131,6 +138,7 @@ export async function runBench(options: BenchOptions, print: (line: string) => v
     for (const line of formatErrors(rows)) print(line);
     for (const line of diary.lines) print(line);
     for (const line of reports.lines) print(line);
+    for (const line of backup.lines) print(line);
     if (loadBefore > availableParallelism() / 2) {
       print(
         `note: load average ${loadBefore.toFixed(1)} before the run: other work shares the CPUs, figures are not comparable with a quiet run`,
