@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { BackupConfig } from '../config.ts';
 import type { BackupRunStatus, BackupTrigger, DB } from '../db/schema.ts';
 import { type Lang, translate } from '../http/messages.ts';
+import { parseBackupKey } from './container.ts';
 
 /** Hours after which the newest good backup counts as too old (an alert goes out). */
 export const staleAfterHours = 26;
@@ -54,10 +55,20 @@ export function keyFileDestination(config: BackupConfig): string | null {
   return config.dirs.find((dir) => key.startsWith(resolve(dir) + sep)) ?? null;
 }
 
+function usableKey(key: string): boolean {
+  try {
+    parseBackupKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What is wrong with the configuration, in the language asked (empty: nothing). */
 export function configProblems(config: BackupConfig, lang: Lang = 'ru'): string[] {
   const problems: string[] = [];
   if (config.key === null) problems.push(translate(lang, 'backupNoKey'));
+  else if (!usableKey(config.key)) problems.push(translate(lang, 'backupBadKey'));
   if (config.dirs.length === 0) problems.push(translate(lang, 'backupNoDirs'));
   if (config.dirs.length === 1) problems.push(translate(lang, 'backupOneDestination'));
   const dir = keyFileDestination(config);

@@ -13,7 +13,8 @@ export const messages = defineMessages(
       'Копии хранятся только в одном месте: добавьте второй каталог (другой диск, USB, сетевая папка).',
     backupKeyInDestination:
       'Файл ключа {file} лежит в каталоге копий {dir}: храните ключ отдельно от копий, иначе копии не защищены.',
-    backupBadKey: 'Ключ шифрования резервных копий не подходит: {reason}',
+    backupBadKey:
+      'Ключ шифрования резервных копий (BACKUP_KEY или содержимое BACKUP_KEY_FILE) не подходит: нужны 64 шестнадцатеричные цифры или запись base64 ровно 32 байт. Создайте ключ командой «otmetka backup key».',
   },
   {
     backupNotConfigured:
@@ -26,7 +27,8 @@ export const messages = defineMessages(
       'Copies are kept in one place only: add a second directory (another disk, a USB stick, a network share).',
     backupKeyInDestination:
       'The key file {file} lies in the backup directory {dir}: keep the key apart from the copies, or they are not protected.',
-    backupBadKey: 'The backup encryption key cannot be used: {reason}',
+    backupBadKey:
+      'The backup encryption key (BACKUP_KEY or the content of BACKUP_KEY_FILE) cannot be used: it must be 64 hexadecimal digits or the base64 of exactly 32 bytes. Make one with «otmetka backup key».',
   },
 );
 

@@ -45,8 +45,8 @@ export function keyOf(config: BackupConfig): Buffer {
   if (config.key === null) throw new AppError('conflict', 'backupNoKey');
   try {
     return parseBackupKey(config.key);
-  } catch (e) {
-    throw new AppError('conflict', 'backupBadKey', { reason: messageOf(e) });
+  } catch {
+    throw new AppError('conflict', 'backupBadKey');
   }
 }
 
