@@ -99,8 +99,17 @@ describe.each(engines())('the restore drill ($name)', (engine) => {
     const changed = openDatabase(restoredUrl);
     await changed.db.deleteFrom('attendance').execute();
     await changed.close();
-    expect((await restoreCommand(config(), file, { to: restoredUrl })).ok).toBe(false);
+    const refused = await restoreCommand(config(), file, { to: restoredUrl });
+    expect(refused.ok).toBe(false);
+    expect(refused.text).toContain('--replace');
+    const untouched = openDatabase(restoredUrl);
+    try {
+      expect(await untouched.db.selectFrom('attendance').select('id').execute()).toEqual([]);
+    } finally {
+      await untouched.close();
+    }
     const replaced = await restoreCommand(config(), file, { to: restoredUrl, replace: true });
+    expect(replaced.ok).toBe(true);
     expect(replaced.text).toContain('совпадают с копией');
     const copy = openDatabase(restoredUrl);
     try {
