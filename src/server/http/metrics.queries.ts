@@ -27,6 +27,8 @@ export async function scrapeTables(db: Kysely<DB>): Promise<string> {
     db
       .selectFrom('backupRuns')
       .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+      // A counter only grows: a run still going is not counted until it ends.
+      .where('status', '!=', 'running')
       .groupBy('status')
       .orderBy('status')
       .execute(),
@@ -47,7 +49,7 @@ export async function scrapeTables(db: Kysely<DB>): Promise<string> {
     family(
       'otmetka_backup_runs_total',
       'counter',
-      'Backup runs recorded, by their status.',
+      'Backup runs finished, by their outcome (ok, failed, interrupted).',
       runs.map((r) => ({ labels: { status: r.status }, value: Number(r.n) })),
     ),
   ].join('');

@@ -144,6 +144,7 @@ describe.each(engines())('GET /metrics on $name', (engine) => {
         { trigger: 'cli', status: 'ok', error: null },
         { trigger: 'cli', status: 'ok', error: null },
         { trigger: 'manual', status: 'failed', error: 'диск заполнен' },
+        { trigger: 'manual', status: 'running', error: null },
       ])
       .returning('id')
       .execute();
@@ -170,6 +171,9 @@ describe.each(engines())('GET /metrics on $name', (engine) => {
     );
     expect(sampled(samples, 'otmetka_backup_runs_total', { status: 'ok' })).toBe(2);
     expect(sampled(samples, 'otmetka_backup_runs_total', { status: 'failed' })).toBe(1);
+    expect(samples.some((s) => s.name === 'otmetka_backup_runs_total' && s.labels.status === 'running')).toBe(
+      false,
+    );
     expect(sampled(samples, 'otmetka_up')).toBe(1);
     expect(sampled(samples, 'otmetka_process_resident_memory_bytes')).toBeGreaterThan(1_000_000);
     expect(samples.some((s) => s.name === 'otmetka_event_loop_lag_seconds' && s.value >= 0)).toBe(true);
