@@ -1,11 +1,16 @@
+import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { family } from './metrics.ts';
 
 const seconds = (iso: string | Date) => new Date(iso).getTime() / 1000;
 
-/** The figures /metrics reads from the tables at scrape time, each one cheap (indexed or small). */
-export async function scrapeTables(db: Kysely<DB>): Promise<string> {
+/**
+ * The figures /metrics reads from the tables at scrape time, each one cheap (indexed or small).
+ * Backup destinations are labelled by the directory's name only (as on /api/health: no server
+ * paths); a configured destination without a good copy yet reads 0, so an age alert fires for it.
+ */
+export async function scrapeTables(db: Kysely<DB>, backupDirs: readonly string[] = []): Promise<string> {
   const [outbox, printJobs, copies, runs] = await Promise.all([
     db
       .selectFrom('outbox')
@@ -44,7 +49,7 @@ export async function scrapeTables(db: Kysely<DB>): Promise<string> {
       'otmetka_backup_last_success_timestamp_seconds',
       'gauge',
       'When the newest successful backup copy in each destination was written (Unix time).',
-      copies.map((c) => ({ labels: { destination: c.destination }, value: seconds(c.last) })),
+      lastGood(copies, backupDirs),
     ),
     family(
       'otmetka_backup_runs_total',
@@ -53,4 +58,16 @@ export async function scrapeTables(db: Kysely<DB>): Promise<string> {
       runs.map((r) => ({ labels: { status: r.status }, value: Number(r.n) })),
     ),
   ].join('');
+}
+
+/** The newest good copy's time per destination name, 0 for a configured destination without one. */
+function lastGood(copies: { destination: string; last: string | Date | null }[], dirs: readonly string[]) {
+  const newest = new Map<string, number>();
+  for (const dir of dirs) newest.set(basename(dir), 0);
+  for (const c of copies) {
+    const name = basename(c.destination);
+    const at = c.last === null ? 0 : seconds(c.last);
+    newest.set(name, Math.max(newest.get(name) ?? 0, at));
+  }
+  return [...newest].map(([destination, value]) => ({ labels: { destination }, value }));
 }

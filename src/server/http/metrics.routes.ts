@@ -43,10 +43,10 @@ function processFamilies(): string {
 }
 
 /** The whole exposition: the process, HTTP and database query metrics, then the tables' figures. */
-async function exposition(request: FastifyRequest, database: Database): Promise<string> {
+async function exposition(request: FastifyRequest, database: Database, config: Config): Promise<string> {
   let tables = '';
   try {
-    tables = await scrapeTables(database.db);
+    tables = await scrapeTables(database.db, config.backup.dirs);
   } catch (error) {
     // An unreachable database still leaves the process metrics worth scraping.
     request.log.warn({ err: error }, 'metrics: database figures unavailable');
@@ -78,6 +78,8 @@ export function registerMetrics(app: FastifyInstance, database: Database, config
     if (config.metricsToken !== null && !authorized(request, config.metricsToken))
       throw new AppError('unauthenticated', 'metricsToken');
     reply.header('cache-control', 'no-store');
-    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(await exposition(request, database));
+    return reply
+      .type('text/plain; version=0.0.4; charset=utf-8')
+      .send(await exposition(request, database, config));
   });
 }

@@ -45,7 +45,7 @@ describe.each(engines())('GET /metrics on $name', (engine) => {
   beforeAll(async () => {
     // A database of its own: the gauges count rows, and nothing else writes here.
     database = await freshDatabase(engine);
-    app = await testApp(database);
+    app = await testApp(database, { BACKUP_DIRS: '/mnt/nas,/mnt/usb,/media/new-stick' });
   });
   afterAll(async () => {
     await app.close();
@@ -163,12 +163,13 @@ describe.each(engines())('GET /metrics on $name', (engine) => {
     expect(sampled(samples, 'otmetka_outbox_pending')).toBe(2);
     expect(sampled(samples, 'otmetka_print_jobs_queued')).toBe(1);
     const last = 'otmetka_backup_last_success_timestamp_seconds';
-    expect(sampled(samples, last, { destination: '/mnt/nas' })).toBe(
-      Date.parse('2026-11-28T01:00:00Z') / 1000,
-    );
-    expect(sampled(samples, last, { destination: '/mnt/usb' })).toBe(
-      Date.parse('2026-11-20T01:00:00Z') / 1000,
-    );
+    expect(sampled(samples, last, { destination: 'nas' })).toBe(Date.parse('2026-11-28T01:00:00Z') / 1000);
+    expect(sampled(samples, last, { destination: 'usb' })).toBe(Date.parse('2026-11-20T01:00:00Z') / 1000);
+    // A configured destination without a good copy reads 0 (an age alert fires); no path is shown.
+    expect(samples.filter((s) => s.name === last && s.labels.destination === 'new-stick')).toEqual([
+      { name: last, labels: { destination: 'new-stick' }, value: 0 },
+    ]);
+    expect(samples.some((s) => s.name === last && s.labels.destination?.includes('/'))).toBe(false);
     expect(sampled(samples, 'otmetka_backup_runs_total', { status: 'ok' })).toBe(2);
     expect(sampled(samples, 'otmetka_backup_runs_total', { status: 'failed' })).toBe(1);
     expect(samples.some((s) => s.name === 'otmetka_backup_runs_total' && s.labels.status === 'running')).toBe(
