@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { backgroundRuns } from './backup/run-backup.ts';
 import { startBackupScheduler } from './backup/scheduler.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -46,7 +47,7 @@ export async function serve(
         if (backups) {
           await backups.stop();
           app.log.info('backup scheduler stopped');
-        }
+        } else await backgroundRuns();
         await app.close();
       } finally {
         clearInterval(idle);
