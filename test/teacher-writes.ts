@@ -6,6 +6,12 @@ import type { DB } from '../src/server/db/schema.ts';
 export interface WriteStats {
   /** Milliseconds from when each write was due to its commit, in the order they were made. */
   waits: number[];
+  /**
+   * Milliseconds each write waited for the thread before it began: from when it was due (or the
+   * previous write ended, if later) to its start. What other work in the process held it back,
+   * without the write's own time (on SQLite its commit's fsync, which waits on the disk).
+   */
+  delays: number[];
   /** Messages of the writes that failed. */
   errors: string[];
   /** The longest the event loop was blocked meanwhile, in ms (resolution 5 ms). */
@@ -24,7 +30,7 @@ export interface WriteLoad {
  */
 export function startTeacherWrites(db: Kysely<DB>, markIds: readonly number[], everyMs = 5): WriteLoad {
   if (markIds.length === 0) throw new Error('no marks to change');
-  const stats: WriteStats = { waits: [], errors: [], maxBlockMs: 0 };
+  const stats: WriteStats = { waits: [], delays: [], errors: [], maxBlockMs: 0 };
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   let stopped = false;
@@ -42,6 +48,7 @@ export function startTeacherWrites(db: Kysely<DB>, markIds: readonly number[], e
     for (let n = 0; !stopped; n++) {
       const due = performance.now() + everyMs;
       await new Promise((resolve) => setTimeout(resolve, everyMs));
+      stats.delays.push(performance.now() - due);
       try {
         await writeOne(n);
       } catch (e) {
