@@ -96,6 +96,7 @@ export async function benchBackup(
     const key = newBackupKey();
     const walls: number[] = [];
     const waits: number[] = [];
+    const held: number[] = [];
     let errors = 0;
     let maxBlockMs = 0;
     let file = { bytes: 0, rows: 0 };
@@ -108,6 +109,7 @@ export async function benchBackup(
         const run = await timeBackup(database, markIds, dirs, key);
         walls.push(run.ms);
         waits.push(...run.writes.waits);
+        held.push(...run.writes.delays);
         errors += run.writes.errors.length;
         maxBlockMs = Math.max(maxBlockMs, run.writes.maxBlockMs);
         file = { bytes: run.bytes, rows: run.rows };
@@ -122,9 +124,9 @@ export async function benchBackup(
     const line =
       `backup (${database.engine}): ${file.rows} rows, ${mb(exported.bytes)} MiB of JSON lines → ${mb(file.bytes)} MiB file; ` +
       `whole backup ${(wall / 1000).toFixed(1)} s (${Math.round(file.rows / (wall / 1000))} rows/s), export alone ${(exportMs / 1000).toFixed(1)} s (${Math.round(exported.rows / (exportMs / 1000))} rows/s), medians of ${options.runs}; ` +
-      `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; ${waits.length} teachers' writes meanwhile: p50 ${percentile(waits, 0.5).toFixed(1)} ms, p95 ${percentile(waits, 0.95).toFixed(1)} ms, max ${worst.toFixed(1)} ms, ${over(waits)} over ${backupWriteTargetMs} ms, ${errors} failed; longest event-loop block ${maxBlockMs.toFixed(0)} ms (target: no write over ${backupWriteTargetMs} ms)`;
+      `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; ${waits.length} teachers' writes meanwhile: p50 ${percentile(waits, 0.5).toFixed(1)} ms, p95 ${percentile(waits, 0.95).toFixed(1)} ms, max ${worst.toFixed(1)} ms, ${over(waits)} over ${backupWriteTargetMs} ms, ${errors} failed; longest wait for the thread ${Math.max(...held).toFixed(1)} ms, longest event-loop block ${maxBlockMs.toFixed(0)} ms (target: no write over ${backupWriteTargetMs} ms)`;
     const base = baseline.waits;
-    const baseLine = `backup baseline: ${base.length} writes in ${baselineSeconds} s with no backup: p50 ${percentile(base, 0.5).toFixed(1)} ms, p95 ${percentile(base, 0.95).toFixed(1)} ms, max ${Math.max(...base).toFixed(1)} ms, ${over(base)} over ${backupWriteTargetMs} ms; longest event-loop block ${baseline.maxBlockMs.toFixed(0)} ms`;
+    const baseLine = `backup baseline: ${base.length} writes in ${baselineSeconds} s with no backup: p50 ${percentile(base, 0.5).toFixed(1)} ms, p95 ${percentile(base, 0.95).toFixed(1)} ms, max ${Math.max(...base).toFixed(1)} ms, ${over(base)} over ${backupWriteTargetMs} ms; longest wait for the thread ${Math.max(...baseline.delays).toFixed(1)} ms, longest event-loop block ${baseline.maxBlockMs.toFixed(0)} ms`;
     print(line);
     print(baseLine);
     const rows: Measurement[] = [
