@@ -40,6 +40,8 @@ export const actions = [
   'roster.exchange',
   'council.record',
   'backups.manage',
+  'audit.verify',
+  'personal.download',
 ] as const;
 /** One action. */
 export type Action = (typeof actions)[number];
@@ -74,8 +76,10 @@ export const capabilities = {
     'archive.export': ['school'],
     'roster.exchange': ['school'],
     'backups.manage': ['school'],
+    'audit.verify': ['school'],
   },
   director: {
+    'audit.verify': ['school'],
     'school.view': ['school'],
     'structure.view': ['school'],
     'timetable.view': ['school'],
@@ -141,6 +145,7 @@ export const capabilities = {
     'diary.notice': ['guardian'],
     'notify.self': ['self'],
     'messages.use': ['guardian'],
+    'personal.download': ['self'],
   },
   student: {
     'student.view': ['self'],

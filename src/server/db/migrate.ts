@@ -12,6 +12,9 @@ import * as reports from './migrations/0005-reports.ts';
 import * as reportIndexes from './migrations/0006-report-indexes.ts';
 import * as paper from './migrations/0007-paper.ts';
 import * as backups from './migrations/0008-backups.ts';
+import * as auditChain from './migrations/0009-audit-chain.ts';
+import * as signIn from './migrations/0010-sign-in.ts';
+import * as personalData from './migrations/0011-personal-data.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -26,6 +29,9 @@ const modules: Record<string, MigrationModule> = {
   '0006-report-indexes': reportIndexes,
   '0007-paper': paper,
   '0008-backups': backups,
+  '0009-audit-chain': auditChain,
+  '0010-sign-in': signIn,
+  '0011-personal-data': personalData,
 };
 
 function provider(engine: Engine): MigrationProvider {
