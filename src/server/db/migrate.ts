@@ -13,8 +13,10 @@ import * as reportIndexes from './migrations/0006-report-indexes.ts';
 import * as paper from './migrations/0007-paper.ts';
 import * as backups from './migrations/0008-backups.ts';
 import * as auditChain from './migrations/0009-audit-chain.ts';
-import * as signIn from './migrations/0010-sign-in.ts';
-import * as personalData from './migrations/0011-personal-data.ts';
+import * as twoFactor from './migrations/0010-two-factor.ts';
+import * as signInHistory from './migrations/0011-sign-in-history.ts';
+import * as sessionLock from './migrations/0012-session-lock.ts';
+import * as personalData from './migrations/0013-personal-data.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -30,8 +32,10 @@ const modules: Record<string, MigrationModule> = {
   '0007-paper': paper,
   '0008-backups': backups,
   '0009-audit-chain': auditChain,
-  '0010-sign-in': signIn,
-  '0011-personal-data': personalData,
+  '0010-two-factor': twoFactor,
+  '0011-sign-in-history': signInHistory,
+  '0012-session-lock': sessionLock,
+  '0013-personal-data': personalData,
 };
 
 function provider(engine: Engine): MigrationProvider {
