@@ -317,6 +317,26 @@ describe.each(engines())('auth API on $name', (engine) => {
       newPassword: 'short',
     });
     expect(short.json().fields).toEqual({ newPassword: 'Не короче 8 символов.' });
+    // Common passwords (the shipped list, Russian ones, the login itself) are refused by name.
+    for (const common of ['qwerty123', 'Password1', 'йцукенгшщз', p.login, `${p.login}2026`]) {
+      const weak = await first.send('POST', '/api/auth/change-password', {
+        currentPassword: testPassword,
+        newPassword: common,
+      });
+      expect(weak.statusCode, common).toBe(400);
+      expect(weak.json().fields).toEqual({
+        newPassword: 'Этот пароль слишком простой или часто встречается: придумайте другой.',
+      });
+    }
+    const weakEn = await first.send(
+      'POST',
+      '/api/auth/change-password',
+      { currentPassword: testPassword, newPassword: 'iloveyou' },
+      { 'accept-language': 'en' },
+    );
+    expect(weakEn.json().fields).toEqual({
+      newPassword: 'This password is too simple or too common: choose another.',
+    });
     const wrong = await first.send('POST', '/api/auth/change-password', {
       currentPassword: 'x',
       newPassword: 'a new secret',

@@ -4,6 +4,7 @@ import { AppError } from '../http/app-error.ts';
 import { endSessionsOfAccount, findAccountById } from './auth.queries.ts';
 import { openSession } from './open-session.ts';
 import { hashPassword } from './password.ts';
+import { assertStrongPassword } from './password-policy.ts';
 import { provePassword } from './prove-password.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) {
     throw new AppError('validation', 'passwordSameAsOld', {}, { newPassword: 'passwordSameAsOld' });
   }
+  await assertStrongPassword(input.newPassword, account.login, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   const at = new Date().toISOString();
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,3 +1,4 @@
+import * as sessionLock from '../auth/lock.messages.ts';
 import * as backup from '../backup/backup.messages.ts';
 import * as calendar from '../calendar/calendar.messages.ts';
 import * as control from '../control/control.messages.ts';
@@ -45,6 +46,7 @@ const modules = [
   results,
   remarks,
   dashboard,
+  sessionLock,
   printJobs,
   paper,
   council,
@@ -77,6 +79,7 @@ const coreRu = {
   setupDone: 'Первоначальная настройка уже выполнена.',
   wrongCurrentPassword: 'Текущий пароль указан неверно.',
   passwordSameAsOld: 'Новый пароль должен отличаться от текущего.',
+  weakPassword: 'Этот пароль слишком простой или часто встречается: придумайте другой.',
   loginTaken: 'Этот логин уже занят.',
   required: 'Обязательное поле.',
   tooLong: 'Не длиннее {max} символов.',
@@ -123,6 +126,7 @@ const ru = {
   ...results.messages.ru,
   ...remarks.messages.ru,
   ...dashboard.messages.ru,
+  ...sessionLock.messages.ru,
 };
 
 /** A message key. */
@@ -149,6 +153,7 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   setupDone: 'The first-run setup has already been done.',
   wrongCurrentPassword: 'The current password is wrong.',
   passwordSameAsOld: 'The new password must differ from the current one.',
+  weakPassword: 'This password is too simple or too common: choose another.',
   loginTaken: 'This login is already taken.',
   required: 'Required.',
   tooLong: 'At most {max} characters.',
@@ -195,6 +200,7 @@ const en: Record<MessageKey, string> = {
   ...results.messages.en,
   ...remarks.messages.en,
   ...dashboard.messages.en,
+  ...sessionLock.messages.en,
 };
 
 /** Labels of input fields, used to name them in messages. */

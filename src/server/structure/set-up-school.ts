@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { setupBody } from '../../contract/auth.ts';
 import type { Ctx } from '../access/actor.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
 import { lockForTransaction } from '../db/locks.ts';
 import { AppError } from '../http/app-error.ts';
 import { createPerson } from '../people/create-person.ts';
@@ -18,6 +19,7 @@ export async function isSetupNeeded(ctx: Ctx): Promise<boolean> {
  * Refused once any school exists, so it cannot be replayed against a running installation.
  */
 export async function setUpSchool(ctx: Ctx, input: z.infer<typeof setupBody>): Promise<void> {
+  await assertStrongPassword(input.password, input.login, 'password');
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     await lockForTransaction(trx, 'first-run-setup');

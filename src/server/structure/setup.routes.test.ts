@@ -36,6 +36,15 @@ describe.each(engines())('first-run setup on $name', (engine) => {
       });
       expect(nul.statusCode).toBe(400);
       expect(nul.json().fields).toEqual({ schoolName: 'Содержит недопустимые управляющие символы.' });
+      const common = await app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { ...body, password: 'Пароль123' },
+      });
+      expect(common.statusCode).toBe(400);
+      expect(common.json().fields).toEqual({
+        password: 'Этот пароль слишком простой или часто встречается: придумайте другой.',
+      });
       expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
 
       const done = await app.inject({ method: 'POST', url: '/api/setup', payload: body });
