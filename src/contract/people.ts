@@ -68,6 +68,8 @@ export const guardianItem = z.object({
   workplace: z.string().nullable(),
   /** The date of the consent that holds today; null: none (or not shown). */
   consentGivenOn: z.string().nullable(),
+  /** The parent withdrew their consent on this date: their contacts are hidden (152-ФЗ). */
+  consentWithdrawnOn: z.string().nullable(),
   account: z.enum(accountStatuses).nullable(),
 });
 /** A guardian as the card shows them. */
@@ -183,10 +185,25 @@ export const consentBody = z.strictObject({ givenOn: dateField });
 /** `POST …/consent/withdraw`: the consent withdrawn on a date. */
 export const withdrawBody = z.strictObject({ withdrawnOn: dateField });
 
-/** `GET /api/students/:id/views`: who opened the card and when, newest first. */
+/** Where personal card data was shown: the card, «Мой класс», a printed journal, an export. */
+export const cardViewSources = ['card', 'roster', 'print', 'export'] as const;
+
+/**
+ * `GET /api/students/:id/views`: who saw the student's data or their parents' contacts, where and
+ * when, newest first. `subject`: whose data (the student or one of their parents).
+ */
 export const cardViews = z.object({
-  views: z.array(z.object({ at: z.string(), viewer: z.string() })),
+  views: z.array(
+    z.object({
+      at: z.string(),
+      viewer: z.string(),
+      subject: z.object({ kind: z.enum(['student', 'guardian']), id: z.number(), name: z.string() }),
+      source: z.enum(cardViewSources),
+    }),
+  ),
 });
+/** The log of views as the API answers it. */
+export type CardViews = z.infer<typeof cardViews>;
 
 /** A student in «Мой класс». */
 export const rosterStudent = z.object({
@@ -206,6 +223,8 @@ export const rosterStudent = z.object({
       kind: z.enum(guardianKinds),
       phone: z.string().nullable(),
       consentGivenOn: z.string().nullable(),
+      /** The parent withdrew consent on this date: the phone is hidden. */
+      consentWithdrawnOn: z.string().nullable(),
       account: z.enum(accountStatuses),
     }),
   ),

@@ -74,12 +74,20 @@ export interface ConsentTable {
   recordedAt: CreatedAt;
 }
 
-/** Who opened a student's card and when. */
+/** Where a person's card data was shown. */
+export type CardViewSource = 'card' | 'roster' | 'print' | 'export';
+
+/**
+ * Who saw whose personal data, where and when: one row per viewed person. `guardianId` null: the
+ * student's own data; otherwise the parent's contacts, shown with the student `studentId`.
+ */
 export interface CardViewTable {
   id: Generated<number>;
   schoolId: number;
   studentId: number;
+  guardianId: ColumnType<number | null, number | null | undefined, never>;
   viewerId: number;
+  source: ColumnType<CardViewSource, CardViewSource | undefined, never>;
   at: CreatedAt;
 }
 

@@ -43,3 +43,27 @@ export async function currentConsents(db: Db, guardianIds: readonly number[], on
     .execute();
   return new Map(rows.map((r) => [r.guardianId, { id: r.id, givenOn: r.givenOn }]));
 }
+
+/**
+ * Of the given parents, those whose latest recorded consent was withdrawn on or before `on`, with
+ * the date: their contact data is restricted (152-ФЗ art. 9) until a consent is recorded again.
+ * A parent who never gave consent is not in the map.
+ */
+export async function withdrawnConsents(
+  db: Db,
+  guardianIds: readonly number[],
+  on: string = today(),
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (guardianIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('consents')
+    .select(['guardianId', 'withdrawnOn'])
+    .where('guardianId', 'in', [...new Set(guardianIds)])
+    .orderBy('id')
+    .execute();
+  const latest = new Map(rows.map((r) => [r.guardianId, r.withdrawnOn]));
+  for (const [id, withdrawnOn] of latest)
+    if (withdrawnOn !== null && withdrawnOn <= on) out.set(id, withdrawnOn);
+  return out;
+}

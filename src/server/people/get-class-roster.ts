@@ -2,17 +2,19 @@ import type { ClassRoster } from '../../contract/people.ts';
 import type { Ctx } from '../access/actor.ts';
 import { today } from '../access/relationships.queries.ts';
 import { classScope } from '../access/scopes.ts';
-import { currentConsents, hasConsent } from './consent.queries.ts';
+import { currentConsents, hasConsent, withdrawnConsents } from './consent.queries.ts';
+import { logCardViews } from './log-card-views.ts';
 import { allowedStudents, requireClass } from './people.policy.ts';
 import { fullName } from './people.present.ts';
 import { accountStatusOf, guardiansOf } from './people.queries.ts';
 
 /**
  * «Мой класс»: today's students of the class in Russian order (and those who left it on
- * departure) with their parents, consent and account status.
+ * departure) with their parents, consent and account status. Every student and parent shown is
+ * logged as viewed; a parent who withdrew consent shows no phone.
  */
 export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRoster> {
-  await requireClass(ctx, classId, 'student.personal');
+  const schoolId = await requireClass(ctx, classId, 'student.personal');
   const on = today();
   const cls = await ctx.db
     .selectFrom('classes')
@@ -56,9 +58,10 @@ export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRo
   const ids = students.map((s) => s.id);
   const guardians = await guardiansOf(ctx.db, ids);
   const guardianIds = [...new Set(guardians.map((g) => g.id))];
-  const [consented, consents, accounts, editable, visible] = await Promise.all([
+  const [consented, consents, withdrawn, accounts, editable, visible] = await Promise.all([
     hasConsent(ctx.db, ids),
     currentConsents(ctx.db, guardianIds),
+    withdrawnConsents(ctx.db, guardianIds),
     accountStatusOf(ctx.db, [...ids, ...guardianIds]),
     ctx.db
       .selectFrom('classes')
@@ -67,6 +70,10 @@ export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRo
       .where((eb) => classScope(eb, ctx.actor, 'student.edit'))
       .executeTakeFirst(),
     allowedStudents(ctx, 'student.view', ids),
+  ]);
+  await logCardViews(ctx, 'roster', [
+    ...ids.map((studentId) => ({ schoolId, studentId, guardianId: null })),
+    ...guardians.map((g) => ({ schoolId, studentId: g.studentId, guardianId: g.id })),
   ]);
   return {
     class: {
@@ -89,8 +96,9 @@ export async function getClassRoster(ctx: Ctx, classId: number): Promise<ClassRo
           id: g.id,
           name: fullName(g),
           kind: g.kind,
-          phone: g.phone,
+          phone: withdrawn.has(g.id) ? null : g.phone,
           consentGivenOn: consents.get(g.id)?.givenOn ?? null,
+          consentWithdrawnOn: withdrawn.get(g.id) ?? null,
           account: accounts.get(g.id) ?? 'none',
         })),
     })),

@@ -1,6 +1,7 @@
 import type { StudentCard } from '../../contract/people.ts';
 import type { Ctx } from '../access/actor.ts';
-import { currentConsents, hasConsent } from './consent.queries.ts';
+import { currentConsents, hasConsent, withdrawnConsents } from './consent.queries.ts';
+import { logCardViews } from './log-card-views.ts';
 import { allowedStudents, requireStudent } from './people.policy.ts';
 import { type CardLevel, presentGuardian, presentStudentCard } from './people.present.ts';
 import { accountStatusOf, findStudent, guardiansOf, isFamilyOf } from './people.queries.ts';
@@ -14,7 +15,8 @@ async function levelOf(ctx: Ctx, studentId: number): Promise<CardLevel> {
 }
 
 /**
- * A student's card for whoever may see the student, cut to what they may see; the view is logged.
+ * A student's card for whoever may see the student, cut to what they may see; the view is logged
+ * (the student and each parent shown, 152-ФЗ).
  * `asEditor`: the caller checked at the start of its change that the actor may edit the student
  * (a departure can take the student out of the actor's reach before the answer is made).
  */
@@ -29,28 +31,30 @@ export async function getStudentCard(
     o.asEditor ? ('personal' as const) : levelOf(ctx, studentId),
     o.asEditor ? new Set([studentId]) : allowedStudents(ctx, 'student.edit', [studentId]),
   ]);
-  if (o.log !== false && ctx.actor.kind === 'person' && student.schoolId !== null) {
-    await ctx.db
-      .insertInto('cardViews')
-      .values({
-        schoolId: student.schoolId,
-        studentId,
-        viewerId: ctx.actor.personId,
-        at: new Date().toISOString(),
-      })
-      .execute();
-  }
   const guardians = level === 'names' ? [] : await guardiansOf(ctx.db, [studentId]);
   const ids = guardians.map((g) => g.id);
-  const [consents, accounts, consent] = await Promise.all([
+  if (o.log !== false && student.schoolId !== null) {
+    const schoolId = student.schoolId;
+    await logCardViews(ctx, 'card', [
+      { schoolId, studentId, guardianId: null },
+      ...ids.map((guardianId) => ({ schoolId, studentId, guardianId })),
+    ]);
+  }
+  const [consents, withdrawn, accounts, consent] = await Promise.all([
     currentConsents(ctx.db, ids),
+    withdrawnConsents(ctx.db, ids),
     accountStatusOf(ctx.db, [studentId, ...ids]),
     hasConsent(ctx.db, [studentId]),
   ]);
   return presentStudentCard(
     student,
     guardians.map((g) =>
-      presentGuardian(g, level, consents.get(g.id)?.givenOn ?? null, accounts.get(g.id) ?? 'none'),
+      presentGuardian(
+        g,
+        level,
+        { givenOn: consents.get(g.id)?.givenOn ?? null, withdrawnOn: withdrawn.get(g.id) ?? null },
+        accounts.get(g.id) ?? 'none',
+      ),
     ),
     {
       level,

@@ -9,14 +9,18 @@ export function fullName(p: { lastName: string; firstName: string; middleName: s
   return `${p.lastName} ${p.firstName} ${p.middleName}`.trim();
 }
 
-/** A guardian on the card; workplace, extra phone, consent and account only at the personal level. */
+/**
+ * A guardian on the card; workplace, extra phone, consent and account only at the personal level.
+ * A parent who withdrew consent (`withdrawnOn`) shows no contacts to anyone (152-ФЗ), only the date.
+ */
 export function presentGuardian(
   g: GuardianRow,
   level: CardLevel,
-  consentGivenOn: string | null,
+  consent: { givenOn: string | null; withdrawnOn: string | null },
   account: AccountStatus | null,
 ): GuardianItem {
   const personal = level === 'personal';
+  const open = consent.withdrawnOn === null;
   return {
     id: g.id,
     name: fullName(g),
@@ -24,11 +28,12 @@ export function presentGuardian(
     firstName: g.firstName,
     middleName: g.middleName,
     kind: g.kind,
-    phone: g.phone,
-    extraPhone: personal ? g.extraPhone : null,
-    email: g.email,
-    workplace: personal ? g.workplace : null,
-    consentGivenOn: personal ? consentGivenOn : null,
+    phone: open ? g.phone : null,
+    extraPhone: personal && open ? g.extraPhone : null,
+    email: open ? g.email : null,
+    workplace: personal && open ? g.workplace : null,
+    consentGivenOn: personal ? consent.givenOn : null,
+    consentWithdrawnOn: consent.withdrawnOn,
     account: personal ? account : null,
   };
 }

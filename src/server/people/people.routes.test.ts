@@ -78,7 +78,8 @@ describe.each(engines())('students, parents and consent over HTTP on $name', (en
       consent: null,
       can: { edit: false, personal: false },
     });
-    expect(await countRows(database.db, 'cardViews', w.schoolId)).toBe(before + 2);
+    // The class teacher saw S and S's mother; the subject teacher S alone.
+    expect(await countRows(database.db, 'cardViews', w.schoolId)).toBe(before + 3);
     const log = await teacher.get(`/api/students/${w.s.id}/views`);
     expect(log.statusCode).toBe(200);
     expect(
@@ -87,6 +88,10 @@ describe.each(engines())('students, parents and consent over HTTP on $name', (en
         .views.slice(0, 2)
         .map((v: { viewer: string }) => v.viewer.split(' ')[0]),
     ).toEqual(['Предметник', 'Классная']);
+    expect(log.json().views[1]).toMatchObject({
+      subject: { kind: 'guardian', id: w.mother.id, name: expect.stringContaining('Яковлева') },
+      source: 'card',
+    });
     expect((await subject.get(`/api/students/${w.s.id}/views`)).statusCode).toBe(403);
     expect((await other.get(`/api/students/${w.s.id}/views`)).statusCode).toBe(404);
   });
@@ -219,7 +224,19 @@ describe.each(engines())('students, parents and consent over HTTP on $name', (en
       extraPhone: '+7 911 111-11-11',
       kind: 'guardian',
     });
-    expect(edited.json().guardians[0]).toMatchObject({ extraPhone: '+7 911 111-11-11', kind: 'guardian' });
+    expect(edited.json().guardians[0]).toMatchObject({
+      extraPhone: null,
+      consentWithdrawnOn: '2026-09-10',
+      kind: 'guardian',
+    });
+    const regiven = await teacher.send('POST', `/api/students/${w.t.id}/guardians/${father.id}/consent`, {
+      givenOn: '2026-09-11',
+    });
+    expect(regiven.json().guardians[0]).toMatchObject({
+      extraPhone: '+7 911 111-11-11',
+      consentWithdrawnOn: null,
+      consentGivenOn: '2026-09-11',
+    });
     expect(
       (await other.send('POST', `/api/students/${w.t.id}/guardians/${father.id}`, { workplace: 'X' }))
         .statusCode,
