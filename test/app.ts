@@ -6,7 +6,16 @@ import { testPassword } from './factories.ts';
 
 /** The whole HTTP stack over a test database, without a network socket. */
 export function testApp(database: Database, env: Record<string, string> = {}): Promise<FastifyInstance> {
-  return buildApp(database, readConfig({ LOG_LEVEL: 'silent', WEB_DIR: 'test/no-web', ...env }));
+  return buildApp(
+    database,
+    readConfig({
+      LOG_LEVEL: 'silent',
+      WEB_DIR: 'test/no-web',
+      // Route tests export many files a minute; src/server/http/security-headers.test.ts tests the limit.
+      EXPORT_RATE_LIMIT_PER_MINUTE: '1000',
+      ...env,
+    }),
+  );
 }
 
 /** A signed-in client: its cookie and CSRF token are sent with every request. */

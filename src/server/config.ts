@@ -11,6 +11,7 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  EXPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(12),
   WEB_DIR: z.string().min(1).default('dist/web'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
@@ -46,6 +47,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   loginRateLimitPerMinute: number;
+  /** Files built per person per minute (exports, paper journal, print jobs, backups). */
+  exportRateLimitPerMinute: number;
   webDir: string;
   /** The address people open (printed on credential slips); the request's own address when unset. */
   publicUrl: string | null;
@@ -109,6 +112,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    exportRateLimitPerMinute: e.EXPORT_RATE_LIMIT_PER_MINUTE,
     webDir: e.WEB_DIR,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     metricsToken: e.METRICS_TOKEN ?? null,

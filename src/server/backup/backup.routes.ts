@@ -8,6 +8,7 @@ import type { Database } from '../db/database.ts';
 import type { Api } from '../http/api.ts';
 import { forbidden, notFound } from '../http/app-error.ts';
 import { errors } from '../http/openapi.ts';
+import { exportRateLimit } from '../http/rate-limits.ts';
 import { ctxOf } from '../http/session.ts';
 import { runWithCopies } from './backup-runs.queries.ts';
 import { backupStatus } from './backup-status.ts';
@@ -50,6 +51,7 @@ export function registerBackupRoutes(api: Api, database: Database, config: Confi
   api.post(
     '/api/backups',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags,
         summary:

@@ -4,6 +4,7 @@ import { rosterExportQuery } from '../../contract/roster-export.ts';
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
+import { exportRateLimit } from '../http/rate-limits.ts';
 import { ctxOf } from '../http/session.ts';
 import { attachmentDisposition } from '../lessons/lesson-files.ts';
 import { exportOneRoster } from './roster-export.ts';
@@ -13,6 +14,7 @@ export function registerRosterExportRoutes(api: Api, db: Kysely<DB>): void {
   api.get(
     '/api/exchange/oneroster',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags: ['exchange'],
         summary:

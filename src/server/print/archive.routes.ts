@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { AppError, forbidden } from '../http/app-error.ts';
 import { errors } from '../http/openapi.ts';
+import { exportRateLimit } from '../http/rate-limits.ts';
 import { ctxOf } from '../http/session.ts';
 import { listArchiveClasses } from './archive-classes.ts';
 import { problemText, verifyArchive } from './archive-verify.ts';
@@ -47,6 +48,7 @@ export function registerArchiveRoutes(api: Api, db: Kysely<DB>): void {
     scope.post(
       '/api/archive/verify',
       {
+        config: { rateLimit: exportRateLimit },
         bodyLimit: maxArchiveBytes,
         schema: {
           tags,

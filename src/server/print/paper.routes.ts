@@ -12,6 +12,7 @@ import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { forbidden } from '../http/app-error.ts';
 import { errors } from '../http/openapi.ts';
+import { exportRateLimit } from '../http/rate-limits.ts';
 import { ctxOf } from '../http/session.ts';
 import { attachmentDisposition } from '../lessons/lesson-files.ts';
 import { renderExtract } from './extract.ts';
@@ -46,6 +47,7 @@ export function registerPaperRoutes(api: Api, db: Kysely<DB>): void {
   api.get(
     '/api/classes/:classId/journal.xlsx',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags,
         summary: 'Журнал класса (или выбранные журналы) в XLSX: за период или за год',
@@ -72,6 +74,7 @@ export function registerPaperRoutes(api: Api, db: Kysely<DB>): void {
     api.get(
       `/api/classes/:classId/summary.${format}`,
       {
+        config: { rateLimit: exportRateLimit },
         schema: {
           tags,
           summary: `Сводная ведомость учёта успеваемости класса за год (${format.toUpperCase()})`,
@@ -98,6 +101,7 @@ export function registerPaperRoutes(api: Api, db: Kysely<DB>): void {
   api.get(
     '/api/students/:studentId/report-card',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags,
         summary: 'Табель успеваемости ученика за учебный год (PDF)',
@@ -120,6 +124,7 @@ export function registerPaperRoutes(api: Api, db: Kysely<DB>): void {
   api.get(
     '/api/students/:studentId/extract',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags,
         summary: 'Выписка текущих отметок ученика за период или даты (PDF)',

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 import { errors } from '../http/openapi.ts';
+import { exportRateLimit } from '../http/rate-limits.ts';
 import { ctxOf } from '../http/session.ts';
 import { attachmentDisposition } from '../lessons/lesson-files.ts';
 import { printableClasses } from './print-classes.ts';
@@ -57,6 +58,7 @@ export function registerPrintJobRoutes(api: Api, db: Kysely<DB>): void {
   api.post(
     '/api/print-jobs',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags,
         summary: 'Поставить в очередь печать журнала класса (PDF) или архива за год (ZIP)',

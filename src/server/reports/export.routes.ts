@@ -7,6 +7,7 @@ import type { Api } from '../http/api.ts';
 import { AppError } from '../http/app-error.ts';
 import type { Lang } from '../http/messages.ts';
 import { errors } from '../http/openapi.ts';
+import { exportRateLimit } from '../http/rate-limits.ts';
 import { ctxOf } from '../http/session.ts';
 import { attachmentDisposition } from '../lessons/lesson-files.ts';
 import { rangeText } from './export-cells.ts';
@@ -64,6 +65,7 @@ export function registerExportRoutes(api: Api, db: Kysely<DB>): void {
   api.get(
     '/api/reports/:report/export',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags,
         summary: 'Выгрузка отчёта в XLSX или PDF с теми же фильтрами, что на странице отчёта',

@@ -10,6 +10,7 @@ import {
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
+import { exportRateLimit } from '../http/rate-limits.ts';
 import { ctxOf } from '../http/session.ts';
 import { attachmentDisposition } from '../lessons/lesson-files.ts';
 import { districtReport, districtTables, districtTitle } from './district-reports.ts';
@@ -63,6 +64,7 @@ export function registerResultsRoutes(api: Api, db: Kysely<DB>): void {
   api.get(
     '/api/district/reports/export',
     {
+      config: { rateLimit: exportRateLimit },
       schema: {
         tags,
         summary: 'Выгрузка сводки по школам района в XLSX или PDF',
