@@ -26,7 +26,12 @@ export function diaryServer(databaseUrl: string): ServerSpec {
     name: 'Otmetka server',
     entry: 'src/server/cli/main.ts',
     args: ['serve'],
-    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+      EXPORT_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     readyPath: '/api/health',
     // Other work may share the machine: a cold start under load takes far longer than 2 s.
     timeoutMs: 120_000,

@@ -60,7 +60,12 @@ async function main(): Promise<void> {
       name: 'Otmetka server',
       entry: 'src/server/cli/main.ts',
       args: ['serve'],
-      env: { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' },
+      env: {
+        DATABASE_URL: scratch.url,
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+        EXPORT_RATE_LIMIT_PER_MINUTE: '1000000',
+      },
       readyPath: '/api/health',
     });
     const rows = await measureJournal(server.url, scratch.url, samples, login);

@@ -30,7 +30,12 @@ function appServer(databaseUrl: string): ServerSpec {
     name: 'Otmetka server',
     entry: 'src/server/cli/main.ts',
     args: ['serve'],
-    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+      EXPORT_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     readyPath: '/api/health',
   };
 }

@@ -130,7 +130,12 @@ describe.each(engines())('bad input never gives a 5xx on $name', (engine) => {
         done();
       },
     });
-    const env = { LOG_LEVEL: 'error', WEB_DIR: 'test/no-web', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' };
+    const env = {
+      LOG_LEVEL: 'error',
+      WEB_DIR: 'test/no-web',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      EXPORT_RATE_LIMIT_PER_MINUTE: '100000',
+    };
     app = await buildApp(database, readConfig(env), { logStream });
     await app.ready();
     doc = app.swagger() as typeof doc;
