@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Ctx, Db } from '../access/actor.ts';
+import { appendAuditRows } from './append-audit.ts';
 
 /** What changed, for the audit trail. */
 export interface AuditEntry {
@@ -49,15 +50,22 @@ export async function bumpDataVersion(trx: Db, schoolId: number): Promise<void> 
 }
 
 /**
- * Writes one audit event; call it inside the use case's transaction, beside the change itself.
- * A change that may show in a diary also bumps the school's data version (see `changesDiary`).
+ * Writes one audit event, appended to its school's chain (see `appendAuditRows`); call it inside
+ * the use case's transaction, beside the change itself. A change that may show in a diary also
+ * bumps the school's data version (see `changesDiary`).
  */
 export async function recordAudit(trx: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('auditEvents')
-    .values({
+  await recordAudits(trx, ctx, [entry]);
+}
+
+/** Writes several audit events of one change at once: one lock per chain, one multi-row insert. */
+export async function recordAudits(trx: Db, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
+  const at = new Date().toISOString();
+  await appendAuditRows(
+    trx,
+    entries.map((entry) => ({
       schoolId: entry.schoolId,
-      at: new Date().toISOString(),
+      at,
       actorId: ctx.actor.kind === 'person' ? ctx.actor.personId : null,
       actorKind: ctx.actor.kind,
       action: entry.action,
@@ -67,7 +75,8 @@ export async function recordAudit(trx: Db, ctx: Ctx, entry: AuditEntry): Promise
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       ip: ctx.request.ip,
       requestId: ctx.request.requestId,
-    })
-    .execute();
-  if (entry.schoolId !== null && changesDiary(entry.action)) await bumpDataVersion(trx, entry.schoolId);
+    })),
+  );
+  const stale = new Set(entries.filter((e) => changesDiary(e.action)).map((e) => e.schoolId));
+  for (const schoolId of stale) if (schoolId !== null) await bumpDataVersion(trx, schoolId);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases.ts';
+import { systemCtx } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { Database } from '../db/database.ts';
 import { seedDemoSchool } from '../seed/seed-demo-school.ts';
 import { exportDatabase } from './snapshot.ts';
@@ -39,16 +41,14 @@ describe('SQLite export while teachers write', () => {
     const at: number[] = [];
     while (exporting) {
       const before = performance.now();
-      await database.db
-        .insertInto('auditEvents')
-        .values({
+      await database.db.transaction().execute((trx) =>
+        recordAudit(trx, systemCtx(database.db), {
           schoolId: school.id,
-          at: new Date().toISOString(),
-          actorKind: 'system',
-          action: 'test.write',
+          action: 'account.test.write',
           entity: 'test',
-        })
-        .execute();
+          entityId: null,
+        }),
+      );
       waits.push(performance.now() - before);
       at.push(before - started);
       await new Promise((resolve) => setTimeout(resolve, 1));

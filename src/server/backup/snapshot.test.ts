@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase } from '../../../test/databases.ts';
 import { buildClass, buildCourse, buildPerson, buildSchool, enroll } from '../../../test/factories.ts';
+import { appendAuditRows } from '../audit/append-audit.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { differences, exportDatabase, loadDatabase, type Snapshot, summarize } from './snapshot.ts';
@@ -78,20 +79,23 @@ async function buildData(db: Kysely<DB>) {
       createdBy: teacher.id,
     })
     .execute();
-  await db
-    .insertInto('auditEvents')
-    .values({
-      schoolId,
-      at: at(1),
-      actorId: teacher.id,
-      actorKind: 'person',
-      action: 'mark.recorded',
-      entity: 'mark',
-      entityId: '1',
-      before: null,
-      after: JSON.stringify({ value: '5', comment: 'молодец 👍' }),
-    })
-    .execute();
+  await db.transaction().execute((trx) =>
+    appendAuditRows(trx, [
+      {
+        schoolId,
+        at: at(1),
+        actorId: teacher.id,
+        actorKind: 'person',
+        action: 'mark.recorded',
+        entity: 'mark',
+        entityId: '1',
+        before: null,
+        after: JSON.stringify({ value: '5', comment: 'молодец 👍' }),
+        ip: null,
+        requestId: null,
+      },
+    ]),
+  );
   return { schoolId, lessonId: lessons[0]!.id };
 }
 

@@ -136,6 +136,8 @@ describe.each(engines())('schema on $name', (engine) => {
         'role_assignments',
         'sessions',
         'audit_events',
+        // The head of each audit chain, keyed by school id or 0 for events of no school.
+        'audit_heads',
         // A person's own settings and links, and the state of background jobs.
         'notification_prefs',
         'telegram_links',

@@ -476,6 +476,21 @@ export interface AuditEventTable {
   after: JsonText | null;
   ip: string | null;
   requestId: string | null;
+  /** Its place in its chain (the school's, or chain 0 for events of no school), from 1. */
+  seq: number;
+  /** The hash of the event before it in the chain (`genesisHash` for the first). */
+  prevHash: string;
+  /** SHA-256 over `prevHash` and the fields above (src/server/audit/chain.ts). */
+  hash: string;
+}
+
+/** The last event of each audit chain: appends lock it, so a chain never forks. */
+export interface AuditHeadTable {
+  /** The school's id, or 0 for events of no school. */
+  chainKey: number;
+  seq: number;
+  hash: string;
+  updatedAt: Timestamp;
 }
 
 /** A school's data version: bumped with every audited change, the key of cached diaries. */
@@ -774,6 +789,7 @@ export interface DB {
   periodMarks: PeriodMarkTable;
   remarks: RemarkTable;
   auditEvents: AuditEventTable;
+  auditHeads: AuditHeadTable;
   dataVersions: DataVersionTable;
   weekAcknowledgements: WeekAcknowledgementTable;
   absenceNotices: AbsenceNoticeTable;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { attendanceColumnBody } from '../../contract/journal.ts';
 import type { Ctx } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudits } from '../audit/record-audit.ts';
 import { noticeReasons } from '../diary/notice-reason.ts';
 import { AppError } from '../http/app-error.ts';
 import { type JournalNoticeItem, queueJournalNotices } from '../notify/journal-notices.ts';
@@ -13,28 +13,6 @@ import { attendanceRows } from './save-attendance.ts';
 
 type Body = z.infer<typeof attendanceColumnBody>;
 type Entry = Body['entries'][number];
-
-/** One audit event as stored, for writing a column's events in one statement. */
-function auditRow(
-  ctx: Ctx,
-  schoolId: number,
-  at: string,
-  e: { action: string; id: number; before: unknown; after: unknown },
-) {
-  return {
-    schoolId,
-    at,
-    actorId: personOf(ctx),
-    actorKind: ctx.actor.kind,
-    action: e.action,
-    entity: 'attendance',
-    entityId: String(e.id),
-    before: e.before === null ? null : JSON.stringify(e.before),
-    after: JSON.stringify(e.after),
-    ip: ctx.request.ip,
-    requestId: ctx.request.requestId,
-  };
-}
 
 /**
  * Saves a lesson's attendance column at once and confirms «attendance taken». Each listed entry
@@ -169,11 +147,6 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
             noticed.push({ kind: 'attendance', id: row.id, studentId: e.studentId, value: e.value });
           }
         }
-        if (events.length)
-          await trx
-            .insertInto('auditEvents')
-            .values(events.map((e) => auditRow(ctx, lesson.schoolId, now, e)))
-            .execute();
         // When attendance was first taken is what timeliness is judged by; corrections keep it.
         const takenAt = lesson.attendanceTakenAt ?? now;
         await trx
@@ -181,14 +154,25 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
           .set({ attendanceTakenAt: takenAt })
           .where('id', '=', lesson.id)
           .execute();
-        await recordAudit(trx, ctx, {
-          schoolId: lesson.schoolId,
-          action: 'journal.attendance.taken',
-          entity: 'lesson',
-          entityId: lesson.id,
-          before: { attendanceTakenAt: lesson.attendanceTakenAt },
-          after: { attendanceTakenAt: takenAt, entries: events.length },
-        });
+        // The entries' events and the confirmation: one append to the school's audit chain.
+        await recordAudits(trx, ctx, [
+          ...events.map((e) => ({
+            schoolId: lesson.schoolId,
+            action: e.action,
+            entity: 'attendance',
+            entityId: e.id,
+            before: e.before === null ? undefined : e.before,
+            after: e.after,
+          })),
+          {
+            schoolId: lesson.schoolId,
+            action: 'journal.attendance.taken',
+            entity: 'lesson',
+            entityId: lesson.id,
+            before: { attendanceTakenAt: lesson.attendanceTakenAt },
+            after: { attendanceTakenAt: takenAt, entries: events.length },
+          },
+        ]);
         await queueJournalNotices(trx, ctx, {
           schoolId: lesson.schoolId,
           lessonId: lesson.id,

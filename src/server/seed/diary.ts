@@ -1,5 +1,6 @@
-import type { Insertable, Transaction } from 'kysely';
-import type { AuditEventTable, DB } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
+import { type AuditRow, appendAuditRows } from '../audit/append-audit.ts';
+import type { DB } from '../db/schema.ts';
 import { chunks, insertAll } from './batches.ts';
 import { Random } from './journal-plan.ts';
 
@@ -52,7 +53,7 @@ function audit(
   entity: string,
   id: number | string,
   after: unknown,
-): Insertable<AuditEventTable> {
+): AuditRow {
   return {
     schoolId,
     at: when,
@@ -103,7 +104,7 @@ export async function writeDemoDiary(trx: Transaction<DB>, input: DemoDiaryInput
   const random = new Random(input.seed * 7919 + 5);
   const five = await classFiveA(trx, schoolId);
   const teacherId = five.classTeacherId ?? directorId;
-  const audits: Insertable<AuditEventTable>[] = [];
+  const audits: AuditRow[] = [];
   const guardians = [...new Set(five.families.map((f) => f.guardianId))];
 
   // Notification preferences: the demo parent wants a «2» at once; some others chose otherwise.
@@ -264,7 +265,7 @@ export async function writeDemoDiary(trx: Transaction<DB>, input: DemoDiaryInput
     },
   ];
   const written = await writeConversations(trx, schoolId, conversations, audits);
-  await insertAll(audits, (batch) => trx.insertInto('auditEvents').values(batch).execute(), 2000);
+  await appendAuditRows(trx, audits);
   return {
     notificationPrefs: prefs.length,
     acknowledgements: acks.length,
@@ -288,7 +289,7 @@ async function writeConversations(
   trx: Transaction<DB>,
   schoolId: number,
   conversations: Conversation[],
-  audits: Insertable<AuditEventTable>[],
+  audits: AuditRow[],
 ): Promise<{ threads: number; threadMembers: number; messages: number }> {
   let members = 0;
   let messages = 0;

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { appendAuditRows } from '../audit/append-audit.ts';
 import type { DB } from '../db/schema.ts';
 import { batchOf, insertReturningIds } from './batches.ts';
 import { type BulkColumn, insertFromJson } from './journal-bulk.ts';
@@ -67,6 +68,9 @@ const auditColumns: BulkColumn[] = [
   ['entity_id', 'text'],
   ['before', 'text'],
   ['after', 'text'],
+  ['seq', 'int'],
+  ['prev_hash', 'text'],
+  ['hash', 'text'],
 ];
 
 /** The audit event a journal use case writes for a new row (the seed writes the same shape). */
@@ -89,6 +93,8 @@ function audit(
     entityId: String(id),
     before: null,
     after: JSON.stringify(after),
+    ip: null,
+    requestId: null,
   };
 }
 
@@ -272,21 +278,27 @@ export async function writeJournal(
       }),
     ),
   ];
-  await insertFromJson(
-    trx,
-    'audit_events',
-    auditColumns,
-    events.map((e) => [
-      e.schoolId,
-      e.at,
-      e.actorId,
-      e.actorKind,
-      e.action,
-      e.entity,
-      e.entityId,
-      e.before,
-      e.after,
-    ]),
+  // Hashed in memory as they are chained, then written in bulk like the journal rows themselves.
+  await appendAuditRows(trx, events, (_, rows) =>
+    insertFromJson(
+      trx,
+      'audit_events',
+      auditColumns,
+      rows.map((e) => [
+        e.schoolId,
+        e.at,
+        e.actorId,
+        e.actorKind,
+        e.action,
+        e.entity,
+        e.entityId,
+        e.before,
+        e.after,
+        e.seq,
+        e.prevHash,
+        e.hash,
+      ]),
+    ).then(() => undefined),
   );
   return {
     planItems: j.items.length,
