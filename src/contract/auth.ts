@@ -10,6 +10,8 @@ export const newPasswordField = secret(8, 200);
 
 /** `POST /api/auth/login` body. */
 export const loginBody = z.strictObject({ login: line(1, 64), password: secret(1, 200) });
+/** `POST /api/auth/unlock` body: the locked session's own password. */
+export const unlockBody = z.strictObject({ password: secret(1, 200) });
 /** `POST /api/auth/change-password` body. */
 export const changePasswordBody = z.strictObject({
   currentPassword: secret(1, 200),
@@ -51,6 +53,8 @@ export const meResponse = z.object({
   children: z.array(z.object({ id: z.number(), name: z.string(), className: z.string().nullable() })),
   mustChangePassword: z.boolean(),
   idleTimeoutMinutes: z.number(),
+  /** Locked: only the name, the login and the CSRF token are filled, for the lock screen. */
+  locked: z.boolean(),
   csrfToken: z.string(),
 });
 /** The signed-in actor as the web app sees it. */

@@ -5,6 +5,7 @@ export const errorCodes = [
   'validation',
   'unauthenticated',
   'session_expired',
+  'session_locked',
   'password_change_required',
   'forbidden',
   'csrf',

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { healthResponse } from '../contract/auth.ts';
 import { errorBody } from '../contract/errors.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerLockRoutes } from './auth/lock.routes.ts';
 import { registerBackupRoutes } from './backup/backup.routes.ts';
 import { backupHealth } from './backup/backup-health.ts';
 import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(
   );
   registerReadiness(api, database);
   registerAuthRoutes(api, database.db, config);
+  registerLockRoutes(api, database.db, config);
   registerStructureRoutes(api, database.db);
   registerPeopleRoutes(api, database.db);
   registerCalendarRoutes(api, database.db);

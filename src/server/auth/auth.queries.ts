@@ -69,6 +69,8 @@ const sessionQuery = compiledOnce((db: Db, sessionId: string) =>
       'accounts.disabledAt',
       'sessions.endedAt',
       'sessions.endReason',
+      'sessions.lockedAt',
+      'persons.schoolId as personSchoolId',
     ])
     .where('sessions.id', '=', sessionId),
 );

@@ -57,7 +57,7 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
   api.post(
     '/api/auth/logout',
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, whileLocked: true },
       schema: {
         tags,
         summary: 'Выход: завершает сеанс',
@@ -75,7 +75,7 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
   api.get(
     '/api/me',
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, whileLocked: true },
       schema: {
         tags,
         summary: 'Текущий пользователь, его роли и права',

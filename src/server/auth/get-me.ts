@@ -14,12 +14,16 @@ export interface SessionFacts {
   mustChangePassword: boolean;
   idleTimeoutMinutes: number;
   csrfToken: string;
+  /** Locked since; null while open. */
+  lockedAt: string | null;
 }
 
 /** Who the actor is, where, and what they may do: what the web app needs to draw itself. */
 export async function getMe(ctx: Ctx, session: SessionFacts): Promise<Me> {
   const { db, actor } = ctx;
   if (actor.kind !== 'person') throw new AppError('unauthenticated', 'unauthenticated');
+  // The lock screen shows whose session it is, and nothing of what the session may see.
+  if (session.lockedAt) return lockedMe(session);
   const schoolIds = [
     ...new Set(actor.grants.map((g) => g.schoolId).filter((id): id is number => id !== null)),
   ];
@@ -46,6 +50,24 @@ export async function getMe(ctx: Ctx, session: SessionFacts): Promise<Me> {
     })),
     mustChangePassword: session.mustChangePassword,
     idleTimeoutMinutes: session.idleTimeoutMinutes,
+    locked: false,
+    csrfToken: session.csrfToken,
+  };
+}
+
+function lockedMe(session: SessionFacts): Me {
+  return {
+    person: session.person,
+    login: session.login,
+    roles: [],
+    schools: [],
+    district: null,
+    abilities: [],
+    classTeacherOf: [],
+    children: [],
+    mustChangePassword: session.mustChangePassword,
+    idleTimeoutMinutes: session.idleTimeoutMinutes,
+    locked: true,
     csrfToken: session.csrfToken,
   };
 }

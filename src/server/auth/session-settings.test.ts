@@ -39,7 +39,7 @@ describe.each(engines())('session settings on $name', (engine) => {
 
   const me = (client: Client) => client.get('/api/me');
 
-  it("ends a staff session after the school's own idle timeout, not before", async () => {
+  it("locks a staff session after the school's own idle timeout, not before, and it opens nothing", async () => {
     const { schoolId } = await buildSchool(database.db, { settings: { idleTimeoutMinutesStaff: 5 } });
     const teacher = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
     const client = await signIn(app, teacher.login);
@@ -51,9 +51,10 @@ describe.each(engines())('session settings on $name', (engine) => {
     expect((await me(client)).statusCode).toBe(200);
 
     await idleFor(teacher.id, 6 * minute);
-    const expired = await me(client);
-    expect(expired.statusCode).toBe(401);
-    expect(expired.json()).toMatchObject({ error: 'session_expired' });
+    const locked = await client.get('/api/journal/courses');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json()).toMatchObject({ error: 'session_locked' });
+    expect((await me(client)).json()).toMatchObject({ locked: true, abilities: [], roles: [] });
   });
 
   it('keeps a parent signed in for a week in a school with default settings', async () => {

@@ -156,6 +156,8 @@ export interface SessionTable {
   endedAt: Timestamp | null;
   /** Why the session ended: an idle one is reported as expired, not as never signed in. */
   endReason: SessionEndReason | null;
+  /** Locked since (idle lock or «Заблокировать»): only unlock, logout and the name answer. */
+  lockedAt: Timestamp | null;
 }
 
 /** An academic year, 1 September – 31 August. */

@@ -6,6 +6,7 @@ export const statusOf: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
   session_expired: 401,
+  session_locked: 401,
   password_change_required: 403,
   forbidden: 403,
   csrf: 403,

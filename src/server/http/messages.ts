@@ -1,4 +1,5 @@
 import * as sessionLock from '../auth/lock.messages.ts';
+import * as sessionLock from '../auth/lock.messages.ts';
 import * as backup from '../backup/backup.messages.ts';
 import * as calendar from '../calendar/calendar.messages.ts';
 import * as control from '../control/control.messages.ts';
@@ -46,6 +47,7 @@ const modules = [
   results,
   remarks,
   dashboard,
+  sessionLock,
   sessionLock,
   printJobs,
   paper,
@@ -127,6 +129,7 @@ const ru = {
   ...remarks.messages.ru,
   ...dashboard.messages.ru,
   ...sessionLock.messages.ru,
+  ...sessionLock.messages.ru,
 };
 
 /** A message key. */
@@ -200,6 +203,7 @@ const en: Record<MessageKey, string> = {
   ...results.messages.en,
   ...remarks.messages.en,
   ...dashboard.messages.en,
+  ...sessionLock.messages.en,
   ...sessionLock.messages.en,
 };
 

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Ctx, PersonActor } from '../access/actor.ts';
+import { isStaffRole } from '../../domain/roles.ts';
+import type { Ctx, PersonActor, RequestInfo } from '../access/actor.ts';
 import { endSession, findSession, touchSession } from '../auth/auth.queries.ts';
+import { lockSession } from '../auth/lock-session.ts';
 import { sameSecret, sessionIdOf } from '../auth/session-token.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from './app-error.ts';
@@ -10,6 +12,8 @@ import { langOf } from './messages.ts';
 /** The name of the session cookie. */
 export const sessionCookie = 'otmetka_session';
 const touchEverySeconds = 30;
+/** How long a locked session waits for its password past the idle timeout before it ends for good. */
+export const lockCapMinutes = 12 * 60;
 
 /** The signed-in session behind a request. */
 export interface Auth {
@@ -20,6 +24,10 @@ export interface Auth {
   login: string;
   mustChangePassword: boolean;
   idleTimeoutMinutes: number;
+  /** The person's school (audit events of the session). */
+  schoolId: number | null;
+  /** Locked since (idle lock or «Заблокировать»); null while open. */
+  lockedAt: string | null;
   actor: PersonActor;
 }
 
@@ -32,6 +40,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the first-login password change is still due. */
     beforePasswordChange?: boolean;
+    /** Reachable while the session is locked (the name on the lock screen, unlock, logout). */
+    whileLocked?: boolean;
   }
 }
 
@@ -51,7 +61,7 @@ export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
     const token = request.cookies[sessionCookie];
     let expired = false;
     if (token) {
-      const found = await loadAuth(db, sessionIdOf(token));
+      const found = await loadAuth(db, sessionIdOf(token), requestInfo(request));
       if (found === 'expired') expired = true;
       else request.auth = found;
       // An idle-expired cookie stays, so every later request (in whatever order) can say why;
@@ -71,6 +81,7 @@ export function registerSessions(app: FastifyInstance, db: Kysely<DB>): void {
       throw expired
         ? new AppError('session_expired', 'sessionExpired')
         : new AppError('unauthenticated', 'unauthenticated');
+    if (request.auth.lockedAt && !config.whileLocked) throw new AppError('session_locked', 'sessionLocked');
     if (request.auth.mustChangePassword && !config.beforePasswordChange) {
       throw new AppError('password_change_required', 'passwordChangeRequired');
     }
@@ -89,8 +100,16 @@ function checkOrigin(request: FastifyRequest): void {
   if (host !== request.host) throw new AppError('csrf', 'csrf');
 }
 
-/** Loads a live session by id, or tells that it has expired (and ends it). */
-export async function loadAuth(db: Kysely<DB>, sessionId: string): Promise<Auth | 'expired' | null> {
+/**
+ * Loads a live session by id, or tells that it has expired (and ends it). A staff session idle past
+ * its timeout is locked instead (the journal's unsaved cells wait for the password); it ends for
+ * good `lockCapMinutes` later. A family session simply expires: a phone has its own screen lock.
+ */
+export async function loadAuth(
+  db: Kysely<DB>,
+  sessionId: string,
+  request: RequestInfo = { requestId: null, ip: null, lang: 'ru' },
+): Promise<Auth | 'expired' | null> {
   const row = await findSession(db, sessionId);
   if (!row) return null;
   // Requests racing the one that ended an idle session must say "expired" too.
@@ -101,11 +120,27 @@ export async function loadAuth(db: Kysely<DB>, sessionId: string): Promise<Auth 
     return null;
   }
   const idleMs = now - new Date(row.lastSeenAt).getTime();
-  if (idleMs > row.idleTimeoutMinutes * 60_000) {
+  const timeoutMs = row.idleTimeoutMinutes * 60_000;
+  const staff = row.grants.some((g) => isStaffRole(g.role));
+  if (idleMs > timeoutMs + (staff ? lockCapMinutes * 60_000 : 0)) {
     await endSession(db, sessionId, new Date(now).toISOString(), 'idle');
     return 'expired';
   }
-  if (idleMs > touchEverySeconds * 1000) await touchSession(db, sessionId, new Date(now).toISOString());
+  let lockedAt = row.lockedAt;
+  if (!lockedAt && idleMs > timeoutMs) {
+    lockedAt = new Date(now).toISOString();
+    const actor: PersonActor = {
+      kind: 'person',
+      personId: row.personId,
+      accountId: row.accountId,
+      grants: row.grants,
+    };
+    const target = { sessionId, accountId: row.accountId, schoolId: row.personSchoolId };
+    await lockSession({ db, actor, request }, target, 'idle');
+  }
+  // A locked session shows no activity: only unlocking it counts as such.
+  if (!lockedAt && idleMs > touchEverySeconds * 1000)
+    await touchSession(db, sessionId, new Date(now).toISOString());
   return {
     sessionId,
     person: {
@@ -119,6 +154,8 @@ export async function loadAuth(db: Kysely<DB>, sessionId: string): Promise<Auth 
     login: row.login,
     mustChangePassword: row.passwordChangedAt === null,
     idleTimeoutMinutes: row.idleTimeoutMinutes,
+    schoolId: row.personSchoolId,
+    lockedAt,
     actor: { kind: 'person', personId: row.personId, accountId: row.accountId, grants: row.grants },
   };
 }
@@ -134,15 +171,12 @@ export function requireAuth(request: FastifyRequest): Auth {
   return request.auth;
 }
 
+/** What the audit trail notes of a request. */
+function requestInfo(request: FastifyRequest): RequestInfo {
+  return { requestId: String(request.id), ip: request.ip, lang: langOf(request.headers['accept-language']) };
+}
+
 /** The use-case context of a request: the signed-in person, or an anonymous visitor. */
 export function ctxOf(request: FastifyRequest, db: Kysely<DB>): Ctx {
-  return {
-    db,
-    actor: request.auth?.actor ?? { kind: 'anonymous' },
-    request: {
-      requestId: String(request.id),
-      ip: request.ip,
-      lang: langOf(request.headers['accept-language']),
-    },
-  };
+  return { db, actor: request.auth?.actor ?? { kind: 'anonymous' }, request: requestInfo(request) };
 }
