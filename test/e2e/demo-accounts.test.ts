@@ -89,6 +89,44 @@ describe.skipIf(skipE2e)('demo accounts in the browser', () => {
     },
   );
 
+  it('runs under its real Content-Security-Policy: no violation, and an injected script does not run', async () => {
+    for (const role of ['teacher', 'parent'] as const) {
+      const page = await h.newPage('about:blank');
+      const console: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) console.push(m.text());
+      });
+      await page.addInitScript(() => {
+        const w = window as unknown as { cspViolations: string[] };
+        w.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          w.cspViolations.push(
+            `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+          );
+        });
+      });
+      await page.goto('/');
+      await logIn(page, demo.logins[role], demoPassword);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const violations = () =>
+        page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      expect(await violations(), role).toEqual([]);
+      expect(console, role).toEqual([]);
+      // The same listener does see a violation: a script slipped into the page is refused.
+      const ran = await page.evaluate(async () => {
+        const s = document.createElement('script');
+        s.textContent = 'window.injectedRan = true';
+        document.body.append(s);
+        await new Promise((r) => setTimeout(r, 100));
+        return (window as unknown as { injectedRan?: boolean }).injectedRan ?? false;
+      });
+      expect(ran).toBe(false);
+      expect((await violations()).join()).toMatch(/script-src/);
+      await page.context().close();
+    }
+  });
+
   it('a wrong password is refused next to the form', async () => {
     const page = await h.newPage();
     await submitLogin(page, demo.logins.teacher, 'not-the-password');

@@ -3,6 +3,7 @@ import { AppError } from '../http/app-error.ts';
 import { endSession, findAccountByLogin } from './auth.queries.ts';
 import { openSession } from './open-session.ts';
 import { provePassword } from './prove-password.ts';
+import { recordSuccessfulSignIn } from './sign-in-history.ts';
 
 /** What a successful login hands to the HTTP layer: the cookie token. */
 export interface LoginResult {
@@ -17,7 +18,14 @@ export interface LoginResult {
  */
 export async function logIn(
   ctx: Ctx,
-  input: { login: string; password: string; userAgent: string | null; previousSessionId: string | null },
+  input: {
+    login: string;
+    password: string;
+    userAgent: string | null;
+    previousSessionId: string | null;
+    /** The browser's `otmetka_device` token: history, known devices, the «new device» letter. */
+    deviceToken?: string | null;
+  },
 ): Promise<LoginResult> {
   const account = await findAccountByLogin(ctx.db, input.login);
   if (!(await provePassword(ctx, input.login, account, input.password)) || !account) {
@@ -30,6 +38,11 @@ export async function logIn(
     // A browser that signs in again leaves no second session of its own behind.
     if (input.previousSessionId) await endSession(trx, input.previousSessionId, now, 'logout');
     await trx.updateTable('accounts').set({ lastLoginAt: now }).where('id', '=', account.id).execute();
+    await recordSuccessfulSignIn(trx, ctx, {
+      account,
+      deviceToken: input.deviceToken ?? null,
+      userAgent: input.userAgent,
+    });
     return openSession(trx, ctx, account, input.userAgent);
   });
   return { token, accountId: account.id };
