@@ -26,7 +26,12 @@ export interface AuditProblem {
   action: string | null;
   entity: string | null;
   entityId: string | null;
-  /** deleted: the first and last missing seq; headMismatch: what the head says and what was found. */
+  /** valueMismatch: the field of the row that differs. */
+  field?: 'value' | 'comment' | 'reason';
+  /**
+   * deleted: the first and last missing seq. headMismatch: the head's seq (expected) and the last
+   * event's (found). valueMismatch: the value by the history (expected) and in the table (found).
+   */
   missingFrom?: number;
   missingTo?: number;
   expected?: string | null;
@@ -126,10 +131,10 @@ export class ChainWalker {
     const expected = this.lastSeq + 1;
     if (seq > expected)
       this.problems.add({ kind: 'deleted', ...about(original), missingFrom: expected, missingTo: seq - 1 });
-    if (seq < expected) this.problems.add({ kind: 'inserted', ...about(original) });
-    else if (!valid(original)) this.problems.add({ kind: 'edited', ...about(original) });
-    else if (seq === expected && original.prevHash !== link)
+    // Not linked to the event before it: put in, not written after it.
+    if (seq < expected || (seq === expected && original.prevHash !== link))
       this.problems.add({ kind: 'inserted', ...about(original) });
+    else if (!valid(original)) this.problems.add({ kind: 'edited', ...about(original) });
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.lastHash = original.hash;
     this.lastAt = original.at;
