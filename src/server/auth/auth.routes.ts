@@ -9,10 +9,12 @@ import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
 import { clearSessionCookie, ctxOf, loadAuth, requireAuth, sessionCookie } from '../http/session.ts';
 import { changePassword } from './change-password.ts';
+import { deviceTokenOf, setDeviceCookie } from './devices.ts';
 import { getMe } from './get-me.ts';
 import { logIn } from './log-in.ts';
 import { logOut } from './log-out.ts';
 import { sessionIdOf } from './session-token.ts';
+import { recordFailedAttempt } from './sign-in-history.ts';
 
 const tags = ['auth'];
 
@@ -45,11 +47,15 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
     },
     async (request, reply) => {
       const ctx = ctxOf(request, db);
+      const userAgent = request.headers['user-agent'] ?? null;
+      const deviceToken = deviceTokenOf(request);
       const { token } = await logIn(ctx, {
         ...request.body,
-        userAgent: request.headers['user-agent'] ?? null,
+        userAgent,
         previousSessionId: request.auth?.sessionId ?? null,
-      });
+        deviceToken,
+      }).catch((error: unknown) => recordFailedAttempt(ctx, request.body.login, userAgent, error));
+      setDeviceCookie(reply, deviceToken, config.cookieSecure);
       return startSession(reply, ctx, token);
     },
   );

@@ -141,7 +141,14 @@ export interface GuardianshipTable {
 }
 
 /** Why a session ended. */
-export type SessionEndReason = 'logout' | 'idle' | 'password_changed' | 'password_reset' | 'disabled';
+export type SessionEndReason =
+  | 'logout'
+  | 'idle'
+  | 'password_changed'
+  | 'password_reset'
+  | 'disabled'
+  /** Ended by its owner from another session («Безопасность»). */
+  | 'ended_by_owner';
 
 /** A server-side login session; the id is the SHA-256 of the cookie token. */
 export interface SessionTable {
@@ -158,6 +165,33 @@ export interface SessionTable {
   endReason: SessionEndReason | null;
   /** Locked since (idle lock or «Заблокировать»): only unlock, logout and the name answer. */
   lockedAt: Timestamp | null;
+}
+
+/** How a login attempt on an existing account ended. */
+export type SignInOutcome = 'ok' | 'badPassword' | 'locked' | 'badCode';
+
+/** One login attempt on an existing account (the login history its owner sees). */
+export interface SignInTable {
+  id: Generated<number>;
+  accountId: number;
+  personId: number;
+  schoolId: number | null;
+  at: Timestamp;
+  ip: string | null;
+  userAgent: string | null;
+  outcome: SignInOutcome;
+  /** 1 when the browser's device cookie was already known to the account. */
+  deviceKnown: number;
+}
+
+/** A browser an account has signed in from: the SHA-256 of its `otmetka_device` cookie. */
+export interface KnownDeviceTable {
+  id: Generated<number>;
+  accountId: number;
+  deviceHash: string;
+  firstSeenAt: Timestamp;
+  lastSeenAt: Timestamp;
+  userAgent: string | null;
 }
 
 /** An academic year, 1 September – 31 August. */
@@ -768,6 +802,8 @@ export interface DB {
   consents: ConsentTable;
   cardViews: CardViewTable;
   sessions: SessionTable;
+  signIns: SignInTable;
+  knownDevices: KnownDeviceTable;
   academicYears: AcademicYearTable;
   gradeSchemes: GradeSchemeTable;
   periods: PeriodTable;
