@@ -50,6 +50,11 @@ const familyRoutes = new Set([
   'PUT /api/notifications/settings',
   'POST /api/notifications/telegram/code',
   'POST /api/notifications/telegram/unlink',
+  // Their own sessions and login history (the «Безопасность» page): scoped to their account.
+  'GET /api/me/sessions',
+  'POST /api/me/sessions/:id/end',
+  'POST /api/me/sessions/end-others',
+  'GET /api/me/sign-ins',
 ]);
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
