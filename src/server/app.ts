@@ -11,6 +11,7 @@ import { healthResponse } from '../contract/auth.ts';
 import { errorBody } from '../contract/errors.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerSessionRoutes } from './auth/sessions.routes.ts';
+import { registerTwoFactorRoutes } from './auth/two-factor.routes.ts';
 import { registerLockRoutes } from './auth/lock.routes.ts';
 import { registerBackupRoutes } from './backup/backup.routes.ts';
 import { backupHealth } from './backup/backup-health.ts';
@@ -113,6 +114,7 @@ export async function buildApp(
   registerReadiness(api, database);
   registerAuthRoutes(api, database.db, config);
   registerSessionRoutes(api, database.db);
+  registerTwoFactorRoutes(api, database.db, config);
   registerLockRoutes(api, database.db, config);
   registerStructureRoutes(api, database.db);
   registerPeopleRoutes(api, database.db);

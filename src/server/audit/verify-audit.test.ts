@@ -80,7 +80,7 @@ describe.each(engines())('verifying the audit history on $name', (engine) => {
     await saveMark(s.ctx.ivanova, { ...other, value: '3', version: null });
     await saveMark(s.ctx.ivanova, { ...other, value: '', version: 1 });
     const seat = { lessonId: s.lessons.mathRecent, studentId: s.students.borisova };
-    await saveAttendance(s.ctx.ivanova, { ...seat, value: 'absent', reason: 'ill', version: null });
+    await saveAttendance(s.ctx.ivanova, { ...seat, value: 'absent', reason: 'illness', version: null });
     await saveAttendance(s.ctx.ivanova, { ...seat, value: 'late', version: 1 });
     await savePeriodMark(s.ctx.ivanova, {
       courseId: s.courses.math5,

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meResponse, okResponse } from '../../contract/auth.ts';
+import { loginAnswer } from '../../contract/two-factor.ts';
 import type { Ctx } from '../access/actor.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
@@ -15,13 +16,13 @@ import { logIn } from './log-in.ts';
 import { logOut } from './log-out.ts';
 import { sessionIdOf } from './session-token.ts';
 import { recordFailedAttempt } from './sign-in-history.ts';
+import { setPendingCookie } from './two-factor-cookie.ts';
 
 const tags = ['auth'];
 
-/** Login, logout, the current person and the password change. */
-export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): void {
-  /** Hands a new session's cookie to the browser and answers who is now signed in. */
-  const startSession = async (reply: FastifyReply, ctx: Ctx, token: string) => {
+/** Hands a new session's cookie to the browser and answers who is now signed in. */
+export function sessionStarter(db: Kysely<DB>, config: Config) {
+  return async (reply: FastifyReply, ctx: Ctx, token: string) => {
     reply.setCookie(sessionCookie, token, {
       path: '/',
       httpOnly: true,
@@ -33,6 +34,11 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
     if (!auth || auth === 'expired') throw new Error('a session just opened was not found');
     return getMe({ ...ctx, actor: auth.actor }, auth);
   };
+}
+
+/** Login, logout, the current person and the password change. */
+export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): void {
+  const startSession = sessionStarter(db, config);
 
   api.post(
     '/api/auth/login',
@@ -40,23 +46,28 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
       config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'Вход по логину и паролю; ставит cookie сеанса',
+        summary:
+          'Вход по логину и паролю; ставит cookie сеанса или, при двухфакторном входе, cookie второго шага на 5 минут',
         body: loginBody,
-        response: { 200: meResponse, ...errors(400, 401, 403, 429) },
+        response: { 200: loginAnswer, ...errors(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(request, db);
       const userAgent = request.headers['user-agent'] ?? null;
       const deviceToken = deviceTokenOf(request);
-      const { token } = await logIn(ctx, {
+      const result = await logIn(ctx, {
         ...request.body,
         userAgent,
         previousSessionId: request.auth?.sessionId ?? null,
         deviceToken,
       }).catch((error: unknown) => recordFailedAttempt(ctx, request.body.login, userAgent, error));
       setDeviceCookie(reply, deviceToken, config.cookieSecure);
-      return startSession(reply, ctx, token);
+      if ('twoFactor' in result) {
+        setPendingCookie(reply, result.pendingToken, config);
+        return { twoFactor: result.twoFactor, enrollment: result.enrollment };
+      }
+      return startSession(reply, ctx, result.token);
     },
   );
 
