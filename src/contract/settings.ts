@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../domain/timeliness.ts';
 import { line } from './fields.ts';
+import { twoFactorModes } from './two-factor.ts';
 
 /** The time zones of Russia, west to east: the choices of «Часовой пояс школы». */
 export const russianTimeZones = [
@@ -64,6 +65,8 @@ export const schoolSettingsSchema = z.object({
     }),
   /** The school's time zone: the timeliness rules judge days and hours in it. */
   timeZone: timeZone.catch('Europe/Moscow'),
+  /** Two-factor login of staff: off, optional, or required of the administrator and the director. */
+  twoFactor: z.enum(twoFactorModes).catch('optional'),
 });
 /** School settings after defaults are applied. */
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
@@ -101,6 +104,7 @@ export const settingsForm = z.strictObject({
   homeworkHoursAfterLastLesson: z.number().int().min(0).max(72),
   writtenWorkMarksDays: z.number().int().min(1).max(60),
   timeZone,
+  twoFactor: z.enum(twoFactorModes),
 });
 /** The settings as the form shows and sends them. */
 export type SettingsForm = z.infer<typeof settingsForm>;
@@ -146,6 +150,7 @@ export function toSettingsForm(s: SchoolSettings): SettingsForm {
     homeworkHoursAfterLastLesson: s.timeliness.homeworkHoursAfterLastLesson,
     writtenWorkMarksDays: s.timeliness.writtenWorkMarksDays,
     timeZone: s.timeZone,
+    twoFactor: s.twoFactor,
   };
 }
 
@@ -166,6 +171,7 @@ export function fromSettingsForm(f: SettingsForm): SchoolSettings {
       writtenWorkMarksDays: f.writtenWorkMarksDays,
     },
     timeZone: f.timeZone,
+    twoFactor: f.twoFactor,
   };
 }
 

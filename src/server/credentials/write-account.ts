@@ -2,6 +2,7 @@ import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { endSessionsOfAccount } from '../auth/auth.queries.ts';
 import { clearThrottle } from '../auth/login-throttle.ts';
+import { resetTwoFactor } from '../auth/two-factor-reset.ts';
 
 /** An account a person already has, as issuing sees it. */
 export interface ExistingAccount {
@@ -13,7 +14,8 @@ export interface ExistingAccount {
 
 /**
  * Writes one person's credentials inside the caller's transaction, audited: a new account with the
- * login, or the existing account with the new password (switched back on, its sessions ended).
+ * login, or the existing account with the new password (switched back on, its sessions ended,
+ * its two-factor login cleared).
  * With `mustChangePassword` the first login asks for the person's own password. Issuing and the
  * demo seed both come through here.
  */
@@ -40,6 +42,7 @@ export async function writeAccount(
       .execute();
     await endSessionsOfAccount(trx, existing.id, input.at, 'password_reset');
     await clearThrottle(trx, existing.login);
+    await resetTwoFactor(trx, ctx, { id: existing.id, schoolId: input.schoolId });
     await recordAudit(trx, ctx, {
       schoolId: input.schoolId,
       action: 'account.reissued',

@@ -115,6 +115,33 @@ export interface LoginThrottleTable {
   updatedAt: Timestamp;
 }
 
+/** An account's TOTP secret: pending until a first code confirms it (`enabledAt`). */
+export interface TwoFactorTable {
+  accountId: number;
+  /** Base32, as the app got it: the server must read it to check codes. */
+  secret: string;
+  createdAt: CreatedAt;
+  enabledAt: Timestamp | null;
+  /** The last time step a code was accepted at: no code of it or before is accepted again. */
+  lastStep: number | null;
+}
+
+/** One-time recovery codes of a two-factor account, stored as SHA-256 hashes. */
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  accountId: number;
+  codeHash: string;
+  usedAt: Timestamp | null;
+}
+
+/** A login waiting for its second step; the id is the SHA-256 of the pending cookie's token. */
+export interface TwoFactorChallengeTable {
+  id: string;
+  accountId: number;
+  purpose: 'code' | 'enroll';
+  expiresAt: Timestamp;
+}
+
 /** A role a person holds in a school (or, for `district`, in a district). */
 export interface RoleAssignmentTable {
   id: Generated<number>;
@@ -796,6 +823,9 @@ export interface DB {
   persons: PersonTable;
   accounts: AccountTable;
   loginThrottles: LoginThrottleTable;
+  twoFactor: TwoFactorTable;
+  recoveryCodes: RecoveryCodeTable;
+  twoFactorChallenges: TwoFactorChallengeTable;
   roleAssignments: RoleAssignmentTable;
   guardianships: GuardianshipTable;
   studentProfiles: StudentProfileTable;

@@ -1,5 +1,6 @@
 import * as sessionLock from '../auth/lock.messages.ts';
-import * as sessionLock from '../auth/lock.messages.ts';
+import * as twoFactor from '../auth/two-factor.messages.ts';
+import * as audit from '../audit/audit.messages.ts';
 import * as backup from '../backup/backup.messages.ts';
 import * as calendar from '../calendar/calendar.messages.ts';
 import * as control from '../control/control.messages.ts';
@@ -15,6 +16,7 @@ import * as messaging from '../messages/messages.messages.ts';
 import * as notify from '../notify/notify.messages.ts';
 import * as people from '../people/people.messages.ts';
 import * as archive from '../print/archive.messages.ts';
+import * as privacy from '../privacy/privacy.messages.ts';
 import * as council from '../print/council.messages.ts';
 import * as paper from '../print/paper.messages.ts';
 import * as printJobs from '../print/print-jobs.messages.ts';
@@ -48,7 +50,7 @@ const modules = [
   remarks,
   dashboard,
   sessionLock,
-  sessionLock,
+  twoFactor,
   printJobs,
   paper,
   council,
@@ -56,7 +58,9 @@ const modules = [
   rosterExport,
   rosterImport,
   backup,
+  audit,
   operations,
+  privacy,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -118,7 +122,9 @@ const ru = {
   ...reports.messages.ru,
   ...printJobs.messages.ru,
   ...backup.messages.ru,
+  ...audit.messages.ru,
   ...operations.messages.ru,
+  ...privacy.messages.ru,
   ...paper.messages.ru,
   ...council.messages.ru,
   ...archive.messages.ru,
@@ -129,7 +135,7 @@ const ru = {
   ...remarks.messages.ru,
   ...dashboard.messages.ru,
   ...sessionLock.messages.ru,
-  ...sessionLock.messages.ru,
+  ...twoFactor.messages.ru,
 };
 
 /** A message key. */
@@ -193,7 +199,9 @@ const en: Record<MessageKey, string> = {
   ...reports.messages.en,
   ...printJobs.messages.en,
   ...backup.messages.en,
+  ...audit.messages.en,
   ...operations.messages.en,
+  ...privacy.messages.en,
   ...paper.messages.en,
   ...council.messages.en,
   ...archive.messages.en,
@@ -204,7 +212,7 @@ const en: Record<MessageKey, string> = {
   ...remarks.messages.en,
   ...dashboard.messages.en,
   ...sessionLock.messages.en,
-  ...sessionLock.messages.en,
+  ...twoFactor.messages.en,
 };
 
 /** Labels of input fields, used to name them in messages. */

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { russianTimeZones, type SettingsForm } from '../../contract/settings.ts';
+import { type TwoFactorMode, twoFactorModes } from '../../contract/two-factor.ts';
 import { apiPost } from '../app/api.ts';
 import { ApiError } from '../app/api-error.ts';
 import type { PageProps } from '../app/page-route.ts';
@@ -46,6 +47,7 @@ function SettingsEditor({ initial }: { initial: SettingsForm }) {
     topicSameDay: initial.topicSameDay,
     attendanceSameDay: initial.attendanceSameDay,
     timeZone: initial.timeZone,
+    twoFactor: initial.twoFactor,
   });
   const [texts, setTexts] = useState<Texts>(
     Object.fromEntries(numbers.map((k) => [k, String(initial[k])])) as Texts,
@@ -143,6 +145,14 @@ function SettingsEditor({ initial }: { initial: SettingsForm }) {
             {num('idleTimeoutMinutesStaff', t('people.settings.idleStaff'))}
             {num('idleTimeoutMinutesFamily', t('people.settings.idleFamily'))}
           </div>
+          <SelectField
+            name="twoFactor"
+            label={t('people.settings.twoFactor')}
+            value={flags.twoFactor}
+            error={errors.field('twoFactor')}
+            options={twoFactorModes.map((m) => ({ value: m, label: t(`people.settings.twoFactor.${m}`) }))}
+            onChange={(e) => setFlags((f) => ({ ...f, twoFactor: e.target.value as TwoFactorMode }))}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('people.settings.timeliness')}</legend>
