@@ -44,9 +44,14 @@ export function toApiError(status: number, body: unknown, fallback: string): Api
   return new ApiError(status, 'unexpected', fallback);
 }
 
-/** Whether the error means the session is gone (the person must sign in again). */
+/** Whether the error means the session is gone (the person must sign in again); a locked one is not. */
 export function isUnauthenticated(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401;
+  return error instanceof ApiError && error.status === 401 && error.code !== 'session_locked';
+}
+
+/** Whether the session is locked: the password opens it again, nothing is lost meanwhile. */
+export function isSessionLocked(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'session_locked';
 }
 
 /** Whether a request is worth repeating automatically: only lost connections and 5xx answers. */

@@ -2,6 +2,12 @@ import { getLanguage, tr } from '../i18n/language.ts';
 import { ApiError, toApiError } from './api-error.ts';
 
 let csrfToken: string | null = null;
+let onLocked: () => void = () => {};
+
+/** Sets what happens when any API answer says the session is locked (the lock screen shows). */
+export function onSessionLocked(handler: () => void): void {
+  onLocked = handler;
+}
 
 /** Remembers the CSRF token of the signed-in session (from `GET /api/me`), or forgets it. */
 export function setCsrfToken(token: string | null): void {
@@ -31,7 +37,11 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: u
   } catch {
     parsed = undefined;
   }
-  if (!response.ok) throw toApiError(response.status, parsed, tr('error.unexpected'));
+  if (!response.ok) {
+    const error = toApiError(response.status, parsed, tr('error.unexpected'));
+    if (error.code === 'session_locked') onLocked();
+    throw error;
+  }
   return parsed as T;
 }
 

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { PublicLayout } from '../components/public-layout.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { LoginPage } from '../pages/login-page.tsx';
+import { LockScreen } from './lock-screen.tsx';
 import { signOut, useMe, useSetupStatus } from './session.ts';
 
 const SetupPage = lazy(() => import('../pages/setup-page.tsx'));
@@ -53,6 +54,8 @@ export function App() {
   let page: ReactNode;
   if (setup.data.needed) page = <SetupPage />;
   else if (!me.data) page = <LoginPage />;
+  // Opened (or reloaded) while locked: the server told only the name; nothing else to keep.
+  else if (me.data.locked) page = <LockScreen me={me.data} />;
   else if (me.data.mustChangePassword) {
     page = (
       <PublicLayout

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
+import { isStaffRole } from '../../domain/roles.ts';
 import { routes as backupRoutes } from '../backups/routes.ts';
 import { routes as calendarRoutes } from '../calendar/routes.ts';
 import { AppHeader } from '../components/app-header.tsx';
@@ -23,11 +24,14 @@ import { routes as peopleRoutes } from '../people/routes.ts';
 import { routes as printRoutes } from '../print/routes.ts';
 import { OfflineBanner } from '../pwa/offline-banner.tsx';
 import { routes as reportsRoutes } from '../reports/routes.ts';
+import { routes as securityRoutes } from '../security/routes.ts';
 import { routes as structureRoutes } from '../structure/routes.ts';
 import { routes as timetableRoutes } from '../timetable/routes.ts';
 import { useIdleTimeout } from './idle.ts';
+import { LockScreen } from './lock-screen.tsx';
+import { lockNow, onEnded, onUnlocked, useLockState } from './lock-screen-state.ts';
 import { navigationFor } from './navigation.ts';
-import { signOut } from './session.ts';
+import { endSession, queryClient, signOut } from './session.ts';
 
 const ChangePasswordPage = lazy(() => import('../pages/change-password-page.tsx'));
 const navId = 'main-nav';
@@ -38,6 +42,7 @@ const pageRoutes = [
   ...importsRoutes,
   ...credentialsRoutes,
   ...timetableRoutes,
+  ...securityRoutes,
   ...districtRoutes,
   ...journalRoutes,
   ...lessonsRoutes,
@@ -51,7 +56,10 @@ const pageRoutes = [
   ...exchangeRoutes,
 ];
 
-/** The app after sign-in: header, role navigation, the page of the current address; idle sign-out. */
+/**
+ * The app after sign-in: header, role navigation, the page of the current address. Idle staff
+ * sessions lock (the page stays mounted under the lock screen); idle family sessions sign out.
+ */
 export default function SignedInApp({ me }: { me: Me }) {
   const t = useT();
   const [location, navigate] = useLocation();
@@ -60,7 +68,21 @@ export default function SignedInApp({ me }: { me: Me }) {
   const firstRender = useRef(true);
   const groups = useMemo(() => navigationFor(me), [me]);
   const unread = useUnreadBadges(me, groups);
-  useIdleTimeout(me.idleTimeoutMinutes, () => void signOut('sessionExpired'));
+  const staff = me.roles.some(isStaffRole);
+  const lock = useLockState();
+  useIdleTimeout(me.idleTimeoutMinutes, () => void (staff ? lockNow() : signOut('sessionExpired')));
+
+  useEffect(() => {
+    // What failed while locked is asked again; the journal resends its own cells (onUnlocked there).
+    const offUnlocked = onUnlocked(() => {
+      void queryClient.invalidateQueries({ predicate: (q) => q.state.status === 'error' });
+    });
+    const offEnded = onEnded(() => endSession('signedOut'));
+    return () => {
+      offUnlocked();
+      offEnded();
+    };
+  }, []);
 
   useEffect(() => {
     setMenuOpen(false);
@@ -86,6 +108,7 @@ export default function SignedInApp({ me }: { me: Me }) {
         navId={navId}
         onToggleMenu={() => setMenuOpen((o) => !o)}
         onSignOut={onSignOut}
+        onLock={staff ? () => void lockNow() : undefined}
       />
       <div className="layout">
         <RoleNav groups={groups} open={menuOpen} id={navId} counts={unread} />
@@ -110,6 +133,7 @@ export default function SignedInApp({ me }: { me: Me }) {
           </Suspense>
         </main>
       </div>
+      {lock === 'locked' && <LockScreen me={me} />}
     </>
   );
 }

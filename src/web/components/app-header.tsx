@@ -11,10 +11,12 @@ export type AppHeaderProps = {
   navId: string;
   onToggleMenu: () => void;
   onSignOut: () => void;
+  /** «Заблокировать»: staff only (a family's phone or computer has its own lock). */
+  onLock?: (() => void) | undefined;
 };
 
-/** The header of the signed-in app: product, school, person, language, menu and «Выйти». */
-export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut }: AppHeaderProps) {
+/** The header of the signed-in app: product, school, person, language, menu, «Заблокировать» and «Выйти». */
+export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut, onLock }: AppHeaderProps) {
   const t = useT();
   const organisation = organisationOf(me);
   return (
@@ -25,6 +27,9 @@ export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut }: AppH
       {organisation && <span className="topbar-school">{organisation}</span>}
       <div className="topbar-actions">
         <span className="topbar-person">{fullName(me.person)}</span>
+        <Link href="/security" className="button button-quiet topbar-security">
+          {t('security.link')}
+        </Link>
         <LanguageSwitch />
         <button
           type="button"
@@ -35,6 +40,11 @@ export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut }: AppH
         >
           {t('shell.menu')}
         </button>
+        {onLock && (
+          <button type="button" className="button button-quiet" title={t('lock.buttonHint')} onClick={onLock}>
+            {t('lock.button')}
+          </button>
+        )}
         <button type="button" className="button button-quiet" onClick={onSignOut}>
           {t('shell.logout')}
         </button>

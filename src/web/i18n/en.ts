@@ -16,6 +16,7 @@ import { dictionary as archive } from '../print/archive.i18n.ts';
 import { dictionary as council } from '../print/council.i18n.ts';
 import { dictionary as print } from '../print/print.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
+import { dictionary as lockScreen } from '../app/lock-screen.i18n.ts';
 import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
@@ -159,4 +160,5 @@ export const en: Record<MessageKey, string> = {
   ...exchange.en,
   ...rosterImport.en,
   ...pwa.en,
+  ...lockScreen.en,
 };

@@ -122,6 +122,21 @@ describe('the grid store', () => {
     expect(store.get(key)?.status).toBe('saved');
   });
 
+  it('keeps a cell refused by a locked session pending, untouched until the session is unlocked', async () => {
+    const store = new GridStore(grid());
+    store.set(key, 'mark', '5');
+    await net.answer({ status: 401, body: { error: 'session_locked', message: 'Сеанс заблокирован.' } });
+    expect(store.get(key)).toMatchObject({ value: '5', status: 'pending', message: null });
+    expect(store.unsavedCount()).toBe(1);
+    // No retry hammers the locked session: the cell waits for the password.
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(net.sent).toHaveLength(1);
+    store.retryAll();
+    expect(net.sent[1]).toMatchObject({ value: '5', version: 3 });
+    await net.answer({ status: 200, body: cell('5', 4) });
+    expect(store.get(key)?.status).toBe('saved');
+  });
+
   it('shows a conflict with the current value and lets the teacher keep theirs or take the current', async () => {
     const store = new GridStore(grid());
     store.set(key, 'mark', '2');

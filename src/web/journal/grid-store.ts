@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { attendanceCell, cellConflict, markCell, periodMarkCell } from '../../contract/journal.ts';
 import { apiPost } from '../app/api.ts';
-import { ApiError, isRetryable } from '../app/api-error.ts';
+import { ApiError, isRetryable, isSessionLocked } from '../app/api-error.ts';
 import { attendanceGlyph, glyphAttendance } from './cell-values.ts';
 import type { Grid } from './journal-api.ts';
 import { KeyedEmitter } from './keyed-emitter.ts';
@@ -159,7 +159,7 @@ export class GridStore {
     this.update(key, e.kind, { value, comment, version, current: null, status: 'saved', message: null });
   }
 
-  /** Sends every waiting cell now (the connection is back). */
+  /** Sends every waiting cell now (the connection is back, or the session was unlocked). */
   retryAll() {
     for (const key of [...this.unsaved]) {
       const e = this.entities.get(key);
@@ -252,6 +252,11 @@ export class GridStore {
     this.inFlight.delete(key);
     const e = this.entities.get(key)!;
     const dirty = this.dirty.delete(key);
+    if (isSessionLocked(error)) {
+      // The session is locked: the cell waits for the password (retryAll after unlocking), not an error.
+      this.update(key, e.kind, { status: 'pending', message: null });
+      return;
+    }
     if (isRetryable(error)) {
       const attempt = (this.attempts.get(key) ?? 0) + 1;
       this.attempts.set(key, attempt);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { attendanceColumnSaved, columnsSaved } from '../../contract/journal.ts';
 import { apiPost } from '../app/api.ts';
 import { ApiError } from '../app/api-error.ts';
+import { onUnlocked } from '../app/lock-screen-state.ts';
 import { useT } from '../i18n/use-t.ts';
 import { glyphAttendance } from './cell-values.ts';
 import { FocusStore } from './focus-store.ts';
@@ -37,7 +38,10 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
     store.onReasonNeeded = () => setOpen({ kind: 'reason', proceed: () => store.resendRefused() });
     const onOnline = () => store.retryAll();
     window.addEventListener('online', onOnline);
+    // Cells refused while the session was locked go again the moment it is unlocked.
+    const offUnlocked = onUnlocked(onOnline);
     return () => {
+      offUnlocked();
       window.removeEventListener('online', onOnline);
       store.dispose();
     };
