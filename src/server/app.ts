@@ -40,6 +40,7 @@ import { registerMessagesRoutes } from './messages/messages.routes.ts';
 import { registerNotifyRoutes } from './notify/notify.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPrintRoutes } from './print/print.routes.ts';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { registerReportsRoutes } from './reports/reports.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
 import { registerTimetableRoutes } from './timetable/timetable.routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(
   registerReportsRoutes(api, database.db);
   registerPrintRoutes(api, database.db);
   registerExchangeRoutes(api, database.db);
+  registerPrivacyRoutes(api, database.db);
   registerBackupRoutes(api, database, config);
 
   const webRoot = resolve(config.webDir);
