@@ -119,6 +119,18 @@ describe.each(engines())('audit chain appends on $name', (engine) => {
     await expectIntactChain(db, b.schoolId);
   });
 
+  it('appends called outside a transaction (audited reads), 10 at once, still make one chain', async () => {
+    const db = database.db;
+    const { schoolId } = await buildSchool(db);
+    const before = await expectIntactChain(db, schoolId);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        recordAudit(db, systemCtx(db), { schoolId, action: 'roster.export', entity: 'test', entityId: n }),
+      ),
+    );
+    expect(await expectIntactChain(db, schoolId)).toBe(before + 10);
+  });
+
   it('an append that fails with its transaction leaves the chain and head as they were', async () => {
     const db = database.db;
     const { schoolId } = await buildSchool(db);

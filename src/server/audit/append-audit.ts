@@ -27,7 +27,7 @@ async function insertRowsWithKysely(trx: Db, rows: readonly ChainedRow[]): Promi
  * head of each chain involved (ascending, so two appends never wait on each other in a circle),
  * gives each event the next `seq`, the hash of the event before it and its own hash, inserts them
  * (through `insert` when the caller writes rows its own way, e.g. the seed's bulk insert), then
- * moves the heads forward. Appends to one chain are thus serialized until the transaction ends;
+ * moves the heads forward (in a transaction of their own when called outside one). Appends to one chain are thus serialized until the transaction ends;
  * the unique index on (chain, seq) refuses a fork should a lock ever be missing.
  */
 export async function appendAuditRows(
@@ -36,6 +36,8 @@ export async function appendAuditRows(
   insert: (trx: Db, rows: readonly ChainedRow[]) => Promise<void> = insertRowsWithKysely,
 ): Promise<void> {
   if (rows.length === 0) return;
+  // Called outside a transaction (a read that is audited): the head's lock needs one of its own.
+  if (!trx.isTransaction) return trx.transaction().execute((t) => appendAuditRows(t, rows, insert));
   const keys = [...new Set(rows.map((r) => chainKeyOf(r.schoolId)))].sort((a, b) => a - b);
   const heads = new Map<number, { seq: number; hash: string }>();
   for (const key of keys) heads.set(key, await lockHead(trx, key));
