@@ -28,6 +28,7 @@ export const signInOutcomes = ['ok', 'badPassword', 'locked', 'badCode'] as cons
 
 /** One entry of the login history. */
 export const signInItem = z.object({
+  id: z.number().int(),
   at: z.string(),
   ip: z.string().nullable(),
   browser: z.string().nullable(),

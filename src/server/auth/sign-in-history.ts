@@ -101,7 +101,7 @@ export async function listMySignIns(ctx: Ctx): Promise<{ signIns: SignInItem[] }
   if (ctx.actor.kind !== 'person') return { signIns: [] };
   const rows = await ctx.db
     .selectFrom('signIns')
-    .select(['at', 'ip', 'userAgent', 'outcome', 'deviceKnown'])
+    .select(['id', 'at', 'ip', 'userAgent', 'outcome', 'deviceKnown'])
     .where('accountId', '=', ctx.actor.accountId)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
@@ -109,6 +109,7 @@ export async function listMySignIns(ctx: Ctx): Promise<{ signIns: SignInItem[] }
     .execute();
   return {
     signIns: rows.map((r) => ({
+      id: r.id,
       at: new Date(r.at).toISOString(),
       ip: r.ip,
       browser: browserLabel(r.userAgent),

@@ -25,6 +25,7 @@ import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
+import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 import type { coreRu, MessageKey } from './ru.ts';
 
@@ -139,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   ...imports.en,
   ...credentials.en,
   ...timetable.en,
+  ...security.en,
   ...district.en,
   ...journal.en,
   ...lessons.en,

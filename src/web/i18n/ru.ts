@@ -25,6 +25,7 @@ import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
+import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 
 /** The shell's interface strings in Russian; `{name}` marks a parameter. */
@@ -138,6 +139,7 @@ export const ru = {
   ...imports.ru,
   ...credentials.ru,
   ...timetable.ru,
+  ...security.ru,
   ...district.ru,
   ...journal.ru,
   ...lessons.ru,
