@@ -12,6 +12,8 @@ import { buildClass, buildCourse, buildPerson, buildSchool, enroll, linkGuardian
  */
 const familyRoutes = new Set([
   'POST /api/auth/login',
+  // The second step of a login (401 without the pending cookie of a first step).
+  'POST /api/auth/login/code',
   'POST /api/auth/logout',
   'POST /api/auth/change-password',
   'GET /api/me',

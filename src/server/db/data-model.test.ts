@@ -135,6 +135,10 @@ describe.each(engines())('schema on $name', (engine) => {
         'login_throttles',
         'role_assignments',
         'sessions',
+        // An account's second factor and pending second login steps, like its sessions.
+        'two_factor',
+        'recovery_codes',
+        'two_factor_challenges',
         'audit_events',
         // The head of each audit chain, keyed by school id or 0 for events of no school.
         'audit_heads',

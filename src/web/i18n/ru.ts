@@ -24,6 +24,7 @@ import { dictionary as keeping } from '../reports/keeping.i18n.ts';
 import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as results } from '../reports/results.i18n.ts';
+import { dictionary as twoFactor } from '../security/two-factor.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
 import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
@@ -162,6 +163,7 @@ export const ru = {
   ...rosterImport.ru,
   ...pwa.ru,
   ...lockScreen.ru,
+  ...twoFactor.ru,
 };
 
 /** A key of the interface dictionary. */

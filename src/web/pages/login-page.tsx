@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { Me } from '../../contract/auth.ts';
+import type { LoginAnswer } from '../../contract/two-factor.ts';
 import { apiPost } from '../app/api.ts';
 import { setNotice, useNotice } from '../app/notice.ts';
 import { startSession } from '../app/session.ts';
@@ -11,6 +11,7 @@ import { PublicLayout } from '../components/public-layout.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
+import { TwoFactorLoginStep } from '../security/two-factor-login-step.tsx';
 
 const noticeText = {
   setupDone: 'login.setupDone',
@@ -24,9 +25,11 @@ export function LoginPage() {
   const notice = useNotice();
   const [values, setValues] = useState({ login: '', password: '' });
   const [problems, setProblems] = useState<Problems>({});
+  // Two-factor login: the password was right, a code (or adding the app) comes next.
+  const [secondStep, setSecondStep] = useState<Extract<LoginAnswer, { twoFactor: unknown }> | null>(null);
   const signIn = useMutation({
-    mutationFn: (body: typeof values) => apiPost<Me>('/api/auth/login', body),
-    onSuccess: startSession,
+    mutationFn: (body: typeof values) => apiPost<LoginAnswer>('/api/auth/login', body),
+    onSuccess: (answer) => ('twoFactor' in answer ? setSecondStep(answer) : startSession(answer)),
   });
   const errors = useFormErrors(problems, signIn.error);
   useDocumentTitle(t('login.title'));
@@ -49,32 +52,38 @@ export function LoginPage() {
   return (
     <PublicLayout>
       <div className="card narrow">
-        <h1>{t('login.title')}</h1>
-        {notice && <Notice message={t(noticeText[notice])} />}
-        <FormAlert message={errors.general} />
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <Field
-            label={t('login.login')}
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            {...bind('login')}
-          />
-          <Field
-            label={t('login.password')}
-            type="password"
-            autoComplete="current-password"
-            {...bind('password')}
-          />
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={signIn.isPending}
-            aria-busy={signIn.isPending}
-          >
-            {t('login.submit')}
-          </button>
-        </form>
+        {secondStep ? (
+          <TwoFactorLoginStep step={secondStep} onBack={() => setSecondStep(null)} />
+        ) : (
+          <>
+            <h1>{t('login.title')}</h1>
+            {notice && <Notice message={t(noticeText[notice])} />}
+            <FormAlert message={errors.general} />
+            <form className="form" onSubmit={onSubmit} noValidate>
+              <Field
+                label={t('login.login')}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                {...bind('login')}
+              />
+              <Field
+                label={t('login.password')}
+                type="password"
+                autoComplete="current-password"
+                {...bind('password')}
+              />
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={signIn.isPending}
+                aria-busy={signIn.isPending}
+              >
+                {t('login.submit')}
+              </button>
+            </form>
+          </>
+        )}
       </div>
     </PublicLayout>
   );
