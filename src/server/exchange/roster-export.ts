@@ -3,6 +3,8 @@ import type { Ctx } from '../access/actor.ts';
 import { reachOf } from '../access/scopes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { forbidden, notFound } from '../http/app-error.ts';
+import { logCardViews } from '../people/log-card-views.ts';
+import { withoutWithdrawnContacts } from '../people/restrict-contacts.ts';
 import { loadRosterMarks, loadRosterPeople, loadRosterYear } from './roster-export.queries.ts';
 import { buildRosterFiles, rosterPersonIds } from './roster-export-build.ts';
 
@@ -17,6 +19,8 @@ export interface RosterExport {
 /**
  * The OneRoster 1.2 CSV export of a school year (`roster.exchange`: the administrator of its
  * school): a ZIP of the CSV files and manifest.csv. A year of another school is not found.
+ * Every student and parent exported is logged as viewed; parents who withdrew consent go out
+ * without e-mail and phone.
  */
 export async function exportOneRoster(ctx: Ctx, yearId: number, now = new Date()): Promise<RosterExport> {
   const year = await ctx.db
@@ -31,7 +35,16 @@ export async function exportOneRoster(ctx: Ctx, yearId: number, now = new Date()
   if (!reachOf(ctx.actor, 'roster.exchange').schoolIds.includes(year.schoolId)) throw forbidden();
 
   const data = await loadRosterYear(ctx.db, year.schoolId, year.id);
-  const people = await loadRosterPeople(ctx.db, rosterPersonIds(data));
+  const loaded = await loadRosterPeople(ctx.db, rosterPersonIds(data));
+  const people = { ...loaded, people: await withoutWithdrawnContacts(ctx.db, loaded.people) };
+  const studentIds = new Set(data.memberships.map((m) => m.studentId));
+  const schoolId = year.schoolId;
+  await logCardViews(ctx, 'export', [
+    ...[...studentIds].map((studentId) => ({ schoolId, studentId, guardianId: null })),
+    ...data.guardianships
+      .filter((g) => studentIds.has(g.studentId))
+      .map((g) => ({ schoolId, studentId: g.studentId, guardianId: g.guardianId })),
+  ]);
   const marks = await loadRosterMarks(
     ctx.db,
     data.courses.map((c) => c.id),

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../access/actor.ts';
 import type { NotifyConfig } from '../config.ts';
 import type { OutboxTable } from '../db/schema.ts';
+import { withdrawnConsents } from '../people/consent.queries.ts';
 
 const defaults: NotifyConfig = {
   worker: false,
@@ -104,10 +105,19 @@ export function channelsOf(r: Recipient): { channel: 'email' | 'telegram'; addre
   return out;
 }
 
-/** Recipients by person id: address, live Telegram chat and preferences (persons not archived). */
-export async function recipients(db: Db, personIds: readonly number[]): Promise<Map<number, Recipient>> {
+/**
+ * Recipients by person id: address, live Telegram chat and preferences (persons not archived).
+ * A parent who withdrew consent to processing personal data (152-ФЗ) is left out, so nothing is
+ * queued for them; `o.restricted` keeps them (their own settings page).
+ */
+export async function recipients(
+  db: Db,
+  personIds: readonly number[],
+  o: { restricted?: boolean } = {},
+): Promise<Map<number, Recipient>> {
   const out = new Map<number, Recipient>();
   if (personIds.length === 0) return out;
+  const withdrawn = o.restricted ? new Map<number, string>() : await withdrawnConsents(db, personIds);
   const rows = await db
     .selectFrom('persons')
     .leftJoin('notificationPrefs', 'notificationPrefs.personId', 'persons.id')
@@ -130,7 +140,7 @@ export async function recipients(db: Db, personIds: readonly number[]): Promise<
     .where('persons.archivedAt', 'is', null)
     .execute();
   for (const r of rows) {
-    if (r.schoolId === null) continue;
+    if (r.schoolId === null || withdrawn.has(r.id)) continue;
     out.set(r.id, {
       personId: r.id,
       schoolId: r.schoolId,

@@ -55,7 +55,8 @@ export async function getNotificationSettings(ctx: Ctx, config: NotifyConfig): P
           .select('schoolId')
           .where('schoolId', '=', person.schoolId)
           .executeTakeFirst();
-  const prefs = (await recipients(ctx.db, [personId])).get(personId)?.prefs ?? defaultPrefs;
+  const prefs =
+    (await recipients(ctx.db, [personId], { restricted: true })).get(personId)?.prefs ?? defaultPrefs;
   const available = config.telegramToken !== null;
   return {
     prefs,

@@ -29,3 +29,31 @@ export async function logCardViews(ctx: Ctx, source: CardViewSource, viewed: rea
       .values(rows.slice(i, i + 500).map((v) => ({ ...v, viewerId, source, at })))
       .execute();
 }
+
+/**
+ * Logs that the actor saw the personal data of everyone a class's journal lists: the students of
+ * the class in the year and their live parents (a printed whole journal, «Общие сведения»).
+ */
+export async function logClassViewed(ctx: Ctx, source: CardViewSource, schoolId: number, classId: number) {
+  const students = await ctx.db
+    .selectFrom('groupMemberships as gm')
+    .innerJoin('groups as g', 'g.id', 'gm.groupId')
+    .select('gm.studentId')
+    .distinct()
+    .where('g.classId', '=', classId)
+    .where('g.kind', '=', 'class')
+    .execute();
+  const ids = students.map((s) => s.studentId);
+  const parents = ids.length
+    ? await ctx.db
+        .selectFrom('guardianships')
+        .select(['studentId', 'guardianId'])
+        .where('studentId', 'in', ids)
+        .where('archivedAt', 'is', null)
+        .execute()
+    : [];
+  await logCardViews(ctx, source, [
+    ...ids.map((studentId) => ({ schoolId, studentId, guardianId: null })),
+    ...parents.map((p) => ({ schoolId, studentId: p.studentId, guardianId: p.guardianId })),
+  ]);
+}

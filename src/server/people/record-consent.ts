@@ -46,6 +46,8 @@ export async function recordConsent(ctx: Ctx, studentId: number, guardianId: num
 /**
  * The parent withdraws their consent from a date; the row stays as history. A child who has no
  * other parent's consent loses their account (switched off, sessions end), as the law requires.
+ * From then on the parent's contacts are hidden from every view and no notice is queued for them
+ * (letters already waiting are cancelled); the journal records about the child stay.
  */
 export async function withdrawConsent(ctx: Ctx, studentId: number, guardianId: number, withdrawnOn: string) {
   const link = await requireGuardianship(ctx, studentId, guardianId);
@@ -76,13 +78,24 @@ export async function withdrawConsent(ctx: Ctx, studentId: number, guardianId: n
     for (const id of ids) {
       if (!stillConsented.has(id) && (await disableAccountsOf(trx, id, now)).length) disabled.push(id);
     }
+    // Processing of the parent's contacts stops: letters waiting for them are not sent.
+    const cancelled = await trx
+      .updateTable('outbox')
+      .set({ status: 'cancelled' })
+      .where('personId', '=', guardianId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     await recordAudit(trx, ctx, {
       schoolId: link.schoolId,
       action: 'consent.withdrawn',
       entity: 'consent',
       entityId: consent.id,
       before: { withdrawnOn: null },
-      after: { withdrawnOn, studentAccountsDisabled: disabled },
+      after: {
+        withdrawnOn,
+        studentAccountsDisabled: disabled,
+        lettersCancelled: Number(cancelled.numUpdatedRows),
+      },
     });
   });
   return getStudentCard(ctx, studentId, { log: false });

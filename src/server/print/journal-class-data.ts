@@ -1,4 +1,5 @@
 import type { Db } from '../access/actor.ts';
+import { withoutWithdrawnContacts } from '../people/restrict-contacts.ts';
 import type { FullName, JournalPeriod } from './journal-data.ts';
 import type { JournalPrint } from './print-request.ts';
 
@@ -66,7 +67,15 @@ export async function loadClassSections(
       : db
           .selectFrom('guardianships as gs')
           .innerJoin('persons as p', 'p.id', 'gs.guardianId')
-          .select(['gs.studentId', 'p.lastName', 'p.firstName', 'p.middleName', 'p.workplace', 'p.phone'])
+          .select([
+            'gs.studentId',
+            'p.id',
+            'p.lastName',
+            'p.firstName',
+            'p.middleName',
+            'p.workplace',
+            'p.phone',
+          ])
           .where('gs.studentId', 'in', ids)
           .where('gs.archivedAt', 'is', null)
           .orderBy('gs.id')
@@ -105,7 +114,7 @@ export async function loadClassSections(
       .executeTakeFirst(),
   ]);
   const parentsOf = new Map<number, ParentInfo[]>();
-  for (const p of parents) {
+  for (const p of await withoutWithdrawnContacts(db, parents)) {
     const list = parentsOf.get(p.studentId) ?? [];
     list.push({
       lastName: p.lastName,

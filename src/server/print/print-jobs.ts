@@ -5,6 +5,7 @@ import { today } from '../access/relationships.queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { schemeOf } from '../control/control.policy.ts';
 import { AppError, notFound } from '../http/app-error.ts';
+import { logClassViewed } from '../people/log-card-views.ts';
 import type { ClassPrintAccess } from './print-access.ts';
 import type { JobParams } from './print-jobs-runner.ts';
 import { printKinds } from './print-kinds.ts';
@@ -92,6 +93,8 @@ export async function requestPrint(ctx: Ctx, body: PrintJobRequest): Promise<num
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The whole journal prints «Общие сведения»: students' and parents' personal data (152-ФЗ log).
+    if (access.whole) await logClassViewed({ ...ctx, db: trx }, 'print', access.schoolId, access.classId);
     await recordAudit(trx, ctx, {
       schoolId: access.schoolId,
       action: 'print.request',
