@@ -1,3 +1,4 @@
+import { dictionary as lockScreen } from '../app/lock-screen.i18n.ts';
 import { dictionary as backups } from '../backups/backups.i18n.ts';
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
 import { dictionary as control } from '../control/control.i18n.ts';
@@ -16,7 +17,6 @@ import { dictionary as archive } from '../print/archive.i18n.ts';
 import { dictionary as council } from '../print/council.i18n.ts';
 import { dictionary as print } from '../print/print.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
-import { dictionary as lockScreen } from '../app/lock-screen.i18n.ts';
 import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
