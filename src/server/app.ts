@@ -9,6 +9,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { sql } from 'kysely';
 import { healthResponse } from '../contract/auth.ts';
 import { errorBody } from '../contract/errors.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerLockRoutes } from './auth/lock.routes.ts';
 import { registerSessionRoutes } from './auth/sessions.routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(
   registerExchangeRoutes(api, database.db);
   registerPrivacyRoutes(api, database.db);
   registerBackupRoutes(api, database, config);
+  registerAuditRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));
