@@ -23,6 +23,7 @@ export interface AuditProblem {
   eventId: number | null;
   at: string | null;
   actorId: number | null;
+  actorKind: string | null;
   action: string | null;
   entity: string | null;
   entityId: string | null;
@@ -58,13 +59,22 @@ function about(e: ChainEvent): Omit<AuditProblem, 'kind'> {
     eventId: e.id,
     at: e.at,
     actorId: e.actorId,
+    actorKind: e.actorKind,
     action: e.action,
     entity: e.entity,
     entityId: e.entityId,
   };
 }
 
-const noEvent = { eventId: null, at: null, actorId: null, action: null, entity: null, entityId: null };
+const noEvent = {
+  eventId: null,
+  at: null,
+  actorId: null,
+  actorKind: null,
+  action: null,
+  entity: null,
+  entityId: null,
+};
 
 /**
  * Walks one chain's events in seq order (fed page by page) and finds where it is broken:

@@ -57,8 +57,10 @@ interface Row {
 
 interface Event {
   id: number;
+  schoolId: number | null;
   at: string;
   actorId: number | null;
+  actorKind: string;
   action: string;
   entityId: string | null;
   after: string | null;
@@ -113,19 +115,20 @@ async function checkPage(db: Db, c: Checked, schoolId: number, rows: Row[], prob
   const actions = [...new Set(c.fields.flatMap((f) => f.actions))];
   const events: Event[] = await db
     .selectFrom('auditEvents')
-    .select(['id', 'at', 'actorId', 'action', 'entityId', 'after'])
+    .select(['id', 'schoolId', 'at', 'actorId', 'actorKind', 'action', 'entityId', 'after'])
     .where('entity', '=', c.entity)
     .where(
       'entityId',
       'in',
       rows.map((r) => String(r.id)),
     )
-    .where('schoolId', '=', schoolId)
-    .where('action', 'in', actions)
     .orderBy('id')
     .execute();
   const byRow = new Map<string, Event[]>();
-  for (const e of events) byRow.set(e.entityId ?? '', [...(byRow.get(e.entityId ?? '') ?? []), e]);
+  // Filtered here, not in SQL: on (entity, entity_id) alone both engines take its index.
+  for (const e of events)
+    if (e.schoolId === schoolId && actions.includes(e.action))
+      byRow.set(e.entityId ?? '', [...(byRow.get(e.entityId ?? '') ?? []), e]);
   for (const row of rows) {
     const history = byRow.get(String(row.id)) ?? [];
     for (const field of c.fields) {
@@ -141,6 +144,7 @@ async function checkPage(db: Db, c: Checked, schoolId: number, rows: Row[], prob
         eventId: newest?.id ?? null,
         at: newest?.at ?? null,
         actorId: newest?.actorId ?? null,
+        actorKind: newest?.actorKind ?? null,
         action: newest?.action ?? null,
         entity: c.entity,
         entityId: String(row.id),

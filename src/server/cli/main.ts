@@ -9,6 +9,7 @@ import { translate } from '../http/messages.ts';
 const backups = () => import('../backup/backup-command.ts');
 const server = () => import('../main.ts');
 const archives = () => import('../print/archive-command.ts');
+const audits = () => import('./audit.ts');
 const seeding = () => import('./seed.ts');
 const users = () => import('./user.ts');
 
@@ -23,6 +24,7 @@ const usage = `Отметка — электронный классный жур
   otmetka archive export --class ID [--out ПАПКА]   архив класса за год (ZIP: PDF, XLSX, контрольные суммы)
   otmetka archive export --year ID [--out ПАПКА]    архивы всех классов учебного года, по файлу на класс
   otmetka archive verify ФАЙЛ...                    проверить архивы по manifest.json и SHA256SUMS
+  otmetka audit verify [--school ID]  проверить историю изменений: цепочку событий и журнал (код 1 при нарушениях)
   otmetka backup                     резервная копия сейчас: во все каталоги BACKUP_DIRS, с проверкой
   otmetka backup list                копии в каждом каталоге и последняя удачная
   otmetka backup verify ФАЙЛ...      проверить копию: SHA-256, ключ, восстановление в черновую базу
@@ -116,6 +118,8 @@ async function main(argv: string[]): Promise<void> {
       if (!values.login) throw new Error('Не хватает параметра --login');
       const password = await (await users()).resetPasswordCommand(database.db, values.login);
       process.stdout.write(`Пароль ${values.login} сброшен. Временный пароль: ${password}\n`);
+    } else if (command === 'audit' && sub === 'verify') {
+      done(await (await audits()).auditVerifyCommand(database.db, values.school));
     } else if (command === 'archive' && sub === 'export') {
       const written = await (await archives()).archiveExportCommand(database.db, {
         classId: values.class,
