@@ -27,8 +27,10 @@ function writeShared(time: number): void {
 }
 
 /**
- * Calls `onIdle` after `minutes` without keyboard, pointer or scroll activity. Activity is shared
- * between tabs through localStorage, because they share one server session.
+ * Calls `onIdle` after `minutes` without keyboard, pointer or scroll activity (and again every
+ * check while still idle; `lockNow` ignores the repeats). Activity is shared between tabs through
+ * localStorage, because they share one server session. The app locks a staff session (the lock
+ * screen over the page, nothing unmounted) and signs a family out.
  */
 export function useIdleTimeout(minutes: number, onIdle: () => void): void {
   const onIdleRef = useRef(onIdle);
