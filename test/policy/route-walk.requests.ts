@@ -52,6 +52,8 @@ function param(world: World, url: string, name: string): string {
   if (name === 'scheme') return 'quarters';
   if (name === 'report') return 'results';
   if (name === 'token') return world.token;
+  // One's own sessions go by an opaque id; the walk names none of the actor's: 404 to everyone.
+  if (name === 'id' && url.startsWith('/api/me/sessions/')) return 'walkNoSuchSession';
   if (name === 'id') {
     const key = idOf.find(([re]) => re.test(url))?.[1];
     if (!key)
