@@ -19,7 +19,9 @@ import { type Ids, journalWorld } from './bad-input.cases.ts';
 /** Who calls a route: the first actor whose pattern matches (the administrator otherwise). */
 export const callers: [actor: Actor, route: RegExp][] = [
   ['district official', /^\/api\/district/],
-  ['parent', /^\/api\/(diary\/:studentId|notifications|messages|calendar\/:token)/],
+  ['parent', /^\/api\/(diary\/:studentId|notifications|messages|calendar\/:token|privacy\/my-data)/],
+  // The leadership prints, closes periods and records council decisions; the administrator may not.
+  ['deputy', /^\/api\/(print|classes\/:classId|students\/:studentId|journal\/(periods|closures))/],
   ['class teacher', /^\/api\/(journal|diary\/classes|remarks\/:id\/fix|timetable\/teachers)/],
   ['deputy', /^\/api\/(reports|remarks)/],
 ];
