@@ -139,6 +139,9 @@ describe.each(engines())('schema on $name', (engine) => {
         'two_factor',
         'recovery_codes',
         'two_factor_challenges',
+        // An account's login history and known devices, like its sessions (district accounts have no school).
+        'sign_ins',
+        'known_devices',
         'audit_events',
         // The head of each audit chain, keyed by school id or 0 for events of no school.
         'audit_heads',
