@@ -22,6 +22,7 @@ export const messages = defineMessages(
     auditProblemValue:
       '  — {kind}: {entity} {entityId}, поле {field}: по истории «{expected}», в журнале «{found}»',
     auditMore: '  …и ещё {n}.',
+    auditHead: '  Конец цепочки: событие № {seq}, хэш {hash}',
     auditSummaryIntact: 'История изменений не нарушена.',
     auditSummaryBroken: 'История изменений нарушена: проверьте перечисленное выше.',
   },
@@ -45,6 +46,7 @@ export const messages = defineMessages(
     auditProblemValue:
       '  — {kind}: {entity} {entityId}, field {field}: «{expected}» by the history, «{found}» in the journal',
     auditMore: '  …and {n} more.',
+    auditHead: '  Chain head: event no. {seq}, hash {hash}',
     auditSummaryIntact: 'The history of changes is intact.',
     auditSummaryBroken: 'The history of changes is broken: check what is listed above.',
   },

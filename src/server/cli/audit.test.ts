@@ -31,6 +31,7 @@ describe.each(engines())('otmetka audit verify on $name', (engine) => {
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain(`Школа ${schoolId}: цепочка не нарушена`);
     expect(intact.stdout).toContain('История изменений не нарушена.');
+    expect(intact.stdout).toMatch(/Конец цепочки: событие № \d+, хэш [0-9a-f]{64}/);
 
     const database = openDatabase(empty.url);
     const db = database.db;

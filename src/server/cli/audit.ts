@@ -56,12 +56,14 @@ function chainText(r: ChainReport): string[] {
     const last = r.lastAt ? translate('ru', 'auditIntactLast', { at: ruDateTime(r.lastAt) }) : '';
     const lines = [translate('ru', 'auditIntact', { chain, events: r.events, last })];
     if (r.schoolId !== null) lines.push(translate('ru', 'auditJournalIntact', { rows: r.rows }));
+    if (r.head) lines.push(translate('ru', 'auditHead', { seq: r.head.seq, hash: r.head.hash }));
     return lines;
   }
   const lines = [
     translate('ru', 'auditBroken', { chain, count: r.problemCount, events: r.events, rows: r.rows }),
   ];
   lines.push(...r.problems.slice(0, printed).map(problemLine));
+  if (r.head) lines.push(translate('ru', 'auditHead', { seq: r.head.seq, hash: r.head.hash }));
   if (r.problemCount > printed) lines.push(translate('ru', 'auditMore', { n: r.problemCount - printed }));
   return lines;
 }
