@@ -29,6 +29,8 @@ export const twoFactorStatus = z.object({
   recoveryCodesLeft: z.number(),
 });
 
+/** `POST /api/two-factor/begin` body: the password again (someone at an unlocked computer cannot add their own phone). */
+export const twoFactorBeginBody = z.strictObject({ password: secret(1, 200) });
 /** `POST /api/two-factor/confirm` body. */
 export const twoFactorConfirmBody = z.strictObject({ code: totpCodeField });
 /** `POST /api/two-factor/disable` body: the password and a current code. */

@@ -14,6 +14,7 @@ describe.skipIf(skipE2e)('two-factor login in the browser', () => {
     const page = await h.newPage('/');
     await logIn(page, login, demoPassword);
     await page.goto('/security');
+    await page.getByLabel('Пароль', { exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Подключить приложение' }).click();
     await page.getByRole('img', { name: 'QR-код для приложения-аутентификатора' }).waitFor();
     const secret = await page.locator('code.two-factor-secret').getAttribute('data-secret');

@@ -60,12 +60,18 @@ export async function issuerOf(db: Db, schoolId: number | null): Promise<string>
   return school ? `Отметка (${school.shortName})` : 'Отметка';
 }
 
-/** Staff begin adding an authenticator app: a secret to scan or type. */
-export async function beginTwoFactor(ctx: Ctx) {
+/**
+ * Staff begin adding an authenticator app: a secret to scan or type. The password is asked again,
+ * so that someone at a computer left signed in cannot tie the account to their own phone.
+ */
+export async function beginTwoFactor(ctx: Ctx, password: string) {
   const { account, demand } = await staffAccount(ctx);
   if (demand === 'off') throw new AppError('forbidden', 'twoFactorOff');
   if ((await twoFactorOf(ctx.db, account.id))?.enabledAt)
     throw new AppError('conflict', 'twoFactorAlreadyOn');
+  if (!(await provePassword(ctx, account.login, account, password))) {
+    throw new AppError('validation', 'twoFactorWrongPassword', {}, { password: 'twoFactorWrongPassword' });
+  }
   return startEnrollment(ctx.db, account, await issuerOf(ctx.db, account.schoolId));
 }
 

@@ -92,7 +92,10 @@ describe.each(engines())('two-factor login on $name', (engine) => {
   const enrolled = async (schoolId: number, roles: Role[] = ['teacher']) => {
     const p = await person(schoolId, roles);
     const client = clientOf(await login(p.login));
-    const begin = await client.send('POST', '/api/two-factor/begin');
+    const wrong = await client.send('POST', '/api/two-factor/begin', { password: 'not it' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields).toHaveProperty('password');
+    const begin = await client.send('POST', '/api/two-factor/begin', { password: testPassword });
     expect(begin.statusCode).toBe(200);
     const { secret, uri } = begin.json();
     expect(uri).toContain(`secret=${secret}`);
@@ -254,7 +257,9 @@ describe.each(engines())('two-factor login on $name', (engine) => {
     expect(cookieOf(parentLogin, 'otmetka_session')).toBeDefined();
     const family = clientOf(parentLogin);
     expect((await family.get('/api/two-factor')).statusCode).toBe(403);
-    expect((await family.send('POST', '/api/two-factor/begin')).statusCode).toBe(403);
+    expect((await family.send('POST', '/api/two-factor/begin', { password: testPassword })).statusCode).toBe(
+      403,
+    );
   });
 
   it('switching off needs the password and a current code; then the password alone signs in again', async () => {
@@ -300,7 +305,9 @@ describe.each(engines())('two-factor login on $name', (engine) => {
     const direct = await login(t.login);
     expect(direct.json().csrfToken).toEqual(expect.any(String));
     const other = clientOf(await login((await person(schoolId, ['teacher'])).login));
-    expect((await other.send('POST', '/api/two-factor/begin')).statusCode).toBe(403);
+    expect((await other.send('POST', '/api/two-factor/begin', { password: testPassword })).statusCode).toBe(
+      403,
+    );
   });
 
   it('reissued credentials clear two-factor login (a lost phone), audited', async () => {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { okResponse } from '../../contract/auth.ts';
 import {
   loginCodeAnswer,
   loginCodeBody,
   recoveryCodesAnswer,
+  twoFactorBeginBody,
   twoFactorConfirmBody,
   twoFactorDisableBody,
   twoFactorEnrollment,
@@ -78,12 +78,13 @@ export function registerTwoFactorRoutes(api: Api, db: Kysely<DB>, config: Config
     {
       schema: {
         tags,
-        summary: 'Начать подключение приложения: новый секрет и otpauth:// для QR-кода (сотрудники)',
-        body: z.strictObject({}).optional(),
-        response: { 200: twoFactorEnrollment, ...errors(401, 403, 409) },
+        summary:
+          'Начать подключение приложения (с паролем): новый секрет и otpauth:// для QR-кода (сотрудники)',
+        body: twoFactorBeginBody,
+        response: { 200: twoFactorEnrollment, ...errors(400, 401, 403, 409, 429) },
       },
     },
-    async (request) => beginTwoFactor(ctxOf(request, db)),
+    async (request) => beginTwoFactor(ctxOf(request, db), request.body.password),
   );
 
   api.post(

@@ -20,9 +20,10 @@ const statusKey = ['me', 'two-factor'] as const;
 function Enroll({ onDone }: { onDone: (codes: string[]) => void }) {
   const t = useT();
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
+  const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const begin = useMutation({
-    mutationFn: () => apiPost<Enrollment>('/api/two-factor/begin'),
+    mutationFn: () => apiPost<Enrollment>('/api/two-factor/begin', { password }),
     onSuccess: setEnrollment,
   });
   const confirm = useMutation({
@@ -30,19 +31,28 @@ function Enroll({ onDone }: { onDone: (codes: string[]) => void }) {
     onSuccess: (data) => onDone(data.recoveryCodes),
   });
   const errors = useFormErrors({}, confirm.error ?? begin.error);
+  const onBegin = (e: FormEvent) => {
+    e.preventDefault();
+    begin.mutate();
+  };
   if (!enrollment)
     return (
-      <>
+      <form className="form" onSubmit={onBegin} noValidate>
         <FormAlert message={errors.general} />
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={begin.isPending}
-          onClick={() => begin.mutate()}
-        >
+        <Field
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t('twoFactor.password')}
+          hint={t('twoFactor.passwordHint')}
+          value={password}
+          error={errors.field('password')}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="button button-primary" disabled={begin.isPending}>
           {t('twoFactor.start')}
         </button>
-      </>
+      </form>
     );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -23,6 +23,8 @@ export const dictionary = defineDictionary(
     'twoFactor.enabled': 'Двухфакторный вход включён.',
     'twoFactor.disableTitle': 'Выключить двухфакторный вход',
     'twoFactor.password': 'Пароль',
+    'twoFactor.passwordHint':
+      'Ваш пароль от Отметки: так никто другой за этим компьютером не подключит свой телефон.',
     'twoFactor.disable': 'Выключить',
     'twoFactor.disabled': 'Двухфакторный вход выключен.',
     'twoFactor.loginTitle': 'Код из приложения',
@@ -60,6 +62,8 @@ export const dictionary = defineDictionary(
     'twoFactor.enabled': 'Two-factor login is on.',
     'twoFactor.disableTitle': 'Switch two-factor login off',
     'twoFactor.password': 'Password',
+    'twoFactor.passwordHint':
+      'Your Otmetka password: so nobody else at this computer can add their own phone.',
     'twoFactor.disable': 'Switch off',
     'twoFactor.disabled': 'Two-factor login is off.',
     'twoFactor.loginTitle': 'Code from the app',
