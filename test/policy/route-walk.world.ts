@@ -53,30 +53,38 @@ async function build(db: Kysely<DB>): Promise<World> {
     .where('groupId', '=', whole.groupId)
     .where('teacherId', '=', teacher)
     .executeTakeFirstOrThrow();
-  const lesson = await db
+  // The course's latest lesson up to today; before the school year's first lesson (a summer run), a
+  // lesson of its own on the first day of the first term.
+  const latest = await db
     .selectFrom('lessons')
     .select(['id', 'date'])
     .where('courseId', '=', course.id)
     .where('date', '<=', today)
     .where('cancelledAt', 'is', null)
     .orderBy('date', 'desc')
-    .executeTakeFirstOrThrow();
-  const first = <T>(q: Promise<T | undefined>) =>
-    q.then((row) => {
-      if (!row) throw new Error('the demo school lacks a subject object');
-      return row;
-    });
-  const period = await first(
-    db
-      .selectFrom('periods')
-      .select('id')
-      .where('academicYearId', '=', yearId)
-      .where('kind', '=', 'term')
-      .where('scheme', '=', 'quarters')
-      .where('startsOn', '<=', lesson.date)
-      .where('endsOn', '>=', lesson.date)
-      .executeTakeFirst(),
-  );
+    .executeTakeFirst();
+  const terms = await db
+    .selectFrom('periods')
+    .select(['id', 'startsOn', 'endsOn'])
+    .where('academicYearId', '=', yearId)
+    .where('kind', '=', 'term')
+    .where('scheme', '=', 'quarters')
+    .orderBy('startsOn')
+    .execute();
+  const lesson =
+    latest ??
+    (await db
+      .insertInto('lessons')
+      .values({
+        schoolId,
+        courseId: course.id,
+        teacherId: teacher,
+        date: terms[0]!.startsOn,
+        lessonNumber: 1,
+      })
+      .returning(['id', 'date'])
+      .executeTakeFirstOrThrow());
+  const period = terms.find((t) => t.startsOn <= lesson.date && lesson.date <= t.endsOn) ?? terms[0]!;
   const one = async (
     table: 'planItems' | 'workKinds' | 'bellSchedules' | 'timetableSlots',
     where: object,

@@ -1,5 +1,5 @@
 import type { Ctx } from '../access/actor.ts';
-import { reachOf } from '../access/scopes.ts';
+import { reachOf, studentScope } from '../access/scopes.ts';
 import { AppError, forbidden, notFound } from '../http/app-error.ts';
 
 /** A student's class in a year, as the report card and the extract print it. */
@@ -24,6 +24,21 @@ export async function studentOfSchool(ctx: Ctx, studentId: number) {
     ctx.actor.grants.some((g) => g.schoolId !== null && g.schoolId === student?.schoolId);
   if (!student || student.schoolId === null || !ownSchool) throw notFound();
   return { id: student.id, schoolId: student.schoolId };
+}
+
+/**
+ * The refusal for someone who may not print a paper about the student: 404 when they do not see the
+ * student at all (another class's teacher, another family), so the answer does not tell that the
+ * student exists; 403 when they do (the administrator, a subject teacher, the student, a parent).
+ */
+async function refusal(ctx: Ctx, studentId: number): Promise<AppError> {
+  const seen = await ctx.db
+    .selectFrom('persons')
+    .select('persons.id')
+    .where('persons.id', '=', studentId)
+    .where((eb) => studentScope(eb, ctx.actor, 'student.view'))
+    .executeTakeFirst();
+  return seen ? forbidden() : notFound();
 }
 
 /**
@@ -53,11 +68,11 @@ export async function requireStudentPaper(
   const me = ctx.actor.kind === 'person' ? ctx.actor.personId : null;
   const leader = reach.schoolIds.includes(student.schoolId);
   if (!cls) {
-    if (!leader) throw forbidden();
+    if (!leader) throw await refusal(ctx, studentId);
     throw new AppError('validation', 'paperNotInClass', {}, { [field]: 'paperNotInClass' });
   }
   const classTeacher = reach.relations.has('classTeacher') && me !== null && cls.classTeacherId === me;
-  if (!leader && !classTeacher) throw forbidden();
+  if (!leader && !classTeacher) throw await refusal(ctx, studentId);
   return { studentId, schoolId: student.schoolId, classId: cls.id, academicYearId };
 }
 
