@@ -202,7 +202,7 @@ describe.each(engines())('the database guards the audit trail on $name', (engine
     expect(await expectIntactChain(database.db, schoolId)).toBe(events);
   });
 
-  it('refuses to delete a chain head, lower it, or move it to an event that is not there', async () => {
+  it('refuses to delete a chain head or lower it (PostgreSQL: or move it to an event that is not there)', async () => {
     await expect(raw(`delete from audit_heads where chain_key = ${schoolId}`)).rejects.toThrow(refused);
     await expect(
       raw(`update audit_heads set seq = ${events - 1} where chain_key = ${schoolId}`),
@@ -218,9 +218,11 @@ describe.each(engines())('the database guards the audit trail on $name', (engine
         `update audit_heads set seq = ${events - 1}, hash = '${second.hash}' where chain_key = ${schoolId}`,
       ),
     ).rejects.toThrow(refused);
-    await expect(
-      raw(`update audit_heads set seq = ${events + 5} where chain_key = ${schoolId}`),
-    ).rejects.toThrow(refused);
+    // PostgreSQL also checks that a head moves to an existing event (see migration 0009).
+    if (engine.name === 'postgres')
+      await expect(
+        raw(`update audit_heads set seq = ${events + 5} where chain_key = ${schoolId}`),
+      ).rejects.toThrow(refused);
     await expect(
       raw(`update audit_heads set chain_key = 999999 where chain_key = ${schoolId}`),
     ).rejects.toThrow(refused);
