@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { buildPerson, buildSchool, testPassword } from '../../../test/factories.ts';
+import { systemCtx } from '../access/actor.ts';
 import type { Database } from '../db/database.ts';
+import { recordRefusedStep } from './sign-in-history.ts';
 
 const chrome =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
@@ -70,6 +72,24 @@ describe.each(engines())('sessions and login history on $name', (engine) => {
       .where('schoolId', '=', schoolId)
       .execute();
     expect(rows.map((r) => r.outcome)).toEqual(['badPassword']);
+  });
+
+  it('shows a wrong second-factor code recorded by the two-factor step as «badCode»', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const teacher = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const account = await accountOf(teacher.id);
+    const ctx = {
+      ...systemCtx(database.db),
+      request: { requestId: null, ip: '203.0.113.10', lang: 'ru' as const },
+    };
+    await recordRefusedStep(ctx, { id: account.id, personId: teacher.id, schoolId }, 'badCode', firefox);
+    const client = await signIn(app, teacher.login);
+    const history = (await client.get('/api/me/sign-ins')).json().signIns;
+    expect(history[1]).toMatchObject({
+      outcome: 'badCode',
+      ip: '203.0.113.10',
+      browser: 'Firefox 121, Linux',
+    });
   });
 
   it('records a locked login name as «locked» after five failures', async () => {

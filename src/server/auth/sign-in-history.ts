@@ -73,6 +73,19 @@ export async function recordFailedSignIn(
   });
 }
 
+/**
+ * Records a refused step of a login whose account is already known (a wrong second-factor code:
+ * `badCode`); for the two-factor step, which knows the account from its pending challenge.
+ */
+export async function recordRefusedStep(
+  ctx: Ctx,
+  account: SigningIn,
+  outcome: Exclude<SignInOutcome, 'ok'>,
+  userAgent: string | null,
+): Promise<void> {
+  await insertSignIn(ctx.db, ctx, account, { at: new Date(), outcome, userAgent, deviceKnown: false });
+}
+
 /** The history outcome of a refused login, by the error it was refused with; null when not one to record. */
 function failureOutcome(error: unknown): Exclude<SignInOutcome, 'ok'> | null {
   if (!(error instanceof AppError)) return null;
