@@ -40,10 +40,11 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
     section('/admin/mail', 'section.mail'),
     section('/admin/messages', 'section.messages'),
     section('/admin/backups', 'section.backups'),
+    section('/admin/audit', 'section.audit'),
     section('/admin/archive', 'section.archive'),
     section('/admin/exchange', 'section.exchange'),
   ],
-  director: leadership('director'),
+  director: [...leadership('director'), section('/director/audit', 'section.audit')],
   deputy: leadership('deputy'),
   teacher: [
     section('/teacher/today', 'section.today'),

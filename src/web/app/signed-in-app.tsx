@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
 import { isStaffRole } from '../../domain/roles.ts';
+import { routes as auditRoutes } from '../audit/routes.ts';
 import { routes as backupRoutes } from '../backups/routes.ts';
 import { routes as calendarRoutes } from '../calendar/routes.ts';
 import { AppHeader } from '../components/app-header.tsx';
@@ -53,6 +54,7 @@ const pageRoutes = [
   ...reportsRoutes,
   ...printRoutes,
   ...backupRoutes,
+  ...auditRoutes,
   ...exchangeRoutes,
 ];
 

@@ -1,4 +1,5 @@
 import { dictionary as lockScreen } from '../app/lock-screen.i18n.ts';
+import { dictionary as audit } from '../audit/audit.i18n.ts';
 import { dictionary as backups } from '../backups/backups.i18n.ts';
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
 import { dictionary as control } from '../control/control.i18n.ts';
@@ -121,6 +122,7 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'section.timetable': 'Timetable',
   'section.settings': 'Settings',
   'section.backups': 'Backups',
+  'section.audit': 'Audit history check',
   'section.print': 'Printing',
   'section.archive': 'Journal archive',
   'section.exchange': 'Data exchange',
@@ -160,6 +162,7 @@ export const en: Record<MessageKey, string> = {
   ...council.en,
   ...archive.en,
   ...backups.en,
+  ...audit.en,
   ...exchange.en,
   ...rosterImport.en,
   ...pwa.en,

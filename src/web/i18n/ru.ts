@@ -1,4 +1,5 @@
 import { dictionary as lockScreen } from '../app/lock-screen.i18n.ts';
+import { dictionary as audit } from '../audit/audit.i18n.ts';
 import { dictionary as backups } from '../backups/backups.i18n.ts';
 import { dictionary as calendar } from '../calendar/calendar.i18n.ts';
 import { dictionary as control } from '../control/control.i18n.ts';
@@ -120,6 +121,7 @@ export const coreRu = {
   'section.timetable': 'Расписание',
   'section.settings': 'Настройки',
   'section.backups': 'Резервные копии',
+  'section.audit': 'Проверка журнала изменений',
   'section.print': 'Печать журнала',
   'section.archive': 'Архив журналов',
   'section.exchange': 'Обмен данными',
@@ -159,6 +161,7 @@ export const ru = {
   ...council.ru,
   ...archive.ru,
   ...backups.ru,
+  ...audit.ru,
   ...exchange.ru,
   ...rosterImport.ru,
   ...pwa.ru,
