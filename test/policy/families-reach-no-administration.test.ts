@@ -47,6 +47,8 @@ const familyRoutes = new Set([
   'POST /api/messages/files',
   'GET /api/messages/files/:id',
   'GET /api/messages/unread',
+  // A parent's copy of their own and their children's data (152-ФЗ); no id, 403 to students.
+  'GET /api/privacy/my-data',
   // Their own notification preferences and Telegram link.
   'GET /api/notifications/settings',
   'PUT /api/notifications/settings',

@@ -1,5 +1,6 @@
 import type { Db } from '../access/actor.ts';
-import { withoutWithdrawnContacts } from '../people/restrict-contacts.ts';
+import { translate } from '../http/messages.ts';
+import { withdrawnConsents } from '../people/consent.queries.ts';
 import type { FullName, JournalPeriod } from './journal-data.ts';
 import type { JournalPrint } from './print-request.ts';
 
@@ -114,14 +115,23 @@ export async function loadClassSections(
       .executeTakeFirst(),
   ]);
   const parentsOf = new Map<number, ParentInfo[]>();
-  for (const p of await withoutWithdrawnContacts(db, parents)) {
+  const withdrawn = await withdrawnConsents(
+    db,
+    parents.map((p) => p.id),
+  );
+  for (const p of parents) {
     const list = parentsOf.get(p.studentId) ?? [];
     list.push({
       lastName: p.lastName,
       firstName: p.firstName,
       middleName: p.middleName,
-      workplace: p.workplace,
-      phone: p.phone,
+      // A parent who withdrew consent (152-ФЗ): the date of withdrawal instead of their contacts.
+      workplace: withdrawn.has(p.id)
+        ? translate(print.lang, 'privacyConsentWithdrawn', {
+            date: withdrawn.get(p.id)!.split('-').reverse().join('.'),
+          })
+        : p.workplace,
+      phone: withdrawn.has(p.id) ? null : p.phone,
     });
     parentsOf.set(p.studentId, list);
   }

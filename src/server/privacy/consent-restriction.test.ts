@@ -6,6 +6,7 @@ import { engines } from '../../../test/databases.ts';
 import { systemCtx } from '../access/actor.ts';
 import type { Database } from '../db/database.ts';
 import { queueJournalNotices } from '../notify/journal-notices.ts';
+import { loadClassSections } from '../print/journal-class-data.ts';
 import { buildPrivacyWorld, type PrivacyWorld } from './privacy.test-helpers.ts';
 
 /**
@@ -78,7 +79,7 @@ describe.each(engines())('consent withdrawal restricts processing on $name', (en
     expect(await lettersTo(w.mother.id)).toEqual([expect.objectContaining({ status: 'pending' })]);
   });
 
-  it('after: contacts hidden on the card, roster and export; letters cancelled, none queued; marks stay', async () => {
+  it('after: contacts hidden on the card, roster, export and printed journal; letters cancelled, none queued; marks stay', async () => {
     const res = await teacher.send('POST', withdrawUrl(), { withdrawnOn: '2026-11-01' });
     expect(res.statusCode).toBe(200);
     expect(res.json().guardians[0]).toMatchObject({
@@ -98,6 +99,29 @@ describe.each(engines())('consent withdrawal restricts processing on $name', (en
     expect(csv).toContain('Яковлева');
     expect(csv).not.toContain('mother@example.org');
     expect(csv).not.toContain('900 000-00-01');
+
+    const journal = await loadClassSections(
+      database.db,
+      {
+        schoolId: w.schoolId,
+        classId: w.a.classId,
+        academicYearId: w.yearId,
+        periodId: null,
+        courseIds: null,
+        printedOn: '2026-11-02',
+        lang: 'ru',
+      },
+      [],
+      [],
+    );
+    const printed = journal.students.find((x) => x.id === w.s.id);
+    expect(printed?.parents).toEqual([
+      expect.objectContaining({
+        lastName: 'Яковлева',
+        phone: null,
+        workplace: 'Согласие отозвано 01.11.2026',
+      }),
+    ]);
 
     expect(await lettersTo(w.mother.id)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
     await database.db.deleteFrom('outbox').where('personId', '=', w.mother.id).execute();
