@@ -13,6 +13,7 @@ import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
+import { dictionary as privacy } from '../privacy/privacy.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as archive } from '../print/archive.i18n.ts';
 import { dictionary as council } from '../print/council.i18n.ts';
@@ -150,6 +151,7 @@ export const ru = {
   ...diary.ru,
   ...messaging.ru,
   ...notify.ru,
+  ...privacy.ru,
   ...reports.ru,
   ...results.ru,
   ...hours.ru,

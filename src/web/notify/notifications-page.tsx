@@ -10,6 +10,7 @@ import { SelectField } from '../components/select-field.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useT } from '../i18n/use-t.ts';
+import { MyDataBlock } from '../privacy/my-data-block.tsx';
 import { CalendarFeeds } from './calendar-feeds.tsx';
 import {
   looksLikeEmail,
@@ -23,7 +24,7 @@ import {
 import { TelegramBlock } from './telegram-block.tsx';
 import './notify.css';
 
-/** «Уведомления»: what a parent is told and where (e-mail, Telegram), and the children's calendars. */
+/** «Уведомления»: what a parent is told and where (e-mail, Telegram), the children's calendars, «Мои данные». */
 export default function NotificationsPage({ me }: PageProps) {
   const t = useT();
   useDocumentTitle(t('notify.title'));
@@ -40,6 +41,7 @@ export default function NotificationsPage({ me }: PageProps) {
         </>
       )}
       <CalendarFeeds childList={me.children} />
+      <MyDataBlock />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../app/api-error.ts';
 import type { PageProps } from '../app/page-route.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
+import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
 import { AddStudentForm } from './add-student-form.tsx';
 import { Badge } from './controls.tsx';
@@ -36,6 +37,12 @@ function StudentRows({ students, offset = 0 }: { students: Student[]; offset?: n
                   <li key={g.id}>
                     {g.name} <span className="people-muted">({kindLabel(t, g.kind)})</span>
                     {g.phone && <span className="people-nowrap"> {g.phone}</span>}
+                    {g.consentWithdrawnOn && (
+                      <span className="people-muted">
+                        {' '}
+                        {t('people.consent.withdrawn', { date: formatDate(g.consentWithdrawnOn) })}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

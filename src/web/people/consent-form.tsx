@@ -43,6 +43,10 @@ export function ConsentForm({ studentId, guardian }: { studentId: number; guardi
       <p>
         {given ? (
           <Badge tone="ok">{t('people.consent.given', { date: formatDate(given) })}</Badge>
+        ) : guardian.consentWithdrawnOn ? (
+          <Badge tone="warn">
+            {t('people.consent.withdrawn', { date: formatDate(guardian.consentWithdrawnOn) })}
+          </Badge>
         ) : (
           <Badge tone="warn">{t('people.consent.no')}</Badge>
         )}

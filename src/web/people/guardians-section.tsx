@@ -4,6 +4,7 @@ import type { GuardianItem, StudentCard } from '../../contract/people.ts';
 import { apiPost } from '../app/api.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
+import { formatDate } from '../i18n/format-date.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ConsentForm } from './consent-form.tsx';
 import { GuardianForm, LinkGuardianForm } from './guardian-forms.tsx';
@@ -46,7 +47,9 @@ function UnlinkButton({ studentId, guardian }: { studentId: number; guardian: Gu
 function GuardianCard({ card, guardian }: { card: StudentCard; guardian: GuardianItem }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
-  const contacts = [guardian.phone, guardian.extraPhone, guardian.email].filter(Boolean).join(', ');
+  const contacts = guardian.consentWithdrawnOn
+    ? t('people.consent.withdrawn', { date: formatDate(guardian.consentWithdrawnOn) })
+    : [guardian.phone, guardian.extraPhone, guardian.email].filter(Boolean).join(', ');
   return (
     <li className="people-guardian">
       <h3>

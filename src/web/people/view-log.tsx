@@ -7,7 +7,7 @@ function formatMoment(iso: string): string {
   return `${formatDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-/** «Кто открывал карточку»: every view of the student's card, newest first. */
+/** «Кто открывал карточку»: every view of the student's or their parents' data, newest first. */
 export function ViewLog({ studentId }: { studentId: number }) {
   const t = useT();
   const views = useCardViews(studentId, true);
@@ -23,13 +23,17 @@ export function ViewLog({ studentId }: { studentId: number }) {
               <tr>
                 <th scope="col">{t('people.views.at')}</th>
                 <th scope="col">{t('people.views.who')}</th>
+                <th scope="col">{t('people.views.whose')}</th>
+                <th scope="col">{t('people.views.where')}</th>
               </tr>
             </thead>
             <tbody>
               {views.data.views.map((v) => (
-                <tr key={`${v.at}-${v.viewer}`}>
+                <tr key={`${v.at}-${v.viewer}-${v.subject.kind}-${v.subject.id}-${v.source}`}>
                   <td className="people-nowrap">{formatMoment(v.at)}</td>
                   <td>{v.viewer}</td>
+                  <td>{v.subject.name}</td>
+                  <td>{t(`people.views.source.${v.source}`)}</td>
                 </tr>
               ))}
             </tbody>
