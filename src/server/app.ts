@@ -32,6 +32,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerReadiness } from './http/readiness.ts';
 import { registerRequestIds, requestIdOf } from './http/request-id.ts';
 import { registerSessions } from './http/session.ts';
+import { registerTransportSecurity } from './http/tls.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerImportsRoutes } from './imports/imports.routes.ts';
 import { registerJournalRoutes } from './journal/journal.routes.ts';
@@ -74,15 +75,20 @@ export async function buildApp(
   registerMetrics(app, database, config);
 
   await app.register(helmet, {
-    hsts: config.cookieSecure,
+    // HSTS only over TLS (registerTransportSecurity); no page of Otmetka may be framed.
+    hsts: false,
+    frameguard: { action: 'deny' },
     contentSecurityPolicy: {
       directives: {
         'img-src': ["'self'", 'data:'],
         'script-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
         'upgrade-insecure-requests': null,
       },
     },
   });
+  registerTransportSecurity(app, config);
+  app.decorate('exportRateLimitPerMinute', config.exportRateLimitPerMinute);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerSessions(app, database.db);
@@ -115,9 +121,9 @@ export async function buildApp(
   );
   registerReadiness(api, database);
   registerAuthRoutes(api, database.db, config);
+  registerLockRoutes(api, database.db, config);
   registerSessionRoutes(api, database.db);
   registerTwoFactorRoutes(api, database.db, config);
-  registerLockRoutes(api, database.db, config);
   registerStructureRoutes(api, database.db);
   registerPeopleRoutes(api, database.db);
   registerCalendarRoutes(api, database.db);

@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
 import { clearSessionCookie, ctxOf, loadAuth, requireAuth, sessionCookie } from '../http/session.ts';
+import { overTls } from '../http/tls.ts';
 import { changePassword } from './change-password.ts';
 import { deviceTokenOf, setDeviceCookie } from './devices.ts';
 import { getMe } from './get-me.ts';
@@ -27,7 +28,7 @@ export function sessionStarter(db: Kysely<DB>, config: Config) {
       path: '/',
       httpOnly: true,
       sameSite: 'strict',
-      secure: config.cookieSecure,
+      secure: overTls(reply.request, config),
       maxAge: 60 * 60 * 24 * 30,
     });
     const auth = await loadAuth(db, sessionIdOf(token));
@@ -62,7 +63,7 @@ export function registerAuthRoutes(api: Api, db: Kysely<DB>, config: Config): vo
         previousSessionId: request.auth?.sessionId ?? null,
         deviceToken,
       }).catch((error: unknown) => recordFailedAttempt(ctx, request.body.login, userAgent, error));
-      setDeviceCookie(reply, deviceToken, config.cookieSecure);
+      setDeviceCookie(reply, deviceToken, overTls(request, config));
       if ('twoFactor' in result) {
         setPendingCookie(reply, result.pendingToken, config);
         return { twoFactor: result.twoFactor, enrollment: result.enrollment };

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { findAccountById } from './auth.queries.ts';
 import { newToken, sessionIdOf } from './session-token.ts';
+import { recordRefusedStep } from './sign-in-history.ts';
 import {
   endChallenge,
   liveChallenge,
@@ -61,6 +62,7 @@ export async function finishSecondStep(
   ctx: Ctx,
   pendingToken: string | undefined,
   factor: { code?: string | undefined; recoveryCode?: string | undefined },
+  userAgent: string | null,
 ) {
   const challengeId = pendingToken ? sessionIdOf(pendingToken) : '';
   const challenge = pendingToken
@@ -76,10 +78,12 @@ export async function finishSecondStep(
     recoveryCodes = await enableTwoFactor(ctx, account, factor.code);
   } else if (factor.code) {
     if (!(await proveSecondFactor(ctx, account, { code: factor.code }))) {
+      await recordRefusedStep(ctx, account, 'badCode', userAgent);
       throw new AppError('unauthenticated', 'twoFactorBadCode');
     }
   } else if (factor.recoveryCode) {
     if (!(await proveSecondFactor(ctx, account, { recoveryCode: factor.recoveryCode }))) {
+      await recordRefusedStep(ctx, account, 'badCode', userAgent);
       throw new AppError('unauthenticated', 'twoFactorBadRecoveryCode');
     }
     const left = await recoveryCodesLeft(ctx.db, account.id);

@@ -188,6 +188,14 @@ describe.each(engines())('two-factor login on $name', (engine) => {
       .where('entityId', '=', String(await accountIdOf(t.login)))
       .executeTakeFirstOrThrow();
     expect(JSON.parse(lockEvent.after ?? '{}')).toMatchObject({ failedCodes: 5 });
+    // The owner's login history shows the wrong codes.
+    const refused = await database.db
+      .selectFrom('signIns')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('accountId', '=', await accountIdOf(t.login))
+      .where('outcome', '=', 'badCode')
+      .executeTakeFirstOrThrow();
+    expect(Number(refused.n)).toBe(5);
   });
 
   it('a recovery code signs in once, audited; a used one is refused', async () => {

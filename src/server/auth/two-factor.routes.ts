@@ -15,6 +15,7 @@ import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
+import { overTls } from '../http/tls.ts';
 import { sessionStarter } from './auth.routes.ts';
 import { deviceTokenOf, setDeviceCookie } from './devices.ts';
 import { openSignedInSession } from './log-in.ts';
@@ -47,7 +48,12 @@ export function registerTwoFactorRoutes(api: Api, db: Kysely<DB>, config: Config
     },
     async (request, reply) => {
       const ctx = ctxOf(request, db);
-      const { account, recoveryCodes } = await finishSecondStep(ctx, pendingTokenOf(request), request.body);
+      const { account, recoveryCodes } = await finishSecondStep(
+        ctx,
+        pendingTokenOf(request),
+        request.body,
+        request.headers['user-agent'] ?? null,
+      );
       const deviceToken = deviceTokenOf(request);
       const { token } = await openSignedInSession(ctx, account, {
         userAgent: request.headers['user-agent'] ?? null,
@@ -55,7 +61,7 @@ export function registerTwoFactorRoutes(api: Api, db: Kysely<DB>, config: Config
         deviceToken,
       });
       clearPendingCookie(reply);
-      setDeviceCookie(reply, deviceToken, config.cookieSecure);
+      setDeviceCookie(reply, deviceToken, overTls(request, config));
       const me = await startSession(reply, ctx, token);
       return recoveryCodes ? { ...me, recoveryCodes } : me;
     },
