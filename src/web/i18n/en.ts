@@ -26,9 +26,9 @@ import { dictionary as keeping } from '../reports/keeping.i18n.ts';
 import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as results } from '../reports/results.i18n.ts';
+import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as twoFactor } from '../security/two-factor.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
-import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 import type { coreRu, MessageKey } from './ru.ts';
 
@@ -145,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   ...credentials.en,
   ...timetable.en,
   ...security.en,
+  ...twoFactor.en,
   ...district.en,
   ...journal.en,
   ...lessons.en,
@@ -169,5 +170,4 @@ export const en: Record<MessageKey, string> = {
   ...rosterImport.en,
   ...pwa.en,
   ...lockScreen.en,
-  ...twoFactor.en,
 };

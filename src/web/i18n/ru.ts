@@ -26,9 +26,9 @@ import { dictionary as keeping } from '../reports/keeping.i18n.ts';
 import { dictionary as remarks } from '../reports/remarks.i18n.ts';
 import { dictionary as reports } from '../reports/reports.i18n.ts';
 import { dictionary as results } from '../reports/results.i18n.ts';
+import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as twoFactor } from '../security/two-factor.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
-import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 
 /** The shell's interface strings in Russian; `{name}` marks a parameter. */
@@ -144,6 +144,7 @@ export const ru = {
   ...credentials.ru,
   ...timetable.ru,
   ...security.ru,
+  ...twoFactor.ru,
   ...district.ru,
   ...journal.ru,
   ...lessons.ru,
@@ -168,7 +169,6 @@ export const ru = {
   ...rosterImport.ru,
   ...pwa.ru,
   ...lockScreen.ru,
-  ...twoFactor.ru,
 };
 
 /** A key of the interface dictionary. */
