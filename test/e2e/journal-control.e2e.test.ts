@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiveAId, openAs, todayIso } from './demo.ts';
@@ -15,6 +16,11 @@ async function post(page: Page, path: string, data: unknown) {
 }
 
 const ru = (iso: string) => iso.split('-').reverse().join('.');
+/** A moment's local date as ДД.ММ.ГГГГ (the browser runs in the same time zone). */
+const ruDay = (at: string | Date) => {
+  const d = new Date(at);
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+};
 
 describe.skipIf(skipE2e)('control of the record', () => {
   let h: Harness;
@@ -173,6 +179,80 @@ describe.skipIf(skipE2e)('control of the record', () => {
     await page.reload();
     await expect.poll(() => reasonOf(chosen[0]!).inputValue()).toBe('illness');
     expect(await reasonOf(chosen[1]!).inputValue()).toBe('excused');
+    await page.context().close();
+  });
+
+  // Last: it changes the audit trail behind Otmetka's back.
+  it('the director checks the history: intact, then an event changed in the database is found', async () => {
+    const db = h.database.db;
+    const schoolId = h.demo!.schoolId;
+    const page = await openAs(h, 'director', '/');
+    await page
+      .getByRole('navigation', { name: 'Разделы' })
+      .getByRole('link', { name: 'Проверка журнала изменений' })
+      .first()
+      .click();
+    await page.waitForURL('**/director/audit');
+    await page.getByRole('heading', { level: 1, name: 'Проверка журнала изменений' }).waitFor();
+    const run = page.getByRole('button', { name: 'Проверить', exact: true });
+    await run.click();
+    const intact = page.getByText(
+      /^Цепочка не нарушена: [\d\s]+ событий, последнее \d\d\.\d\d\.\d{4} \d\d:\d\d$/,
+    );
+    await intact.waitFor();
+    const { n } = await db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('schoolId', '=', schoolId)
+      .executeTakeFirstOrThrow();
+    const shown = (await intact.textContent())!.match(/: ([\d\s]+) событий/)![1]!.replace(/\s/g, '');
+    expect(Number(shown)).toBe(Number(n));
+    expect(Number(n)).toBeGreaterThan(100);
+    await page.getByText(/^Журнал сверен с историей: [\d\s]+ оценок и отметок, расхождений нет\.$/).waitFor();
+    await expectNoAxeViolations(page, 'the audit check, intact');
+
+    // A mark's last event gets another value in the database, its trigger off for the moment.
+    const event = await db
+      .selectFrom('auditEvents')
+      .select(['id', 'seq', 'at', 'after', 'entityId'])
+      .where('schoolId', '=', schoolId)
+      .where('entity', '=', 'mark')
+      .where('action', '=', 'journal.mark.set')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    const after = JSON.parse(String(event.after)) as { value: string };
+    const forged = after.value === '2' ? '5' : '2';
+    const { rows: triggers } = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'`.execute(db);
+    expect(triggers.length).toBeGreaterThan(0);
+    for (const t of triggers) await sql.raw(`drop trigger ${t.name}`).execute(db);
+    try {
+      await db
+        .updateTable('auditEvents')
+        .set({ after: JSON.stringify({ ...after, value: forged }) })
+        .where('id', '=', event.id)
+        .execute();
+    } finally {
+      for (const t of triggers) await sql.raw(t.sql).execute(db);
+    }
+    const { rows: back } = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'`.execute(db);
+    expect(back).toEqual(triggers);
+
+    await run.click();
+    await page
+      .getByRole('alert')
+      .getByText(/^Найдено нарушений: [1-9]\d*$/)
+      .waitFor();
+    expect(await intact.count()).toBe(0);
+    const row = page.getByRole('row').filter({ hasText: 'Событие изменено' });
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells[0]).toBe('Событие изменено');
+    expect(cells[1]).toMatch(new RegExp(`^${ruDay(event.at).replace(/\./g, '\\.')} \\d\\d:\\d\\d$`));
+    expect(cells[3]).toContain(`Событие № ${event.seq}:`);
+    expect(cells[3]).toContain(`Оценка ${event.entityId}`);
+    await expectNoAxeViolations(page, 'the audit check, a problem found');
     await page.context().close();
   });
 });
