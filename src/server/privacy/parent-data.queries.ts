@@ -57,19 +57,36 @@ export async function loadParentRecords(db: Db, personId: number) {
       .execute(),
   ]);
   const accountIds = accounts.map((a) => a.id);
-  const sessions = accountIds.length
-    ? await db
-        .selectFrom('sessions')
-        .select(['createdAt', 'lastSeenAt', 'ip', 'userAgent', 'endedAt', 'endReason'])
-        .where('accountId', 'in', accountIds)
-        .orderBy('createdAt')
-        .execute()
-    : [];
+  const none = Promise.resolve([]);
+  const [sessions, signIns, devices] = accountIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('sessions')
+          .select(['createdAt', 'lastSeenAt', 'ip', 'userAgent', 'endedAt', 'endReason'])
+          .where('accountId', 'in', accountIds)
+          .orderBy('createdAt')
+          .execute(),
+        db
+          .selectFrom('signIns')
+          .select(['at', 'ip', 'userAgent', 'outcome'])
+          .where('accountId', 'in', accountIds)
+          .orderBy('at')
+          .execute(),
+        db
+          .selectFrom('knownDevices')
+          .select(['firstSeenAt', 'lastSeenAt', 'userAgent'])
+          .where('accountId', 'in', accountIds)
+          .orderBy('firstSeenAt')
+          .execute(),
+      ])
+    : await Promise.all([none, none, none]);
   return {
     person,
     accounts: accounts.map(({ id: _id, ...a }) => a),
     roles,
     sessions,
+    signIns,
+    devices,
     consents,
     guardianships,
   };

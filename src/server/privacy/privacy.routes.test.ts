@@ -39,6 +39,9 @@ describe.each(engines())('GET /api/privacy/my-data on $name', (engine) => {
       expect.objectContaining({ givenOn: '2026-09-01', withdrawnOn: null }),
     ]);
     expect(file.you.sessions.length).toBeGreaterThan(0);
+    // The login history and the devices the parent signed in from are theirs too.
+    expect(file.you.signIns).toContainEqual(expect.objectContaining({ outcome: 'ok' }));
+    expect(file.you.devices.length).toBeGreaterThan(0);
     expect(file.you.cardViews).toEqual([
       expect.objectContaining({ viewer: expect.stringContaining('Классная'), source: 'card' }),
     ]);
