@@ -250,7 +250,7 @@ describe.skipIf(skipE2e)('control of the record', () => {
     const cells = await row.getByRole('cell').allTextContents();
     expect(cells[0]).toBe('Событие изменено');
     expect(cells[1]).toMatch(new RegExp(`^${ruDay(event.at).replace(/\./g, '\\.')} \\d\\d:\\d\\d$`));
-    expect(cells[3]).toContain(`Событие № ${event.seq}:`);
+    expect(cells[3]).toContain(`Событие № ${event.seq}: отметка,`);
     expect(cells[3]).toContain(`Оценка ${event.entityId}`);
     await expectNoAxeViolations(page, 'the audit check, a problem found');
     await page.context().close();

@@ -5,6 +5,7 @@ import { FormAlert, Notice } from '../components/form-alert.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 import { type TFunction, useLanguage, useT } from '../i18n/use-t.ts';
+import { dictionary } from './audit.i18n.ts';
 import { useVerifyAudit } from './audit-api.ts';
 
 const entities: Record<string, MessageKey> = {
@@ -17,6 +18,13 @@ function entityName(t: TFunction, entity: string | null): string {
   if (!entity) return '';
   const key = entities[entity];
   return key ? t(key) : entity;
+}
+
+/** An audited action in words; actions without a name are shown by their code. */
+function actionName(t: TFunction, action: string | null): string {
+  if (!action) return '';
+  const key = `audit.action.${action}`;
+  return key in dictionary.ru ? t(key as MessageKey) : action;
 }
 
 /** What a problem is about, in words. */
@@ -34,7 +42,7 @@ function what(t: TFunction, p: AuditProblemView): string {
     });
   return t('audit.what.event', {
     seq: p.seq ?? '',
-    action: p.action ?? '',
+    action: actionName(t, p.action ?? null),
     entity: entityName(t, p.entity),
     id: p.entityId ?? '',
   });
