@@ -176,6 +176,36 @@ describe.each(engines())('sessions and login history on $name', (engine) => {
     expect(list.map((s) => s.current)).toEqual([true]);
   });
 
+  it('lists and ends a staff session locked by idleness, which the password could still reopen', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const teacher = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    const classroom = await signIn(app, teacher.login);
+    const home = await signIn(app, teacher.login);
+    const account = await accountOf(teacher.id);
+    const [row] = await database.db
+      .selectFrom('sessions')
+      .select(['id', 'idleTimeoutMinutes'])
+      .where('accountId', '=', account.id)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .limit(1)
+      .execute();
+    // The classroom computer was left an hour past the idle timeout: locked, not ended.
+    const idleSince = new Date(Date.now() - (row!.idleTimeoutMinutes + 60) * 60_000).toISOString();
+    await database.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: idleSince })
+      .where('id', '=', row!.id)
+      .execute();
+    expect((await classroom.get('/api/journal/courses')).json().error).toBe('session_locked');
+    expect(await sessionsOf(home)).toHaveLength(2);
+    const res = await home.send('POST', '/api/me/sessions/end-others');
+    expect(res.json()).toEqual({ ended: 1 });
+    const unlock = await classroom.send('POST', '/api/auth/unlock', { password: testPassword });
+    expect(unlock.statusCode).toBe(401);
+    expect((await classroom.get('/api/me')).statusCode).toBe(401);
+  });
+
   it('answers 401 without a session and 400 for a malformed id', async () => {
     for (const [method, url] of [
       ['GET', '/api/me/sessions'],

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { SessionItem } from '../../contract/security.ts';
+import { isStaffRole } from '../../domain/roles.ts';
 import type { Ctx, Db } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notFound } from '../http/app-error.ts';
-import type { Auth } from '../http/session.ts';
+import { type Auth, lockCapMinutes } from '../http/session.ts';
 import { browserLabel } from './devices-browser.ts';
 
 /**
@@ -14,8 +15,13 @@ export function publicSessionId(sessionId: string): string {
   return createHash('sha256').update(`session:${sessionId}`).digest('base64url').slice(0, 22);
 }
 
-/** The account's sessions not ended and not idle past their timeout, newest first. */
-async function liveSessions(db: Db, accountId: number, now: Date) {
+/**
+ * The account's sessions not ended and not idle past their timeout, newest first. A staff
+ * session idle past its timeout is locked, not ended (`loadAuth`): its password reopens it for
+ * `lockCapMinutes` more, so it is listed, and ended by «Завершить все остальные», until then.
+ */
+async function liveSessions(db: Db, auth: Auth, now: Date) {
+  const capMs = auth.actor.grants.some((g) => isStaffRole(g.role)) ? lockCapMinutes * 60_000 : 0;
   const rows = await db
     .selectFrom('sessions')
     .select([
@@ -26,18 +32,18 @@ async function liveSessions(db: Db, accountId: number, now: Date) {
       'sessions.ip',
       'sessions.userAgent',
     ])
-    .where('sessions.accountId', '=', accountId)
+    .where('sessions.accountId', '=', auth.accountId)
     .where('sessions.endedAt', 'is', null)
     .orderBy('sessions.createdAt', 'desc')
     .execute();
   return rows.filter(
-    (r) => now.getTime() - new Date(r.lastSeenAt).getTime() <= r.idleTimeoutMinutes * 60_000,
+    (r) => now.getTime() - new Date(r.lastSeenAt).getTime() <= r.idleTimeoutMinutes * 60_000 + capMs,
   );
 }
 
 /** The signed-in person's live sessions; this one is marked `current`. */
 export async function listMySessions(ctx: Ctx, auth: Auth): Promise<{ sessions: SessionItem[] }> {
-  const rows = await liveSessions(ctx.db, auth.accountId, new Date());
+  const rows = await liveSessions(ctx.db, auth, new Date());
   return {
     sessions: rows.map((r) => ({
       id: publicSessionId(r.id),
@@ -92,7 +98,7 @@ async function endOwn(ctx: Ctx, auth: Auth, sessionIds: string[]): Promise<numbe
  * and an unknown one are all 404. Ending the current session is allowed (it signs this browser out).
  */
 export async function endMySession(ctx: Ctx, auth: Auth, publicId: string): Promise<{ ended: number }> {
-  const rows = await liveSessions(ctx.db, auth.accountId, new Date());
+  const rows = await liveSessions(ctx.db, auth, new Date());
   const target = rows.find((r) => publicSessionId(r.id) === publicId);
   if (!target) throw notFound();
   const ended = await endOwn(ctx, auth, [target.id]);
@@ -102,7 +108,7 @@ export async function endMySession(ctx: Ctx, auth: Auth, publicId: string): Prom
 
 /** Ends every live session of the signed-in person except this one. */
 export async function endMyOtherSessions(ctx: Ctx, auth: Auth): Promise<{ ended: number }> {
-  const rows = await liveSessions(ctx.db, auth.accountId, new Date());
+  const rows = await liveSessions(ctx.db, auth, new Date());
   const others = rows.filter((r) => r.id !== auth.sessionId).map((r) => r.id);
   return { ended: await endOwn(ctx, auth, others) };
 }
