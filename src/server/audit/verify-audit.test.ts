@@ -131,6 +131,43 @@ describe.each(engines())('verifying the audit history on $name', (engine) => {
     expect(all.problems.at(-1)).toMatchObject({ entityId: String(bare.id), eventId: null, expected: null });
   });
 
+  it('finds a mark and an attendance entry deleted from their tables by their history', async () => {
+    const s = await journalSchool(db);
+    const cell = {
+      lessonId: s.lessons.mathRecent,
+      studentId: s.students.alekseev,
+      workKindId: s.workKinds.answer,
+    };
+    await saveMark(s.ctx.ivanova, { ...cell, value: '2', version: null });
+    const seat = { lessonId: s.lessons.mathRecent, studentId: s.students.borisova };
+    await saveAttendance(s.ctx.ivanova, { ...seat, value: 'absent', version: null });
+    expect((await check(s.schoolId)).problems).toEqual([]);
+    const mark = await db
+      .selectFrom('marks')
+      .select('id')
+      .where('schoolId', '=', s.schoolId)
+      .executeTakeFirstOrThrow();
+    const entry = await db
+      .selectFrom('attendance')
+      .select('id')
+      .where('schoolId', '=', s.schoolId)
+      .executeTakeFirstOrThrow();
+    // The bad mark and the absence removed behind Otmetka's back: the history still has them.
+    await db.deleteFrom('marks').where('id', '=', mark.id).execute();
+    await db.deleteFrom('attendance').where('id', '=', entry.id).execute();
+    const report = await check(s.schoolId);
+    expect(report.problems).toMatchObject([
+      { kind: 'valueMismatch', entity: 'mark', entityId: String(mark.id), expected: '2', found: null },
+      {
+        kind: 'valueMismatch',
+        entity: 'attendance',
+        entityId: String(entry.id),
+        expected: 'absent',
+        found: null,
+      },
+    ]);
+  });
+
   it('finds an edited event by its hash', async () => {
     const schoolId = await schoolWithHistory();
     const target = (await events(schoolId))[3]!;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../access/actor.ts';
 import type { ProblemList } from './verify-chain.ts';
 
@@ -49,7 +50,8 @@ const checked: readonly Checked[] = [
 
 interface Row {
   id: number;
-  value: string;
+  /** Null: the row is gone from its table. */
+  value: string | null;
   comment: string | null;
   reason: string | null;
   deletedAt: string | null;
@@ -157,10 +159,71 @@ async function checkPage(db: Db, c: Checked, schoolId: number, rows: Row[], prob
   }
 }
 
+/** Of these ids, those with a row of the table in the school. */
+async function existingIds(db: Db, c: Checked, schoolId: number, ids: number[]): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom(c.table)
+    .select('id')
+    .where('schoolId', '=', schoolId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Journal rows the school's history wrote that are no longer in their table (deleted behind
+ * Otmetka's back: journal rows are never removed, a cleared cell stays as a soft-deleted row),
+ * each a `valueMismatch` against its newest event. Reads the school's chain a page at a time.
+ */
+async function checkRemovedRows(db: Db, schoolId: number, problems: ProblemList): Promise<void> {
+  const byEntity = new Map(checked.map((c) => [c.entity, c]));
+  const actions = [...new Set(checked.flatMap((c) => c.fields.flatMap((f) => f.actions)))];
+  const missing = new Map<Checked, Set<number>>();
+  let seq = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('auditEvents')
+      .select(['seq', 'entity', 'entityId', 'action'])
+      .where(sql<number>`coalesce(${sql.ref('schoolId')}, 0)`, '=', schoolId)
+      .where('seq', '>', seq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) break;
+    const ids = new Map<Checked, Set<number>>();
+    for (const e of page) {
+      const c = byEntity.get(e.entity);
+      const id = Number(e.entityId);
+      if (!c || !actions.includes(e.action) || !Number.isSafeInteger(id)) continue;
+      ids.set(c, (ids.get(c) ?? new Set()).add(id));
+    }
+    for (const [c, set] of ids) {
+      const found = await existingIds(db, c, schoolId, [...set]);
+      for (const id of set) if (!found.has(id)) missing.set(c, (missing.get(c) ?? new Set()).add(id));
+    }
+    seq = page.at(-1)!.seq;
+    if (page.length < pageSize) break;
+  }
+  for (const [c, set] of missing) {
+    const ids = [...set].sort((a, b) => a - b);
+    for (let i = 0; i < ids.length; i += pageSize) {
+      const rows = ids.slice(i, i + pageSize).map((id) => ({
+        id,
+        value: null,
+        comment: null,
+        reason: null,
+        deletedAt: null,
+      }));
+      await checkPage(db, c, schoolId, rows, problems);
+    }
+  }
+}
+
 /**
  * Checks that every mark, attendance entry and period mark of the school shows what the newest
  * audit event of it says (a cleared cell: nothing); a row with no audit event, or another value,
- * is a `valueMismatch`. Reads a page of rows and their events at a time. Answers the rows checked.
+ * is a `valueMismatch`, and so is a row the history wrote that is gone from its table. Reads a
+ * page of rows and their events at a time. Answers the rows checked.
  */
 export async function verifyJournal(db: Db, schoolId: number, problems: ProblemList): Promise<number> {
   let count = 0;
@@ -175,5 +238,6 @@ export async function verifyJournal(db: Db, schoolId: number, problems: ProblemL
       if (rows.length < pageSize) break;
     }
   }
+  await checkRemovedRows(db, schoolId, problems);
   return count;
 }
