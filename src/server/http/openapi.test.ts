@@ -23,6 +23,8 @@ const publicRoutes = [
   'GET /api/setup',
   'POST /api/setup',
   'POST /api/auth/login',
+  // The second step of a two-factor login: the 5-minute pending cookie is the key, not a session.
+  'POST /api/auth/login/code',
   // The secret calendar address: the token is the key.
   'GET /api/calendar/{token}',
 ];
