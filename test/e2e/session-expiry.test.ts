@@ -111,6 +111,15 @@ describe.skipIf(skipE2e)('idle lock and session expiry in the browser', () => {
       { x: box.x + box.width / 2, y: box.y + box.height / 2 },
     );
     expect(hit).toBe(false);
+    // Escape, again and again, does not take the lock away (browsers let a repeated Escape close a dialog).
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(50);
+    }
+    expect(await page.locator('dialog.lock-screen').evaluate((d) => (d as HTMLDialogElement).open)).toBe(
+      true,
+    );
+    await dialog.waitFor();
     expect(await apiAnswer(page)).toEqual({ status: 401, error: 'session_locked' });
 
     // The saves may go again now; while locked the server refuses them and they stay pending.

@@ -28,6 +28,8 @@ const outsideTheDiary = [
   'print.',
   'archive.',
   'backup.',
+  'personal.download',
+  'audit.',
   'roster.export',
   'remark.',
 ];

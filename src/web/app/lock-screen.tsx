@@ -21,12 +21,24 @@ export function LockScreen({ me }: { me: Pick<Me, 'person' | 'locked'> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const mounted = useRef(false);
   useEffect(() => {
     const dialog = ref.current;
+    mounted.current = true;
     // A modal dialog makes the rest of the page inert and keeps the focus inside.
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      mounted.current = false;
+      dialog?.close();
+    };
   }, []);
+
+  // Browsers let a repeated Escape close a modal dialog whatever `cancel` says: while the lock
+  // stands, it opens again at once.
+  const onClose = () => {
+    const dialog = ref.current;
+    if (mounted.current && dialog && !dialog.open) dialog.showModal();
+  };
 
   useEffect(() => {
     if (!me.locked) return;
@@ -71,6 +83,7 @@ export function LockScreen({ me }: { me: Pick<Me, 'person' | 'locked'> }) {
       data-testid="lock-screen"
       // Escape must not close the lock.
       onCancel={(event) => event.preventDefault()}
+      onClose={onClose}
     >
       <h1 id={titleId}>{t('lock.title')}</h1>
       <p className="lock-screen-whose">{t('lock.whose', { name: fullName(me.person) })}</p>
