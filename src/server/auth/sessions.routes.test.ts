@@ -106,6 +106,19 @@ describe.each(engines())('sessions and login history on $name', (engine) => {
     expect(rows.map((r) => r.outcome)).toEqual([...Array(5).fill('badPassword'), 'locked']);
   });
 
+  it('keeps at most 20 refused attempts an hour per account, so a flood hides no real sign-in', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const teacher = await buildPerson(database.db, { schoolId, roles: ['teacher'] });
+    for (let i = 0; i < 30; i++) await login(teacher.login, 'wrong password', '203.0.113.7', chrome);
+    const refused = await database.db
+      .selectFrom('signIns')
+      .select('outcome')
+      .where('accountId', '=', (await accountOf(teacher.id)).id)
+      .execute();
+    expect(refused).toHaveLength(20);
+    expect(refused.filter((r) => r.outcome === 'locked')).toHaveLength(15);
+  });
+
   const accountOf = (personId: number) =>
     database.db
       .selectFrom('accounts')

@@ -11,12 +11,30 @@ export const signInRetentionDays = 365;
 /** How many entries the history shows. */
 const shown = 50;
 
+/**
+ * Refused attempts kept per account and hour: a flood of wrong passwords against one login (each
+ * refused while locked, too) shows as its first 20, and cannot push real sign-ins out of view or
+ * grow the table without end.
+ */
+export const refusedPerHour = 20;
+
 async function insertSignIn(
   db: Db,
   ctx: Ctx,
   account: SigningIn,
   row: { at: Date; outcome: SignInOutcome; userAgent: string | null; deviceKnown: boolean },
 ): Promise<void> {
+  if (row.outcome !== 'ok') {
+    const hourAgo = new Date(row.at.getTime() - 3_600_000).toISOString();
+    const recent = await db
+      .selectFrom('signIns')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('accountId', '=', account.id)
+      .where('outcome', '!=', 'ok')
+      .where('at', '>=', hourAgo)
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= refusedPerHour) return;
+  }
   await db
     .insertInto('signIns')
     .values({
