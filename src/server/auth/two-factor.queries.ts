@@ -11,8 +11,17 @@ export function twoFactorOf(db: Db, accountId: number) {
 
 /** Stores a new pending secret for an account, replacing an earlier pending one. */
 export async function savePendingSecret(db: Db, accountId: number, secret: string): Promise<void> {
-  await db.deleteFrom('twoFactor').where('accountId', '=', accountId).execute();
-  await db.insertInto('twoFactor').values({ accountId, secret }).execute();
+  // Only a secret not yet confirmed is replaced: a confirmation that landed meanwhile stays.
+  await db
+    .deleteFrom('twoFactor')
+    .where('accountId', '=', accountId)
+    .where('enabledAt', 'is', null)
+    .execute();
+  await db
+    .insertInto('twoFactor')
+    .values({ accountId, secret })
+    .onConflict((oc) => oc.column('accountId').doNothing())
+    .execute();
 }
 
 /**
@@ -30,6 +39,8 @@ export async function claimStep(
     .set(enabledAt ? { lastStep: step, enabledAt } : { lastStep: step })
     .where('accountId', '=', accountId)
     .where((eb) => eb.or([eb('lastStep', 'is', null), eb('lastStep', '<', step)]))
+    // Enabling happens once: a second confirmation at once does not hand out new recovery codes.
+    .$if(enabledAt !== undefined, (qb) => qb.where('enabledAt', 'is', null))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
