@@ -142,6 +142,35 @@ describe.each(engines())('two-factor login on $name', (engine) => {
     expect(me.statusCode).toBe(401);
   });
 
+  it('two confirmations at once (codes of two steps) turn it on once: one set of recovery codes, one event', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const p = await person(schoolId, ['teacher']);
+    const client = clientOf(await login(p.login));
+    const { secret } = (
+      await client.send('POST', '/api/two-factor/begin', { password: testPassword })
+    ).json();
+    const answers = await Promise.all(
+      [Date.now(), Date.now() - 30_000].map((at) =>
+        client.send('POST', '/api/two-factor/confirm', { code: totpCode(secret, at) }),
+      ),
+    );
+    const ok = answers.filter((a) => a.statusCode === 200);
+    expect(ok).toHaveLength(1);
+    const accountId = await accountIdOf(p.login);
+    expect(await auditActions(accountId)).toEqual(['account.twoFactor.enabled']);
+    const codes = await database.db
+      .selectFrom('recoveryCodes')
+      .select('id')
+      .where('accountId', '=', accountId)
+      .execute();
+    expect(codes).toHaveLength(10);
+    // The recovery codes handed out are the ones that work.
+    later();
+    const first = await login(p.login);
+    const signedIn = await second(first, { recoveryCode: ok[0]!.json().recoveryCodes[0] });
+    expect(signedIn.statusCode).toBe(200);
+  });
+
   it('the code finishes the login once; the same code is refused the next time; no pending cookie, no login', async () => {
     const { schoolId } = await buildSchool(database.db);
     const t = await enrolled(schoolId);
