@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { engineOf } from './db/database.ts';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default('./data/otmetka.db'),
+  DATABASE_READ_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DEMO_DATABASE_URL: z.string().min(1).default('./data/demo.db'),
   HOST: z.string().min(1).default('localhost'),
@@ -39,6 +41,8 @@ const envSchema = z.object({
 /** The server's configuration, read from the environment once at start-up. */
 export interface Config {
   databaseUrl: string;
+  /** A read replica for diary and report reads (same engine as `databaseUrl`); null: none. */
+  databaseReadUrl: string | null;
   databasePoolSize: number;
   demoDatabaseUrl: string;
   host: string;
@@ -102,8 +106,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Неверная настройка ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
+  const readUrl = e.DATABASE_READ_URL ?? null;
+  if (readUrl !== null && engineOf(readUrl) !== engineOf(e.DATABASE_URL)) {
+    throw new Error(
+      'Неверная настройка DATABASE_READ_URL: реплика для чтения должна работать на том же движке, что и DATABASE_URL (обе postgres://… или обе файлы SQLite)',
+    );
+  }
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: readUrl,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     demoDatabaseUrl: e.DEMO_DATABASE_URL,
     host: e.HOST,

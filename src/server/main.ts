@@ -26,7 +26,11 @@ export async function serve(
   options: { database?: Database; signals?: boolean } = {},
 ): Promise<Running> {
   const database =
-    options.database ?? openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+    options.database ??
+    openDatabase(config.databaseUrl, {
+      poolSize: config.databasePoolSize,
+      readUrl: config.databaseReadUrl,
+    });
   await migrateToLatest(database);
   const app = await buildApp(database, config);
   const address = await app.listen({ host: config.host, port: config.port });

@@ -21,6 +21,13 @@ export type Engine = 'sqlite' | 'postgres';
 /** An open database with its engine. */
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * Where diary and report reads go: the read replica (`DATABASE_READ_URL`) when one is set, else
+   * `db` itself. Writes, sessions and the teacher's journal always use `db`.
+   */
+  reads: Kysely<DB>;
+  /** The replica's address when one is set; null: `reads` is the primary. */
+  readUrl: string | null;
   engine: Engine;
   /** The address it was opened with (`postgres://…` or the SQLite file's path). */
   url: string;
@@ -44,14 +51,41 @@ const pgTypes = {
   },
 };
 
-/** Opens SQLite (WAL, foreign keys, durable commits) or PostgreSQL, with camelCase names. */
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+/**
+ * Opens SQLite (WAL, foreign keys, durable commits) or PostgreSQL, with camelCase names; with
+ * `readUrl`, also the read replica (same engine, same pool size), closed together with the primary.
+ */
+export function openDatabase(
+  url: string,
+  options: { poolSize?: number; readUrl?: string | null } = {},
+): Database {
+  const primary = openOne(url, options.poolSize);
+  const readUrl = options.readUrl ?? null;
+  if (readUrl === null) return { ...primary, reads: primary.db, readUrl: null };
+  if (engineOf(readUrl) !== primary.engine) {
+    void primary.close();
+    throw new Error('DATABASE_READ_URL: the read replica must run on the same engine as DATABASE_URL');
+  }
+  const replica = openOne(readUrl, options.poolSize);
+  return {
+    ...primary,
+    reads: replica.db,
+    readUrl: replica.url,
+    close: async () => {
+      await Promise.all([primary.close(), replica.close()]);
+    },
+  };
+}
+
+type OneDatabase = Omit<Database, 'reads' | 'readUrl'>;
+
+function openOne(url: string, poolSize = 10): OneDatabase {
   const plugins = [new CamelCasePlugin()];
   // Every query's duration feeds otmetka_db_query_duration_seconds (/metrics).
   const engine = engineOf(url);
   const log = (event: LogEvent) => observeQuery(engine, event.queryDurationMillis);
   if (engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
+    const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
     // An idle connection the server ends (a restart, a dropped scratch database) leaves the pool;
     // unheard, the pool's 'error' event would end the process.
     pool.on('error', () => {});
