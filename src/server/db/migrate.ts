@@ -17,6 +17,7 @@ import * as twoFactor from './migrations/0010-two-factor.ts';
 import * as signInHistory from './migrations/0011-sign-in-history.ts';
 import * as sessionLock from './migrations/0012-session-lock.ts';
 import * as personalData from './migrations/0013-personal-data.ts';
+import * as leases from './migrations/0014-leases.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -36,6 +37,7 @@ const modules: Record<string, MigrationModule> = {
   '0011-sign-in-history': signInHistory,
   '0012-session-lock': sessionLock,
   '0013-personal-data': personalData,
+  '0014-leases': leases,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -877,6 +877,7 @@ export interface DB {
   rosterIds: RosterIdTable;
   backupRuns: BackupRunTable;
   backupCopies: BackupCopyTable;
+  leases: LeaseTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -884,3 +885,11 @@ export type NewPerson = Insertable<PersonTable>;
 export type PersonUpdate = Updateable<PersonTable>;
 export type Account = Selectable<AccountTable>;
 export type School = Selectable<SchoolTable>;
+
+/** A named lease: work one process of many does alone, held by `holder` until `until` (renewed while it works). */
+export interface LeaseTable {
+  name: string;
+  /** The process that holds it (a random id per process). */
+  holder: string;
+  until: Timestamp;
+}
