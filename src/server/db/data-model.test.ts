@@ -153,6 +153,8 @@ describe.each(engines())('schema on $name', (engine) => {
         // Backups are of the whole installation, every school at once.
         'backup_runs',
         'backup_copies',
+        // Leases of background work, one holder across all processes.
+        'leases',
       ]);
       const own = tables.filter((t) => !t.name.startsWith('kysely_') && !global.has(t.name));
       expect(own.length).toBeGreaterThan(20);
