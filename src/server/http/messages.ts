@@ -11,6 +11,7 @@ import * as rosterExport from '../exchange/roster-export.messages.ts';
 import * as rosterImport from '../exchange/roster-import.messages.ts';
 import * as imports from '../imports/imports.messages.ts';
 import * as journal from '../journal/journal.messages.ts';
+import * as sync from '../journal/sync.messages.ts';
 import * as lessons from '../lessons/lessons.messages.ts';
 import * as messaging from '../messages/messages.messages.ts';
 import * as notify from '../notify/notify.messages.ts';
@@ -39,6 +40,7 @@ const modules = [
   timetable,
   district,
   journal,
+  sync,
   lessons,
   control,
   diary,
@@ -114,6 +116,7 @@ const ru = {
   ...timetable.messages.ru,
   ...district.messages.ru,
   ...journal.messages.ru,
+  ...sync.messages.ru,
   ...lessons.messages.ru,
   ...control.messages.ru,
   ...diary.messages.ru,
@@ -191,6 +194,7 @@ const en: Record<MessageKey, string> = {
   ...timetable.messages.en,
   ...district.messages.en,
   ...journal.messages.en,
+  ...sync.messages.en,
   ...lessons.messages.en,
   ...control.messages.en,
   ...diary.messages.en,
