@@ -4,6 +4,7 @@ import { systemCtx } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { NotifyConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import { claimLease, processHolder } from '../jobs/lease.ts';
 import { twin } from './outbox.ts';
 
 /** Letters and digits that are hard to confuse when typed from a screen. */
@@ -128,12 +129,32 @@ async function link(db: Kysely<DB>, code: string, chatId: string, now: Date): Pr
   });
 }
 
-/** Reads the bot's new messages: links chats that send a live code, answers the others politely. */
-export async function pollTelegram(db: Kysely<DB>, config: NotifyConfig, now: Date): Promise<number> {
+/** The lease that lets one process of many read the bot's updates. */
+export const pollLease = 'telegram.poll';
+/** How long a poller holds the lease without renewing it (a dead poller's lease runs out then). */
+const pollLeaseSeconds = 60;
+
+/**
+ * Reads the bot's new messages: links chats that send a live code, answers the others politely.
+ * Only the holder of the lease `telegram.poll` reads them: every process reading `getUpdates` from
+ * the same offset would answer every message once per process. The holder renews the lease before
+ * each update and stops when it has lost it; the next holder goes on from the stored offset.
+ */
+export async function pollTelegram(
+  db: Kysely<DB>,
+  config: NotifyConfig,
+  now: Date,
+  holder: string = processHolder,
+): Promise<number> {
+  const started = Date.now();
+  const held = () =>
+    claimLease(db, pollLease, holder, pollLeaseSeconds, new Date(now.getTime() + Date.now() - started));
+  if (!(await held())) return 0;
   const offset = Number((await jobValue(db, 'telegram.offset')) ?? '0');
   const updates = await botCall<Update[]>(config, `getUpdates?offset=${offset}&timeout=0`);
   let count = 0;
   for (const u of updates) {
+    if (!(await held())) break;
     // The offset moves on first: an update is handled once even if the answer fails to go.
     await setJobValue(db, 'telegram.offset', String(Math.max(offset, u.update_id + 1)));
     const text = u.message?.text;

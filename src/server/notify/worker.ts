@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { NotifyConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { processHolder, releaseLease } from '../jobs/lease.ts';
 import { queueDigests } from './digest.ts';
 import { after, setNotifyConfig } from './outbox.ts';
 import { MailNotConfigured, sendMail } from './send.ts';
-import { ensureBotName, pollTelegram, sendTelegram } from './telegram.ts';
+import { ensureBotName, pollLease, pollTelegram, sendTelegram } from './telegram.ts';
 
 /** A running notification worker and how to stop it (waits for the round in progress). */
 export interface NotifyWorker {
@@ -27,6 +28,8 @@ export interface RoundOptions {
   log?: (error: unknown) => void;
   /** Only this school's outbox and digests (Telegram updates are read all the same). */
   schoolId?: number;
+  /** Who this worker is when it asks for the Telegram lease (this process by default). */
+  holder?: string;
 }
 
 /** Minutes to wait after the 1st, 2nd… failed attempt; after the 6th the row fails for good. */
@@ -167,7 +170,7 @@ export async function runRound(
   if (config.telegramToken !== null) {
     try {
       await ensureBotName(db, config);
-      result.linked = await pollTelegram(db, config, now);
+      result.linked = await pollTelegram(db, config, now, options.holder);
     } catch (e) {
       log(e);
     }
@@ -231,6 +234,10 @@ export function startNotifyWorker(
       stopped = true;
       if (timer) clearTimeout(timer);
       await round;
+      // The next process reads Telegram at once rather than when this one's lease runs out.
+      if (config.telegramToken !== null) {
+        await releaseLease(database.db, pollLease, options.holder ?? processHolder).catch(log);
+      }
     },
   };
 }
