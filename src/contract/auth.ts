@@ -74,6 +74,8 @@ export const healthResponse = z.object({
   database: z.enum(['sqlite', 'postgres']),
   backupsConfigured: z.boolean(),
   backups: z.array(healthBackup),
+  /** Present when a read replica (DATABASE_READ_URL) is set: whether it answers. */
+  replica: z.enum(['reachable', 'unreachable']).optional(),
 });
 
 /** An empty success answer. */

@@ -29,7 +29,7 @@ import { frameworkError, registerErrorHandling, registerNotFound } from './http/
 import { requestForLog } from './http/log-redaction.ts';
 import { registerMetrics } from './http/metrics.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { registerReadiness } from './http/readiness.ts';
+import { registerReadiness, replicaHealth } from './http/readiness.ts';
 import { registerRequestIds, requestIdOf } from './http/request-id.ts';
 import { registerSessions } from './http/session.ts';
 import { registerTransportSecurity } from './http/tls.ts';
@@ -116,6 +116,7 @@ export async function buildApp(
         status: 'ok' as const,
         database: database.engine,
         ...(await backupHealth(database.db, config.backup, request.log)),
+        ...(await replicaHealth(database, request.log)),
       };
     },
   );
@@ -135,10 +136,10 @@ export async function buildApp(
   registerLessonRoutes(api, database.db);
   registerPlanRoutes(api, database.db);
   registerControlRoutes(api, database.db);
-  registerDiaryRoutes(api, database.db, config.publicUrl);
+  registerDiaryRoutes(api, database.db, config.publicUrl, database.reads);
   registerMessagesRoutes(api, database.db);
   registerNotifyRoutes(api, database.db, config.notify);
-  registerReportsRoutes(api, database.db);
+  registerReportsRoutes(api, database.db, database.reads);
   registerPrintRoutes(api, database.db);
   registerExchangeRoutes(api, database.db);
   registerPrivacyRoutes(api, database.db);

@@ -2,6 +2,12 @@
  * A bounded, process-local cache of built diary bodies (JSON text). An entry's key holds the
  * school's data version, which every audited change bumps in its own transaction: a write
  * anywhere makes the old keys unreachable at once, in every process, and they age out of the LRU.
+ *
+ * With a read replica (`DATABASE_READ_URL`) the version and the body are both read from the
+ * replica, never one from each database. A replica only moves forward and the version is read
+ * before the body is built, so the body is at least as new as the version in its key: a lagging
+ * replica can only serve an older key (the parent sees the mark a moment later), never an older
+ * body under a newer key that would then stay cached after the replica caught up.
  */
 export class DiaryCache {
   private readonly entries = new Map<string, string>();

@@ -38,8 +38,16 @@ const tokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 /**
  * The diary of students and parents: the week, marks by subject, acknowledgements, notices, calendar.
  * Calendar addresses start with `publicUrl` when given, else with the request's own address.
+ * `reads` (the read replica, or `db`) serves the pure reads: the week, marks, files, the class
+ * views and the calendar feed; what a parent writes and reads back at once (acknowledgements,
+ * absence notices, the feed's address) stays on `db`.
  */
-export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string | null = null): void {
+export function registerDiaryRoutes(
+  api: Api,
+  db: Kysely<DB>,
+  publicUrl: string | null = null,
+  reads: Kysely<DB> = db,
+): void {
   api.get(
     '/api/diary/:studentId/week',
     {
@@ -52,8 +60,10 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string 
       },
     },
     async (request, reply) => {
+      // The week's cache key carries the school's data version read from `reads`, the same handle
+      // the body is built from (readWeek): see diary-cache.ts on why a lagging replica is safe.
       const read = await readWeek(
-        ctxOf(request, db),
+        ctxOf(request, reads),
         request.params.studentId,
         request.query.date,
         request.headers['if-none-match'],
@@ -79,7 +89,7 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string 
         response: { 200: diaryMarks, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => getDiaryMarks(ctxOf(request, db), request.params.studentId, request.query.periodId),
+    async (request) => getDiaryMarks(ctxOf(request, reads), request.params.studentId, request.query.periodId),
   );
 
   api.get(
@@ -93,7 +103,11 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string 
       },
     },
     async (request, reply) => {
-      const file = await readDiaryFile(ctxOf(request, db), request.params.studentId, request.params.fileId);
+      const file = await readDiaryFile(
+        ctxOf(request, reads),
+        request.params.studentId,
+        request.params.fileId,
+      );
       return reply
         .type(file.mime)
         .header('content-disposition', attachmentDisposition(file.name))
@@ -170,7 +184,7 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string 
       },
     },
     async (request) =>
-      classAcknowledgementsOf(ctxOf(request, db), request.params.id, request.query.weekStart),
+      classAcknowledgementsOf(ctxOf(request, reads), request.params.id, request.query.weekStart),
   );
 
   api.get(
@@ -184,7 +198,7 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string 
         response: { 200: absenceNotices, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => classNoticesOf(ctxOf(request, db), request.params.id, request.query.from),
+    async (request) => classNoticesOf(ctxOf(request, reads), request.params.id, request.query.from),
   );
 
   api.get(
@@ -243,7 +257,7 @@ export function registerDiaryRoutes(api: Api, db: Kysely<DB>, publicUrl: string 
       },
     },
     async (request, reply) => {
-      const text = await feedText(db, request.params.token);
+      const text = await feedText(reads, request.params.token);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, no-cache')

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { errorBody } from '../../contract/errors.ts';
 import { readyResponse } from '../../contract/operations.ts';
@@ -7,8 +8,26 @@ import type { Api } from './api.ts';
 import { AppError } from './app-error.ts';
 
 /**
- * `GET /api/ready`: 200 once the database answers and every migration this code knows is applied,
- * else 503, so a load balancer sends no traffic to a process that would fail it.
+ * The read replica's part of `/api/health` and `/api/ready`: nothing when no replica is set, else
+ * whether it answers (a failure is logged, not thrown).
+ */
+export async function replicaHealth(
+  database: Database,
+  log: FastifyBaseLogger,
+): Promise<{ replica?: 'reachable' | 'unreachable' }> {
+  if (database.readUrl === null) return {};
+  try {
+    await sql`select 1`.execute(database.reads);
+    return { replica: 'reachable' };
+  } catch (error) {
+    log.error({ err: error }, 'read replica unreachable');
+    return { replica: 'unreachable' };
+  }
+}
+
+/**
+ * `GET /api/ready`: 200 once the database (and the read replica, when set) answers and every
+ * migration this code knows is applied, else 503, so a load balancer sends no traffic to a process that would fail it.
  */
 export function registerReadiness(api: Api, database: Database): void {
   // Migrations only go forward: once current, the schema stays current for this process, and the
@@ -36,7 +55,15 @@ export function registerReadiness(api: Api, database: Database): void {
       if (pending.length > 0)
         throw new AppError('unavailable', 'migrationsPending', { names: pending.join(', ') });
       current = true;
-      return { status: 'ready' as const, database: database.engine, migrations: 'current' as const };
+      const replica = await replicaHealth(database, request.log);
+      // Diary and report reads go to the replica: a process that cannot reach it would fail them.
+      if (replica.replica === 'unreachable') throw new AppError('unavailable', 'readReplicaUnavailable');
+      return {
+        status: 'ready' as const,
+        database: database.engine,
+        migrations: 'current' as const,
+        ...(replica.replica ? { replica: 'reachable' as const } : {}),
+      };
     },
   );
 }

@@ -20,8 +20,11 @@ import { resolveReportScope } from './report-scope.ts';
 
 const tags = ['reports'];
 
-/** Remarks on journal keeping: the leadership writes, closes and sends back; the teacher fixes. */
-export function registerRemarksRoutes(api: Api, db: Kysely<DB>): void {
+/**
+ * Remarks on journal keeping: the leadership writes, closes and sends back; the teacher fixes. The
+ * workflow (list and changes) uses `db`; the remarks report reads `reads` like every report.
+ */
+export function registerRemarksRoutes(api: Api, db: Kysely<DB>, reads: Kysely<DB> = db): void {
   api.get(
     '/api/remarks',
     {
@@ -101,7 +104,7 @@ export function registerRemarksRoutes(api: Api, db: Kysely<DB>): void {
       },
     },
     async (request) => {
-      const ctx = ctxOf(request, db);
+      const ctx = ctxOf(request, reads);
       return remarksReport.compute(ctx, await resolveReportScope(ctx, request.query));
     },
   );

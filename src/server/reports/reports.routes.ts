@@ -15,8 +15,11 @@ import { registerResultsRoutes } from './results.routes.ts';
 
 const tags = ['reports'];
 
-/** The control reports of the deputy, the director, the teacher and the district. */
-export function registerReportsRoutes(api: Api, db: Kysely<DB>): void {
+/**
+ * The control reports of the deputy, the director, the teacher and the district. Reports and their
+ * exports read from `reads` (the read replica, or `db`); the remarks workflow writes on `db`.
+ */
+export function registerReportsRoutes(api: Api, db: Kysely<DB>, reads: Kysely<DB> = db): void {
   api.get(
     '/api/reports/filters',
     {
@@ -28,13 +31,13 @@ export function registerReportsRoutes(api: Api, db: Kysely<DB>): void {
         response: { 200: reportFilters, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => getReportFilters(ctxOf(request, db), request.query.yearId),
+    async (request) => getReportFilters(ctxOf(request, reads), request.query.yearId),
   );
-  registerRemarksRoutes(api, db);
-  registerKeepingRoutes(api, db);
-  registerResultsRoutes(api, db);
-  registerDashboardRoutes(api, db);
-  registerExportRoutes(api, db);
-  registerDensityRoutes(api, db);
-  registerHoursRoutes(api, db);
+  registerRemarksRoutes(api, db, reads);
+  registerKeepingRoutes(api, reads);
+  registerResultsRoutes(api, reads);
+  registerDashboardRoutes(api, reads);
+  registerExportRoutes(api, reads);
+  registerDensityRoutes(api, reads);
+  registerHoursRoutes(api, reads);
 }
