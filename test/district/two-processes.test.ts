@@ -10,7 +10,7 @@ import { startSmtp, useLocalSmtp } from '../../src/server/notify/notify.test-hel
 import { type DemoSummary, seedDemoSchool } from '../../src/server/seed/seed-demo-school.ts';
 import { engines } from '../databases.ts';
 import { type ChildServer, type EmptyDatabase, emptyDatabase } from '../processes.ts';
-import { call, logIn, type Session, startServers, stopServer, until } from './cluster.ts';
+import { call, logIn, startServers, stopServer, until } from './cluster.ts';
 
 // Issue #10's «done when»: two identical server processes on one PostgreSQL, driven through HTTP
 // only, as a load balancer would, share sessions and uploads and do each scheduled thing once.
