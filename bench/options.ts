@@ -26,6 +26,16 @@ export interface BenchOptions {
   reportsRuns: number;
   /** A database already seeded for the reports (SQLite file or postgres:// URL): no seeding. */
   reportsDatabase: string | undefined;
+  /** `school`: the demo school (and the districts above); `district`: every scenario on a district, both engines. */
+  scale: 'school' | 'district';
+  /** `--scale district`: schools of the district seeded when no database is given (issue #10: 30). */
+  schools: number;
+  /** `--scale district`: a SQLite file seeded before (`npm run seed -- --schools N`): no seeding. */
+  districtSqlite: string | undefined;
+  /** `--scale district`: a postgres:// database seeded before: no seeding. */
+  districtPostgres: string | undefined;
+  /** The evening peak (issue #10): parent sessions reading diaries, teachers saving marks. */
+  peak: { parents: number; teachers: number; thinkSeconds: number; durationSeconds: number };
 }
 
 /** `npm run bench -- --help`. */
@@ -52,6 +62,21 @@ export const usage = `npm run bench -- [options]
   --reports-database <url-or-file>
                       a database seeded before for the reports instead of seeding
   --quick             short run: 2 s per scenario, no warm-up
+
+  --scale district    every scenario above on a district, on SQLite and on PostgreSQL in one run,
+                      with one ceiling, then the evening peak on PostgreSQL; prints one table with
+                      both engines side by side. PostgreSQL runs when --district-postgres,
+                      --database or BENCH_DATABASE_URL is given, else its columns say «not run».
+  --schools <n>       schools of the district seeded into scratch databases (default 30; --quick: 1);
+                      the PostgreSQL one is made on the server of --database / BENCH_DATABASE_URL
+  --district-sqlite <file>
+                      a SQLite district seeded before (npm run seed -- --schools 30): no seeding
+  --district-postgres <url>
+                      a PostgreSQL district database seeded before: no seeding
+  --peak-parents <n>  evening peak: parent sessions (default 5000; --quick: 200)
+  --peak-teachers <n> evening peak: teachers saving marks (default 100; --quick: 10)
+  --peak-think <s>    evening peak: each parent's think time (default 5)
+  --peak-duration <s> evening peak: seconds measured (default 60; --quick: 10)
 `;
 
 function positive(name: string, text: string | undefined, fallback: number, integer = false): number {
@@ -81,6 +106,14 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'reports-runs': { type: 'string' },
       'reports-database': { type: 'string' },
       database: { type: 'string' },
+      scale: { type: 'string' },
+      schools: { type: 'string' },
+      'district-sqlite': { type: 'string' },
+      'district-postgres': { type: 'string' },
+      'peak-parents': { type: 'string' },
+      'peak-teachers': { type: 'string' },
+      'peak-think': { type: 'string' },
+      'peak-duration': { type: 'string' },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -89,6 +122,18 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const database = values.database ?? (env.BENCH_DATABASE_URL || undefined);
   if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) {
     throw new Error('--database: expected a postgres:// URL (SQLite is the default and needs no option)');
+  }
+  const scale = values.scale ?? 'school';
+  if (scale !== 'school' && scale !== 'district') {
+    throw new Error(`--scale: expected school or district, got ${scale}`);
+  }
+  const districtPostgres = values['district-postgres'] || undefined;
+  if (districtPostgres !== undefined && !/^postgres(ql)?:\/\//.test(districtPostgres)) {
+    throw new Error('--district-postgres: expected a postgres:// URL of a seeded database');
+  }
+  const districtSqlite = values['district-sqlite'] || undefined;
+  if (districtSqlite !== undefined && /^postgres(ql)?:\/\//.test(districtSqlite)) {
+    throw new Error('--district-sqlite: expected a SQLite file, got a postgres:// URL');
   }
   const duration = positive('duration', values.duration, values.quick ? 2 : 10);
   if (duration <= 0) throw new Error('--duration must be above 0');
@@ -107,5 +152,15 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
         : positive('reports-schools', values['reports-schools'], values.quick ? 0 : 1, true),
     reportsRuns: positive('reports-runs', values['reports-runs'], values.quick ? 1 : 5, true),
     reportsDatabase: values['reports-database'] || undefined,
+    scale,
+    schools: positive('schools', values.schools, values.quick ? 1 : 30, true),
+    districtSqlite,
+    districtPostgres,
+    peak: {
+      parents: positive('peak-parents', values['peak-parents'], values.quick ? 200 : 5000, true),
+      teachers: positive('peak-teachers', values['peak-teachers'], values.quick ? 10 : 100, true),
+      thinkSeconds: positive('peak-think', values['peak-think'], 5),
+      durationSeconds: positive('peak-duration', values['peak-duration'], values.quick ? 10 : 60),
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: seeds the demo school into a fresh database, measures the server's cold start,
  * loads each scenario with autocannon against a server in its own process, measures the machine's
- * ceiling (bare Fastify) in the same run, and prints one table. See `--help`.
+ * ceiling (bare Fastify) in the same run, and prints one table. `--scale district` runs every
+ * scenario on a district on both engines instead (bench/district.ts). See `--help`.
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -171,7 +172,17 @@ async function main(): Promise<void> {
     });
   }
   process.once('exit', killAllServersNow);
-  await runBench(options, (line) => process.stdout.write(`${line}\n`));
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (options.scale === 'district') {
+    const { runDistrictBench } = await import('./district.ts');
+    try {
+      await runDistrictBench(options, print, (drop) => cleanups.push(drop));
+    } finally {
+      await cleanUp();
+    }
+    return;
+  }
+  await runBench(options, print);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
