@@ -59,14 +59,21 @@ export function openDatabase(
   url: string,
   options: { poolSize?: number; readUrl?: string | null } = {},
 ): Database {
-  const primary = openOne(url, options.poolSize);
   const readUrl = options.readUrl ?? null;
-  if (readUrl === null) return { ...primary, reads: primary.db, readUrl: null };
-  if (engineOf(readUrl) !== primary.engine) {
-    void primary.close();
+  if (readUrl !== null && engineOf(readUrl) !== engineOf(url)) {
     throw new Error('DATABASE_READ_URL: the read replica must run on the same engine as DATABASE_URL');
   }
-  const replica = openOne(readUrl, options.poolSize);
+  const primary = openOne(url, options.poolSize);
+  if (readUrl === null) return { ...primary, reads: primary.db, readUrl: null };
+  // A SQLite replica is a copy kept by someone else (e.g. Litestream): a missing file is a wrong
+  // path, never an empty database to create.
+  let replica: OneDatabase;
+  try {
+    replica = openOne(readUrl, options.poolSize, true);
+  } catch (error) {
+    void primary.close();
+    throw error;
+  }
   return {
     ...primary,
     reads: replica.db,
@@ -79,7 +86,7 @@ export function openDatabase(
 
 type OneDatabase = Omit<Database, 'reads' | 'readUrl'>;
 
-function openOne(url: string, poolSize = 10): OneDatabase {
+function openOne(url: string, poolSize = 10, mustExist = false): OneDatabase {
   const plugins = [new CamelCasePlugin()];
   // Every query's duration feeds otmetka_db_query_duration_seconds (/metrics).
   const engine = engineOf(url);
@@ -93,8 +100,8 @@ function openOne(url: string, poolSize = 10): OneDatabase {
     return { db, engine: 'postgres', url, sqlite: null, close: () => db.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  if (file !== ':memory:' && !mustExist) mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file, { fileMustExist: mustExist });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
