@@ -10,6 +10,7 @@ import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type AttendanceCell, presentAttendance } from './journal.present.ts';
 import { membersOn, reasonOf, writableLesson } from './lesson-write.ts';
 import { attendanceRows } from './save-attendance.ts';
+import { type OfflineWrite, writeTransaction } from './sync-write.ts';
 
 type Body = z.infer<typeof attendanceColumnBody>;
 type Entry = Body['entries'][number];
@@ -19,9 +20,10 @@ type Entry = Body['entries'][number];
  * sets a student absent or late, or present (value null); students not listed are left as they
  * are. Every entry must carry the version the client saw: one stale entry answers 409 with its
  * current value and nothing is written. Entries, their audit events and the confirmation are one
- * transaction.
+ * transaction. An offline change (`offline`) is stamped with the time it was made and received in
+ * the same transaction.
  */
-export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Body) {
+export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Body, offline?: OfflineWrite) {
   const { lesson, r } = await writableLesson(ctx, lessonId, body.editReason);
   const ids = body.entries.map((e) => e.studentId);
   const members = await membersOn(ctx.db, lesson.course.groupId, ids, lesson.date);
@@ -37,7 +39,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
 
   return writeOrConflict(
     () =>
-      ctx.db.transaction().execute(async (trx) => {
+      writeTransaction(ctx.db, offline, async (trx) => {
         await lockClassesForWrite(trx, r.classIds, { date: lesson.date });
         const rows = await trx
           .selectFrom('attendance')
@@ -124,6 +126,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
                 value: e.value!,
                 reason: reasons.get(e.studentId) ?? null,
                 createdBy: me,
+                createdAt: offline?.madeAt,
               })),
             )
             .returning(['id', 'studentId', 'version'])
@@ -148,7 +151,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
           }
         }
         // When attendance was first taken is what timeliness is judged by; corrections keep it.
-        const takenAt = lesson.attendanceTakenAt ?? now;
+        const takenAt = lesson.attendanceTakenAt ?? offline?.madeAt ?? now;
         await trx
           .updateTable('lessons')
           .set({ attendanceTakenAt: takenAt })
@@ -162,7 +165,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
             entity: 'attendance',
             entityId: e.id,
             before: e.before === null ? undefined : e.before,
-            after: e.after,
+            after: { ...(e.after as object), ...offline?.audit },
           })),
           {
             schoolId: lesson.schoolId,
@@ -170,7 +173,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
             entity: 'lesson',
             entityId: lesson.id,
             before: { attendanceTakenAt: lesson.attendanceTakenAt },
-            after: { attendanceTakenAt: takenAt, entries: events.length },
+            after: { attendanceTakenAt: takenAt, entries: events.length, ...offline?.audit },
           },
         ]);
         await queueJournalNotices(trx, ctx, {

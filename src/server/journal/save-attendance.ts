@@ -8,6 +8,7 @@ import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
 import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type AttendanceCell, presentAttendance } from './journal.present.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
+import { type OfflineWrite, writeTransaction } from './sync-write.ts';
 
 /** The stored rows of students' attendance at a lesson (live and soft-deleted). */
 export function attendanceRows(db: Db, lessonId: number, studentIds: readonly number[]) {
@@ -29,10 +30,12 @@ export async function currentAttendance(db: Db, lessonId: number, studentId: num
  * Marks a student absent or late at a lesson, or present again (value null). A teacher may give
  * the reason with the value («б»: illness); left out, the reason already set stays. Versions and
  * the audit event work as for marks: one row per cell, 409 with the current entry on a stale save.
+ * An offline change (`offline`) is stamped with the time it was made and received in the same transaction.
  */
 export async function saveAttendance(
   ctx: Ctx,
   body: z.infer<typeof attendanceBody>,
+  offline?: OfflineWrite,
 ): Promise<{ cell: AttendanceCell | null }> {
   const { lesson, r } = await writableLesson(ctx, body.lessonId, body.editReason);
   await requireMemberOn(ctx.db, lesson.course.groupId, body.studentId, lesson.date);
@@ -41,7 +44,7 @@ export async function saveAttendance(
   const editReason = reasonOf(body.editReason);
   return writeOrConflict(
     () =>
-      ctx.db.transaction().execute(async (trx) => {
+      writeTransaction(ctx.db, offline, async (trx) => {
         await lockClassesForWrite(trx, r.classIds, { date: lesson.date });
         const rows = await attendanceRows(trx, key.lessonId, [key.studentId]);
         const live = rows.find((row) => row.deletedAt === null);
@@ -63,7 +66,7 @@ export async function saveAttendance(
         if (plan.kind === 'insert') {
           const row = await trx
             .insertInto('attendance')
-            .values({ schoolId: lesson.schoolId, ...key, value: value!, reason, createdBy: me })
+            .values({ schoolId: lesson.schoolId, ...key, value: value!, reason, createdBy: me, createdAt: offline?.madeAt })
             .returning(['id', 'version'])
             .executeTakeFirstOrThrow();
           id = row.id;
@@ -90,7 +93,7 @@ export async function saveAttendance(
           entity: 'attendance',
           entityId: id,
           before: live ? { value: live.value, reason: live.reason } : null,
-          after: { value: saved?.value ?? null, reason: saved?.reason ?? null, editReason },
+          after: { value: saved?.value ?? null, reason: saved?.reason ?? null, editReason, ...offline?.audit },
         });
         await queueJournalNotices(trx, ctx, {
           schoolId: lesson.schoolId,

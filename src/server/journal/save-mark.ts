@@ -9,6 +9,7 @@ import { CellConflict, planCellWrite, writeOrConflict } from './cell-write.ts';
 import { lockClassesForWrite, personOf } from './journal.policy.ts';
 import { type MarkCell, presentMark } from './journal.present.ts';
 import { reasonOf, requireMemberOn, writableLesson } from './lesson-write.ts';
+import { type OfflineWrite, writeTransaction } from './sync-write.ts';
 
 /** What a teacher may type into a mark cell under the rules: «5, 4, …, 4+, 4-, 5/4, зач, незач, .». */
 export function allowedMarks(rules: MarkRules): string {
@@ -63,9 +64,14 @@ async function currentCell(db: Db, lessonId: number, studentId: number, workKind
  * Sets, changes or clears ('') one mark cell. The cell keeps one row for its whole life: clearing
  * soft-deletes it and setting it again revives it. The save must carry the version the client saw;
  * otherwise nothing is written and 409 tells what the cell holds now. A comment left out stays. The change and its audit
- * event (from → to, reason) are written in one transaction.
+ * event (from → to, reason) are written in one transaction. An offline change (`offline`) is
+ * stamped with the time it was made and received in the same transaction.
  */
-export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promise<{ cell: MarkCell | null }> {
+export async function saveMark(
+  ctx: Ctx,
+  body: z.infer<typeof markBody>,
+  offline?: OfflineWrite,
+): Promise<{ cell: MarkCell | null }> {
   const { lesson, r } = await writableLesson(ctx, body.lessonId, body.editReason);
   const workKind = await ctx.db
     .selectFrom('workKinds')
@@ -86,7 +92,7 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
 
   return writeOrConflict(
     () =>
-      ctx.db.transaction().execute(async (trx) => {
+      writeTransaction(ctx.db, offline, async (trx) => {
         await lockClassesForWrite(trx, r.classIds, { date: lesson.date });
         const rows = await cellRows(trx, key.lessonId, key.studentId, key.workKindId);
         const live = rows.find((row) => row.deletedAt === null);
@@ -110,7 +116,7 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
         if (plan.kind === 'insert') {
           const row = await trx
             .insertInto('marks')
-            .values({ schoolId: lesson.schoolId, ...key, value, comment, createdBy: me })
+            .values({ schoolId: lesson.schoolId, ...key, value, comment, createdBy: me, createdAt: offline?.madeAt })
             .returning(['id', 'version'])
             .executeTakeFirstOrThrow();
           id = row.id;
@@ -134,7 +140,7 @@ export async function saveMark(ctx: Ctx, body: z.infer<typeof markBody>): Promis
           entity: 'mark',
           entityId: id,
           before,
-          after: { value: saved?.value ?? null, comment: saved?.comment ?? null, reason },
+          after: { value: saved?.value ?? null, comment: saved?.comment ?? null, reason, ...offline?.audit },
         });
         await queueJournalNotices(trx, ctx, {
           schoolId: lesson.schoolId,

@@ -17,6 +17,7 @@ import {
   requireOpen,
   requireReasonIfLate,
 } from '../journal/journal.policy.ts';
+import { type OfflineWrite, writeTransaction } from '../journal/sync-write.ts';
 import { schoolSettingsOf } from '../structure/structure.queries.ts';
 import { shortName } from '../timetable/timetable.queries.ts';
 import { cleanLine, cleanText } from './homework-text.ts';
@@ -139,9 +140,15 @@ function wanted(body: LessonBody): Partial<PageValues> {
  * Saves the lesson page: the lesson's teachers (or its substitute) only, not in a closed period,
  * past the edit window only with a reason. Choosing a КТП topic sets the topic text unless the body
  * gives one. Entering or changing the topic or the homework stamps when it was entered (the
- * control of the record judges timeliness by these). One audit event with the changed fields.
+ * control of the record judges timeliness by these). One audit event with the changed fields. An
+ * offline change (`offline`) is stamped with the time it was made and received in the same transaction.
  */
-export async function saveLessonPage(ctx: Ctx, lessonId: number, body: LessonBody): Promise<LessonPage> {
+export async function saveLessonPage(
+  ctx: Ctx,
+  lessonId: number,
+  body: LessonBody,
+  offline?: OfflineWrite,
+): Promise<LessonPage> {
   const lesson = await requireLessonEdit(ctx, lessonId);
   await requireOpen(ctx.db, lesson.course, lesson.date);
   const settings = await schoolSettingsOf(ctx.db, lesson.schoolId);
@@ -171,8 +178,9 @@ export async function saveLessonPage(ctx: Ctx, lessonId: number, body: LessonBod
       { homeworkDueOn: 'lessonsDueBeforeLesson' },
     );
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.db, offline, async (trx) => {
     await lockCourseForWrite(trx, lesson.course, lesson.date);
+    await offline?.check?.(trx);
     const current = await trx
       .selectFrom('lessons')
       .select([...pageFields, 'topicEnteredAt', 'homeworkEnteredAt'])
@@ -187,7 +195,7 @@ export async function saveLessonPage(ctx: Ctx, lessonId: number, body: LessonBod
       after[field] = value;
     }
     if (Object.keys(after).length === 0) return;
-    const now = new Date().toISOString();
+    const now = offline?.madeAt ?? new Date().toISOString();
     const update: Updateable<LessonTable> = { ...(after as Updateable<LessonTable>) };
     // The first entry's time is kept (timeliness is judged by it): a later correction does not
     // make a topic entered on the day late. Cleared: no longer entered.
@@ -202,7 +210,7 @@ export async function saveLessonPage(ctx: Ctx, lessonId: number, body: LessonBod
       entity: 'lesson',
       entityId: lessonId,
       before,
-      after: body.editReason ? { ...after, editReason: body.editReason } : after,
+      after: { ...after, ...(body.editReason ? { editReason: body.editReason } : {}), ...offline?.audit },
     });
   });
   return getLessonPage(ctx, lessonId);
