@@ -49,6 +49,8 @@ export interface DistrictBench {
   results: Record<EngineName, EngineRows>;
   ceiling: Measurement;
   peak: PeakResult | null;
+  /** A scenario or the peak broke (not: missed a target). */
+  failed: boolean;
 }
 
 /** The seeded district of one engine: the one given, a scratch one seeded now, or none. */
@@ -194,8 +196,14 @@ export async function runDistrictBench(
   if (!('notRun' in postgres)) {
     const runEveningPeak = await peakRunner();
     peakNote = 'evening peak: not run: bench/peak.ts is not there yet';
-    if (runEveningPeak) {
-      peak = await runEveningPeak({ databaseUrl: postgres.url, ...options.peak, print });
+    try {
+      if (runEveningPeak) peak = await runEveningPeak({ databaseUrl: postgres.url, ...options.peak, print });
+    } catch (error) {
+      // The table of both engines is printed all the same; the peak's failure is said under it.
+      peakNote = `evening peak: FAILED: ${error instanceof Error ? error.message : String(error)}`;
+      print(
+        `evening peak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
 
@@ -227,5 +235,6 @@ export async function runDistrictBench(
   } else {
     print(peakNote);
   }
-  return { results, ceiling, peak };
+  const broke = Object.values(results).some((r) => 'rows' in r && r.rows.some((row) => row.failed));
+  return { results, ceiling, peak, failed: broke || peakNote.startsWith('evening peak: FAILED') };
 }

@@ -176,7 +176,8 @@ async function main(): Promise<void> {
   if (options.scale === 'district') {
     const { runDistrictBench } = await import('./district.ts');
     try {
-      await runDistrictBench(options, print, (drop) => cleanups.push(drop));
+      const district = await runDistrictBench(options, print, (drop) => cleanups.push(drop));
+      if (district.failed) process.exitCode = 1;
     } finally {
       await cleanUp();
     }
