@@ -67,13 +67,16 @@ export const usage = `npm run bench -- [options]
                       with one ceiling, then the evening peak on PostgreSQL; prints one table with
                       both engines side by side. PostgreSQL runs when --district-postgres,
                       --database or BENCH_DATABASE_URL is given, else its columns say «not run».
+                      --diary-parents, --reports-runs and the load options apply; the diary's and
+                      the reports' own districts (--diary-*, --reports-schools/-database) do not
   --schools <n>       schools of the district seeded into scratch databases (default 30; --quick: 1);
                       the PostgreSQL one is made on the server of --database / BENCH_DATABASE_URL
   --district-sqlite <file>
                       a SQLite district seeded before (npm run seed -- --schools 30): no seeding
   --district-postgres <url>
                       a PostgreSQL district database seeded before: no seeding
-  --peak-parents <n>  evening peak: parent sessions (default 5000; --quick: 200)
+  --peak-parents <n>  evening peak: parent sessions (default 5000; --quick: 200); the district
+                      must have that many parents (≈1,500 a school)
   --peak-teachers <n> evening peak: teachers saving marks (default 100; --quick: 10)
   --peak-think <s>    evening peak: each parent's think time (default 5)
   --peak-duration <s> evening peak: seconds measured (default 60; --quick: 10)
