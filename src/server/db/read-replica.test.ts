@@ -10,6 +10,7 @@ import { engines, type TestEngine } from '../../../test/databases.ts';
 import { diaryWeek } from '../../contract/diary.ts';
 import { readConfig } from '../config.ts';
 import { diarySchool, testWeek } from '../diary/diary.test-helpers.ts';
+import { serve } from '../main.ts';
 import { type Database, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -205,6 +206,31 @@ describe.each(engines())('read replica on $name', (engine) => {
     expect(ready.json()).toMatchObject({ status: 'ready', replica: 'reachable' });
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.json()).toMatchObject({ status: 'ok', replica: 'reachable' });
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
+  });
+
+  it('the server opens DATABASE_READ_URL from its configuration', async () => {
+    const running = await serve(
+      readConfig({
+        DATABASE_URL: pair.primaryUrl,
+        DATABASE_READ_URL: pair.copyUrl,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        WEB_DIR: 'test/no-web',
+        NOTIFY_WORKER: 'false',
+        BACKUP_SCHEDULER: 'false',
+      }),
+      { signals: false },
+    );
+    try {
+      expect(running.database.readUrl).not.toBeNull();
+      const ready = await fetch(`${running.url}/api/ready`);
+      expect(await ready.json()).toMatchObject({ status: 'ready', replica: 'reachable' });
+      const reader = await signIn(running.app, s.people.parent.login);
+      expect(await mathMark(reader)).toEqual([copyValue]);
+    } finally {
+      await running.stop();
+    }
   });
 
   it('a dead replica makes the process not ready; health says so', async () => {
