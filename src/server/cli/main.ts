@@ -18,7 +18,8 @@ const usage = `Отметка — электронный классный жур
   otmetka serve                      запустить сервер (DATABASE_URL, PORT, HOST)
   otmetka migrate                    обновить схему базы данных
   otmetka demo                       запустить демо-школу (отдельная база DEMO_DATABASE_URL)
-  otmetka seed --schools N           заполнить базу данными N школ (для нагрузочных тестов)
+  otmetka seed --schools N [--until today]   заполнить базу данными N школ (для нагрузочных тестов):
+                                     журналы за весь учебный год, с --until today — по сегодняшний день
   otmetka user create --school ID --login L --last-name Ф --first-name И [--middle-name О] --roles admin,teacher
   otmetka user reset-password --login L
   otmetka archive export --class ID [--out ПАПКА]   архив класса за год (ZIP: PDF, XLSX, контрольные суммы)
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       schools: { type: 'string' },
+      until: { type: 'string' },
       school: { type: 'string' },
       district: { type: 'string' },
       login: { type: 'string' },
@@ -98,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'migrate') {
       process.stdout.write('Схема базы данных обновлена.\n');
     } else if (command === 'seed') {
-      await (await seeding()).seedDatabase(database, Number(values.schools ?? '1'));
+      await (await seeding()).seedDatabase(database, Number(values.schools ?? '1'), values.until);
     } else if (command === 'user' && sub === 'create') {
       const required = ['login', 'last-name', 'first-name', 'roles'] as const;
       const missing = required.filter((k) => !values[k]);

@@ -6,13 +6,44 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { serve } from '../main.ts';
 import { progressBar } from '../seed/progress.ts';
 import { seedDemoSchool } from '../seed/seed-demo-school.ts';
-import { seedDistrict } from '../seed/seed-district.ts';
+import { endOfYear, seedDistrict } from '../seed/seed-district.ts';
 import { anySchoolExists } from '../structure/structure.queries.ts';
 
-/** `otmetka seed --schools N`: a district of N generated schools, with a progress bar. */
-export async function seedDatabase(database: Database, schools: number): Promise<void> {
+/** How far `otmetka seed` fills the journals: the whole year (default) or up to today. */
+export type SeedUntil = 'year-end' | 'today';
+
+/** Rows in the tables the seed fills, for the closing line of `otmetka seed`. */
+async function seededCounts(database: Database) {
+  const count = async (table: 'persons' | 'lessons' | 'marks' | 'attendance' | 'auditEvents') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    lessons: await count('lessons'),
+    marks: await count('marks'),
+    attendance: await count('attendance'),
+    audit: await count('auditEvents'),
+  };
+}
+
+/**
+ * `otmetka seed --schools N [--until today]`: a district of N generated schools with journals
+ * filled to the end of the academic year (or up to today), a progress bar on stderr, and the
+ * counts and time at the end.
+ */
+export async function seedDatabase(
+  database: Database,
+  schools: number,
+  until: string = 'year-end',
+): Promise<void> {
   if (!Number.isInteger(schools) || schools < 1 || schools > 1000)
     throw new Error('--schools: целое число от 1 до 1000');
+  if (until !== 'year-end' && until !== 'today') throw new Error('--until: today или year-end');
   const real = await database.db
     .selectFrom('auditEvents')
     .select('id')
@@ -25,8 +56,21 @@ export async function seedDatabase(database: Database, schools: number): Promise
     );
   }
   const started = Date.now();
-  await seedDistrict(database.db, { schools, onProgress: progressBar(process.stderr) });
-  process.stdout.write(`Готово: ${schools} шк. за ${((Date.now() - started) / 1000).toFixed(1)} с.\n`);
+  const today = until === 'today' ? new Date() : endOfYear();
+  const { counts } = await seedDistrict(database.db, {
+    schools,
+    today,
+    onProgress: progressBar(process.stderr),
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const rows = await seededCounts(database);
+  const n = (x: number) => x.toLocaleString('ru-RU');
+  process.stdout.write(
+    `Готово за ${seconds} с (журнал ${until === 'today' ? 'по сегодняшний день' : 'за весь учебный год'}): ` +
+      `школ ${n(counts.schools)}, учеников ${n(counts.students)}, родителей ${n(counts.parents)}, ` +
+      `сотрудников ${n(counts.staff)}, уроков ${n(rows.lessons)}, отметок ${n(rows.marks)}, ` +
+      `записей посещаемости ${n(rows.attendance)}, событий истории ${n(rows.audit)}.\n`,
+  );
 }
 
 /** Opens the demo database; a SQLite demo whose school year is over is thrown away and made anew. */

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { appendAuditRows } from '../audit/append-audit.ts';
 import type { DB } from '../db/schema.ts';
-import { batchOf, insertReturningIds } from './batches.ts';
-import { type BulkColumn, insertFromJson } from './journal-bulk.ts';
+import { batchOf, idAt, insertReturningIds } from './batches.ts';
+import { appendSeedEvents, type SeedEvent } from './journal-audit.ts';
+import { type BulkColumn, bulkLoading, insertFromJson } from './journal-bulk.ts';
 import { writeLessonPages } from './journal-lessons.ts';
 import {
   Abilities,
@@ -58,46 +58,6 @@ const markColumns: BulkColumn[] = [
   ['comment', 'text'],
   ...cellStamps,
 ];
-const auditColumns: BulkColumn[] = [
-  ['school_id', 'int'],
-  ['at', 'timestamptz'],
-  ['actor_id', 'int'],
-  ['actor_kind', 'text'],
-  ['action', 'text'],
-  ['entity', 'text'],
-  ['entity_id', 'text'],
-  ['before', 'text'],
-  ['after', 'text'],
-  ['seq', 'int'],
-  ['prev_hash', 'text'],
-  ['hash', 'text'],
-];
-
-/** The audit event a journal use case writes for a new row (the seed writes the same shape). */
-function audit(
-  schoolId: number,
-  entity: string,
-  action: string,
-  id: number,
-  at: string,
-  by: number,
-  after: unknown,
-) {
-  return {
-    schoolId,
-    at,
-    actorId: by,
-    actorKind: 'person' as const,
-    action,
-    entity,
-    entityId: String(id),
-    before: null,
-    after: JSON.stringify(after),
-    ip: null,
-    requestId: null,
-  };
-}
-
 /** The journal of a school's year in memory: КТП, lesson pages, attendance, marks, period marks, closures. */
 export function planJournal(source: JournalSource, today: string, seed: number) {
   const random = new Random(seed);
@@ -152,6 +112,9 @@ export function planJournal(source: JournalSource, today: string, seed: number) 
   return { items, fills: [...fills.values()].flat(), attendance, marks, columns, periodMarks, closures };
 }
 
+/** How many times `writeJournal` calls `step`. */
+export const journalSteps = 6;
+
 /**
  * Fills the journal of a seeded school's year up to `today` (see `planJournal`), writing rows in
  * batches with one audit event per mark, attendance entry, period mark and closure, in the shape
@@ -163,10 +126,13 @@ export async function writeJournal(
   scope: { schoolId: number; academicYearId: number },
   today: string,
   seed: number,
+  step: (label: string) => void = () => {},
 ): Promise<JournalCounts> {
   const { schoolId } = scope;
   const source = await loadJournalSource(trx, scope);
   const j = planJournal(source, today, seed);
+  step('журнал: расчёт');
+  await bulkLoading(trx, true);
   const itemIds = await insertFromJson(
     trx,
     'plan_items',
@@ -201,6 +167,7 @@ export async function writeJournal(
       };
     }),
   );
+  step('журнал: КТП и страницы уроков');
   const stamps = (r: { at: string; by: number }) => ({ schoolId, createdAt: r.at, createdBy: r.by });
   const attendanceIds = await insertFromJson(
     trx,
@@ -209,6 +176,7 @@ export async function writeJournal(
     j.attendance.map((a) => [schoolId, a.lessonId, a.studentId, a.value, a.reason, a.at, a.by]),
     true,
   );
+  step('журнал: посещаемость');
   const markIds = await insertFromJson(
     trx,
     'marks',
@@ -216,6 +184,7 @@ export async function writeJournal(
     j.marks.map((m) => [schoolId, m.lessonId, m.studentId, m.workKindId, m.value, m.comment, m.at, m.by]),
     true,
   );
+  step('журнал: отметки');
   const periodMarkIds = await insertReturningIds(
     j.periodMarks,
     (batch) =>
@@ -250,56 +219,39 @@ export async function writeJournal(
       .returning('id')
       .execute(),
   );
-  const events = [
-    ...j.attendance.map((a, i) =>
-      audit(schoolId, 'attendance', 'journal.attendance.set', attendanceIds[i] ?? 0, a.at, a.by, {
-        value: a.value,
-        reason: a.reason,
-      }),
-    ),
-    ...j.marks.map((m, i) =>
-      audit(schoolId, 'mark', 'journal.mark.set', markIds[i] ?? 0, m.at, m.by, {
-        value: m.value,
-        comment: m.comment,
-      }),
-    ),
-    ...j.periodMarks.map((p, i) =>
-      audit(schoolId, 'periodMark', 'journal.periodMark.set', periodMarkIds[i] ?? 0, p.at, p.by, {
-        value: p.value,
-      }),
-    ),
-    ...j.closures.map((c, i) =>
-      audit(schoolId, 'periodClosure', 'journal.period.close', closureIds[i] ?? 0, c.at, c.by, {
-        periodId: c.periodId,
-        period: c.period,
-        classId: c.classId,
-        class: c.className,
-        closedAt: c.at,
-      }),
-    ),
-  ];
-  // Hashed in memory as they are chained, then written in bulk like the journal rows themselves.
-  await appendAuditRows(trx, events, (_, rows) =>
-    insertFromJson(
-      trx,
-      'audit_events',
-      auditColumns,
-      rows.map((e) => [
-        e.schoolId,
-        e.at,
-        e.actorId,
-        e.actorKind,
-        e.action,
-        e.entity,
-        e.entityId,
-        e.before,
-        e.after,
-        e.seq,
-        e.prevHash,
-        e.hash,
-      ]),
-    ).then(() => undefined),
-  );
+  step('журнал: итоговые отметки');
+  const events: SeedEvent[] = [];
+  const event = (
+    entity: string,
+    action: string,
+    id: number,
+    r: { at: string; by: number },
+    after: unknown,
+  ) => {
+    events.push({ action, entity, entityId: id, at: r.at, by: r.by, after: JSON.stringify(after) });
+  };
+  for (const [i, a] of j.attendance.entries())
+    event('attendance', 'journal.attendance.set', idAt(attendanceIds, i), a, {
+      value: a.value,
+      reason: a.reason,
+    });
+  for (const [i, m] of j.marks.entries())
+    event('mark', 'journal.mark.set', idAt(markIds, i), m, { value: m.value, comment: m.comment });
+  for (const [i, p] of j.periodMarks.entries())
+    event('periodMark', 'journal.periodMark.set', idAt(periodMarkIds, i), p, { value: p.value });
+  for (const [i, c] of j.closures.entries()) {
+    const after = {
+      periodId: c.periodId,
+      period: c.period,
+      classId: c.classId,
+      class: c.className,
+      closedAt: c.at,
+    };
+    event('periodClosure', 'journal.period.close', idAt(closureIds, i), c, after);
+  }
+  await bulkLoading(trx, false);
+  await appendSeedEvents(trx, schoolId, events);
+  step('журнал: история изменений');
   return {
     planItems: j.items.length,
     filledLessons: j.fills.length,

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { DB } from '../db/schema.ts';
 import { academicYearOf } from './calendar.ts';
-import { writeJournal } from './journal-write.ts';
+import { journalSteps, writeJournal } from './journal-write.ts';
 import { countPlan, type PlanCounts, planSchool } from './plan-school.ts';
 import { progressCounter } from './progress.ts';
 import { demoPassword, type SeedOptions } from './seed-demo-school.ts';
@@ -17,6 +17,15 @@ export interface DistrictOptions extends SeedOptions {
   seed?: number;
   /** Give each school its timetable and its journal up to today, as the demo school has. Default true. */
   journal?: boolean;
+  /** Classes per grade (≈30 students each). Default 3: ≈1,000 students a school. */
+  classesPerGrade?: number;
+  /** Schools written at once, each on its own connection. Default 3 on PostgreSQL, 1 on SQLite. */
+  parallel?: number;
+}
+
+/** A «today» at the end of the current academic year: the journal filled as if the year were over. */
+export function endOfYear(now = new Date()): Date {
+  return new Date(`${academicYearOf(now).startYear + 1}-06-30T12:00:00Z`);
 }
 
 /** What `seedDistrict` created. */
@@ -41,7 +50,8 @@ export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Pr
   const year = academicYearOf(today);
   const prefix = options.loginPrefix ?? '';
   const seed = options.seed ?? 1;
-  const step = progressCounter(1 + options.schools * schoolSteps, options.onProgress);
+  const perSchool = schoolSteps + (options.journal === false ? 0 : 1 + journalSteps);
+  const step = progressCounter(1 + options.schools * perSchool, options.onProgress);
   const districtLogin = `${prefix}uo.district`;
   await assertLoginsFree(db, [districtLogin]);
   const passwordHash = await hashPassword(demoPassword);
@@ -58,13 +68,13 @@ export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Pr
   );
   step('управление образования');
 
-  const schoolIds: number[] = [];
+  const ids = new Map<number, number>();
   const counts = { schools: options.schools, students: 0, parents: 0, staff: 0, accounts: 1 };
-  for (let number = 1; number <= options.schools; number++) {
+  const seedSchool = async (number: number) => {
     const plan = planSchool(
       {
         number,
-        classesPerGrade: 3,
+        classesPerGrade: options.classesPerGrade ?? 3,
         classSize: [27, 33],
         loginPrefix: `${prefix}s${number}.`,
         specialists: 8,
@@ -81,17 +91,31 @@ export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Pr
       const school = await writeSchool(trx, plan, ctx);
       if (options.journal !== false) {
         await writeTimetable(trx, school, year);
-        await writeJournal(trx, school, today.toISOString().slice(0, 10), seed * 1000 + number);
+        step(`СОШ № ${number}: расписание и уроки`);
+        const label = (what: string) => step(`СОШ № ${number}: ${what}`);
+        await writeJournal(trx, school, today.toISOString().slice(0, 10), seed * 1000 + number, label);
       }
       return school;
     });
-    schoolIds.push(school.schoolId);
+    ids.set(number, school.schoolId);
     const c = countPlan(plan);
     counts.students += c.students;
     counts.parents += c.parents;
     counts.staff += c.staff;
     counts.accounts += c.accounts;
-  }
+  };
+  // Each school is its own transaction and its own audit chain: on PostgreSQL several are written
+  // at once on separate connections, so the server inserts one while this process plans another.
+  let next = 1;
+  const parallel = Math.max(
+    1,
+    options.parallel ?? (db.getExecutor().adapter instanceof PostgresAdapter ? 3 : 1),
+  );
+  const worker = async () => {
+    for (let number = next++; number <= options.schools; number = next++) await seedSchool(number);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, options.schools) }, worker));
+  const schoolIds = [...ids.keys()].sort((a, b) => a - b).map((n) => ids.get(n) ?? 0);
   return {
     districtId: district.districtId,
     districtPersonId: district.personId,
