@@ -877,7 +877,33 @@ export interface DB {
   rosterIds: RosterIdTable;
   backupRuns: BackupRunTable;
   backupCopies: BackupCopyTable;
+  offlineCheckpoints: OfflineCheckpointTable;
+  offlineChanges: OfflineChangeTable;
   leases: LeaseTable;
+  rateCounts: RateCountTable;
+}
+
+/** A device loaded a course online at `at`: offline changes made under it count as made no earlier. */
+export interface OfflineCheckpointTable {
+  id: Generated<number>;
+  personId: number;
+  deviceId: string;
+  courseId: number;
+  at: Timestamp;
+}
+
+/** An offline change as received: its first result answers every repeat of its id. */
+export interface OfflineChangeTable {
+  id: string;
+  schoolId: number | null;
+  personId: number;
+  deviceId: string;
+  seq: number;
+  kind: string;
+  /** When it counts as made (clamped to its checkpoint and arrival; the audit event keeps the claim). */
+  madeAt: Timestamp;
+  arrivedAt: Timestamp;
+  result: JsonText;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -892,4 +918,11 @@ export interface LeaseTable {
   /** The process that holds it (a random id per process). */
   holder: string;
   until: Timestamp;
+}
+
+/** A rate-limit counter shared by every process: requests of a route and caller until `resetAt`. */
+export interface RateCountTable {
+  key: string;
+  count: number;
+  resetAt: Timestamp;
 }
