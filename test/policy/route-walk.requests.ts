@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Schema } from './bad-input.cases.ts';
 import type { World } from './route-walk.world.ts';
 
@@ -147,6 +148,23 @@ function overrides(world: World, key: string): Record<string, unknown> {
       return { kind: 'classJournal', courseIds: [ids.courseId] };
     case 'POST /api/timetable/changes':
       return { kind: 'cancel' };
+    // A device id and a change id are UUIDs; the change only confirms attendance (changes nothing else).
+    case 'POST /api/journal/sync/checkpoint':
+      return { deviceId: randomUUID() };
+    case 'POST /api/journal/sync':
+      return {
+        deviceId: randomUUID(),
+        changes: [
+          {
+            id: randomUUID(),
+            seq: 1,
+            madeAt: new Date().toISOString(),
+            checkpointId: 1,
+            kind: 'attendanceTaken',
+            lessonId: ids.lessonId,
+          },
+        ],
+      };
     default:
       return {};
   }

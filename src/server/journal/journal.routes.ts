@@ -40,6 +40,7 @@ import { saveAttendance } from './save-attendance.ts';
 import { saveAttendanceColumn } from './save-attendance-column.ts';
 import { saveMark } from './save-mark.ts';
 import { savePeriodMark } from './save-period-mark.ts';
+import { registerSyncRoutes } from './sync.routes.ts';
 
 const tags = ['journal'];
 
@@ -204,4 +205,6 @@ export function registerJournalRoutes(api: Api, db: Kysely<DB>): void {
     },
     async (request) => cellHistory(ctxOf(request, db), request.query),
   );
+
+  registerSyncRoutes(api, db);
 }

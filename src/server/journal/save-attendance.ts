@@ -66,7 +66,14 @@ export async function saveAttendance(
         if (plan.kind === 'insert') {
           const row = await trx
             .insertInto('attendance')
-            .values({ schoolId: lesson.schoolId, ...key, value: value!, reason, createdBy: me, createdAt: offline?.madeAt })
+            .values({
+              schoolId: lesson.schoolId,
+              ...key,
+              value: value!,
+              reason,
+              createdBy: me,
+              createdAt: offline?.madeAt,
+            })
             .returning(['id', 'version'])
             .executeTakeFirstOrThrow();
           id = row.id;
@@ -93,7 +100,12 @@ export async function saveAttendance(
           entity: 'attendance',
           entityId: id,
           before: live ? { value: live.value, reason: live.reason } : null,
-          after: { value: saved?.value ?? null, reason: saved?.reason ?? null, editReason, ...offline?.audit },
+          after: {
+            value: saved?.value ?? null,
+            reason: saved?.reason ?? null,
+            editReason,
+            ...offline?.audit,
+          },
         });
         await queueJournalNotices(trx, ctx, {
           schoolId: lesson.schoolId,

@@ -116,7 +116,14 @@ export async function saveMark(
         if (plan.kind === 'insert') {
           const row = await trx
             .insertInto('marks')
-            .values({ schoolId: lesson.schoolId, ...key, value, comment, createdBy: me, createdAt: offline?.madeAt })
+            .values({
+              schoolId: lesson.schoolId,
+              ...key,
+              value,
+              comment,
+              createdBy: me,
+              createdAt: offline?.madeAt,
+            })
             .returning(['id', 'version'])
             .executeTakeFirstOrThrow();
           id = row.id;
