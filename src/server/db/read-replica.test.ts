@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, signIn, testApp } from '../../../test/app.ts';
 import { engines, type TestEngine } from '../../../test/databases.ts';
+import { emptyDatabase } from '../../../test/processes.ts';
 import { diaryWeek } from '../../contract/diary.ts';
 import { readConfig } from '../config.ts';
 import { diarySchool, testWeek } from '../diary/diary.test-helpers.ts';
@@ -254,6 +255,21 @@ describe.each(engines())('read replica on $name', (engine) => {
       expect(health.json().replica).toBe('unreachable');
     } finally {
       await deadApp.close();
+    }
+  });
+
+  it('a replica that lacks a migration makes the process not ready', async () => {
+    const empty = await emptyDatabase(engine);
+    const stale = openDatabase(empty.url, { poolSize: 1 });
+    const staleApp = await testApp({ ...database, reads: stale.db, readUrl: empty.url });
+    try {
+      const ready = await staleApp.inject({ method: 'GET', url: '/api/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().message).toMatch(/0001-\S+ \(DATABASE_READ_URL\)/);
+    } finally {
+      await staleApp.close();
+      await stale.close();
+      await empty.drop();
     }
   });
 

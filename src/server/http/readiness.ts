@@ -27,7 +27,7 @@ export async function replicaHealth(
 
 /**
  * `GET /api/ready`: 200 once the database (and the read replica, when set) answers and every
- * migration this code knows is applied, else 503, so a load balancer sends no traffic to a process that would fail it.
+ * migration this code knows is applied there, else 503, so a load balancer sends no traffic to a process that would fail it.
  */
 export function registerReadiness(api: Api, database: Database): void {
   // Migrations only go forward: once current, the schema stays current for this process, and the
@@ -52,12 +52,20 @@ export function registerReadiness(api: Api, database: Database): void {
         request.log.error({ err: error }, 'database unreachable');
         throw new AppError('unavailable', 'databaseUnavailable');
       }
+      const replica = await replicaHealth(database, request.log);
+      // Diary and report reads go to the replica: a process that cannot reach it would fail them,
+      // and one whose replica has not yet replayed this code's migrations would fail them too.
+      if (replica.replica === 'unreachable') throw new AppError('unavailable', 'readReplicaUnavailable');
+      if (!current && replica.replica) {
+        const behind = await pendingMigrations({ ...database, db: database.reads }).catch((error) => {
+          request.log.error({ err: error }, 'read replica unreachable');
+          throw new AppError('unavailable', 'readReplicaUnavailable');
+        });
+        pending.push(...behind.map((name) => `${name} (DATABASE_READ_URL)`));
+      }
       if (pending.length > 0)
         throw new AppError('unavailable', 'migrationsPending', { names: pending.join(', ') });
       current = true;
-      const replica = await replicaHealth(database, request.log);
-      // Diary and report reads go to the replica: a process that cannot reach it would fail them.
-      if (replica.replica === 'unreachable') throw new AppError('unavailable', 'readReplicaUnavailable');
       return {
         status: 'ready' as const,
         database: database.engine,
