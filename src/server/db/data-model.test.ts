@@ -155,6 +155,9 @@ describe.each(engines())('schema on $name', (engine) => {
         'backup_copies',
         // Leases of background work, one holder across all processes.
         'leases',
+        // A teacher's offline devices: their course checkpoints and the changes received, like sessions.
+        'offline_checkpoints',
+        'offline_changes',
       ]);
       const own = tables.filter((t) => !t.name.startsWith('kysely_') && !global.has(t.name));
       expect(own.length).toBeGreaterThan(20);
