@@ -19,7 +19,6 @@ import * as sessionLock from './migrations/0012-session-lock.ts';
 import * as personalData from './migrations/0013-personal-data.ts';
 import * as leases from './migrations/0014-leases.ts';
 import * as offlineChanges from './migrations/0015-offline-changes.ts';
-import * as rateCounts from './migrations/0016-rate-counts.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -41,7 +40,6 @@ const modules: Record<string, MigrationModule> = {
   '0013-personal-data': personalData,
   '0014-leases': leases,
   '0015-offline-changes': offlineChanges,
-  '0016-rate-counts': rateCounts,
 };
 
 function provider(engine: Engine): MigrationProvider {

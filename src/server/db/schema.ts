@@ -880,7 +880,6 @@ export interface DB {
   offlineCheckpoints: OfflineCheckpointTable;
   offlineChanges: OfflineChangeTable;
   leases: LeaseTable;
-  rateCounts: RateCountTable;
 }
 
 /** A device loaded a course online at `at`: offline changes made under it count as made no earlier. */
@@ -918,11 +917,4 @@ export interface LeaseTable {
   /** The process that holds it (a random id per process). */
   holder: string;
   until: Timestamp;
-}
-
-/** A rate-limit counter shared by every process: requests of a route and caller until `resetAt`. */
-export interface RateCountTable {
-  key: string;
-  count: number;
-  resetAt: Timestamp;
 }
