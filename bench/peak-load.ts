@@ -142,7 +142,10 @@ export async function runLoad(plan: LoadPlan): Promise<LoadReport> {
   }
 
   const parentLoop = async (parent: LoadParent) => {
-    await sleep(plan.startAt + Math.random() * plan.thinkMs - Date.now());
+    // Parents arrive spread over the warm-up (at least one think time), as an evening fills up.
+    await sleep(
+      plan.startAt + Math.random() * Math.max(plan.thinkMs, plan.measureFrom - plan.startAt) - Date.now(),
+    );
     let etag: string | undefined;
     while (Date.now() < plan.endAt) {
       const headers: Record<string, string> = { cookie: parent.cookie };

@@ -26,7 +26,7 @@ export interface PeakOptions {
   /** Seconds between one teacher's saves (start to start). Default 2. */
   saveEverySeconds?: number;
   durationSeconds?: number;
-  /** Load before the window, not measured. Default twice the think time. */
+  /** Load before the window, not measured; parents arrive spread over it. Default twice the think time. */
   warmupSeconds?: number;
   /** Load generator processes. Default 2. */
   generators?: number;
