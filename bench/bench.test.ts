@@ -178,7 +178,12 @@ describe('npm run bench -- --scale district', () => {
         rows: [
           { key: 'ceiling#0', label: 'ceiling', measurement: ceiling },
           { key: 'http#0', label: 'http', measurement: fake('GET /api/health', 2, 2_500, 1) },
-          { key: 'journal#0', label: 'journal', note: 'failed: boom', failed: true },
+          {
+            key: 'journal#0',
+            label: 'journal',
+            note: `failed: boom\n${'at stack '.repeat(40)}`,
+            failed: true,
+          },
           { key: 'grid#0', label: 'grid in Chromium', note: 'not run on district data' },
         ],
       },

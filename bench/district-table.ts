@@ -70,7 +70,13 @@ function noteOf(result: EngineRows, row: KeyedRow | undefined): string | undefin
   if (!('rows' in result)) return undefined;
   if (!row) return 'not run on this engine';
   if (row.measurement) return undefined;
-  return row.note ?? 'not run';
+  return oneLine(row.note ?? 'not run');
+}
+
+/** A note fit for a table cell: its first line, at most 160 characters (the whole is printed under the table). */
+function oneLine(note: string): string {
+  const first = note.split('\n')[0]!.trim();
+  return first.length > 160 ? `${first.slice(0, 159)}…` : first;
 }
 
 /**
