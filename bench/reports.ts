@@ -18,9 +18,8 @@ import { forgetSchoolFigures } from '../src/server/reports/district-cache.ts';
 import { districtReport } from '../src/server/reports/district-reports.ts';
 import { reportDefinitions } from '../src/server/reports/registry.ts';
 import { reportYear, resolveReportScope } from '../src/server/reports/report-scope.ts';
-import { academicYearOf } from '../src/server/seed/calendar.ts';
 import { progressBar } from '../src/server/seed/progress.ts';
-import { seedDistrict } from '../src/server/seed/seed-district.ts';
+import { endOfYear, seedDistrict } from '../src/server/seed/seed-district.ts';
 import { scratchDatabase } from './database.ts';
 import { type Measurement, percentile } from './load.ts';
 import { formatTable } from './report.ts';
@@ -45,8 +44,7 @@ export async function seedReportsDistrict(
   try {
     await migrateToLatest(database);
     const started = performance.now();
-    const yearEnd = new Date(`${academicYearOf(new Date()).startYear + 1}-06-30T12:00:00Z`);
-    await seedDistrict(database.db, { schools, today: yearEnd, onProgress: progressBar(process.stderr) });
+    await seedDistrict(database.db, { schools, today: endOfYear(), onProgress: progressBar(process.stderr) });
     // Fresh tables have no statistics: without them PostgreSQL plans the reports' scans badly.
     if (database.engine === 'postgres') await sql`analyze`.execute(database.db);
     return { url: scratch.url, seedMs: performance.now() - started };

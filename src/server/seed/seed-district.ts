@@ -41,9 +41,9 @@ export interface DistrictSummary {
 /**
  * Seeds a district of N schools for benchmarks: each with 3 classes per grade of ≈30 students
  * (≈1,000 students), their parents and staff, and (unless `journal: false`) its timetable and
- * journal of the year up to today. Logins carry the school number (`s12.admin`,
- * `s12.t.ivanova`); the inspector is `uo.district`. One transaction per school, so
- * a long run commits as it goes.
+ * journal of the year up to `today` (`endOfYear()` for the whole year). Logins carry the school
+ * number (`s12.admin`, `s12.t.ivanova`); the inspector is `uo.district`. One transaction per
+ * school, so a long run commits as it goes; on PostgreSQL `parallel` schools at a time.
  */
 export async function seedDistrict(db: Kysely<DB>, options: DistrictOptions): Promise<DistrictSummary> {
   const today = options.today ?? new Date();
