@@ -73,10 +73,14 @@ export async function storeReceipt(trx: Transaction<DB>, receipt: Receipt, resul
     .executeTakeFirst();
   if (taken) throw new AlreadyReceived();
   if (receipt.seq <= last) throw new OutOfOrder(last);
-  await trx
+  // Another person's change with the same id (not under this device's lock) is refused here, not
+  // as a unique violation, which the cell writes would take for a cell saved meanwhile.
+  const done = await trx
     .insertInto('offlineChanges')
     .values({ ...receipt, result: JSON.stringify(result) })
-    .execute();
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(done.numInsertedOrUpdatedRows ?? 0) !== 1) throw new AlreadyReceived();
 }
 
 /** The time of a person's device's checkpoint on a course (undefined: no such checkpoint). */
