@@ -33,8 +33,8 @@ export interface StoredText {
   tables: string[];
 }
 
-/** What every stored change may touch besides its own table: its audit event, the data version, mail. */
-const bookkeeping = ['audit_events', 'data_versions', 'outbox'];
+/** What every stored change may touch besides its own table: its audit event, the data versions, mail. */
+const bookkeeping = ['audit_events', 'data_versions', 'student_versions', 'outbox'];
 
 /** The text fields of the school of `world`, written by whoever writes them. */
 export async function storedTexts(

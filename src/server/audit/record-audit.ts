@@ -10,6 +10,11 @@ export interface AuditEntry {
   entityId: number | string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * The one student whose diary alone the change affects (their mark, attendance, period mark):
+   * only that diary goes stale. Left out, every diary of the school does (the safe default).
+   */
+  studentId?: number;
 }
 
 /**
@@ -40,21 +45,42 @@ export function changesDiary(action: string): boolean {
 }
 
 /**
- * Bumps the school's data version in the caller's transaction: a diary cached under the old
- * version is stale from the moment the change commits, in every process.
+ * Bumps the school's data version in the caller's transaction (the reports' caches key on it), and
+ * its diary version too unless `diaries` is false: a diary cached under the old version is stale
+ * from the moment the change commits, in every process.
  */
-export async function bumpDataVersion(trx: Db, schoolId: number): Promise<void> {
+export async function bumpDataVersion(trx: Db, schoolId: number, diaries = true): Promise<void> {
   await trx
     .insertInto('dataVersions')
-    .values({ schoolId, version: 1 })
-    .onConflict((oc) => oc.column('schoolId').doUpdateSet({ version: sql`data_versions.version + 1` }))
+    .values({ schoolId, version: 1, diaryVersion: diaries ? 1 : 0 })
+    .onConflict((oc) =>
+      oc
+        .column('schoolId')
+        .doUpdateSet(
+          diaries
+            ? { version: sql`data_versions.version + 1`, diaryVersion: sql`data_versions.diary_version + 1` }
+            : { version: sql`data_versions.version + 1` },
+        ),
+    )
+    .execute();
+}
+
+/** Bumps the own diary versions of students (one upsert, in id order so writers lock alike). */
+async function bumpStudentVersions(trx: Db, students: ReadonlyMap<number, number>): Promise<void> {
+  if (students.size === 0) return;
+  const ids = [...students.keys()].sort((a, b) => a - b);
+  await trx
+    .insertInto('studentVersions')
+    .values(ids.map((studentId) => ({ studentId, schoolId: students.get(studentId)!, version: 1 })))
+    .onConflict((oc) => oc.column('studentId').doUpdateSet({ version: sql`student_versions.version + 1` }))
     .execute();
 }
 
 /**
  * Writes one audit event, appended to its school's chain (see `appendAuditRows`); call it inside
  * the use case's transaction, beside the change itself. A change that may show in a diary also
- * bumps the school's data version (see `changesDiary`).
+ * bumps the school's data version (see `changesDiary`), and the diary version of its one student
+ * (`studentId`) or else of the whole school.
  */
 export async function recordAudit(trx: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
   await recordAudits(trx, ctx, [entry]);
@@ -79,6 +105,16 @@ export async function recordAudits(trx: Db, ctx: Ctx, entries: readonly AuditEnt
       requestId: ctx.request.requestId,
     })),
   );
-  const stale = new Set(entries.filter((e) => changesDiary(e.action)).map((e) => e.schoolId));
-  for (const schoolId of stale) if (schoolId !== null) await bumpDataVersion(trx, schoolId);
+  const schools = new Map<number, boolean>();
+  const students = new Map<number, number>();
+  for (const e of entries) {
+    if (e.schoolId === null || !changesDiary(e.action)) continue;
+    if (e.studentId === undefined) schools.set(e.schoolId, true);
+    else {
+      students.set(e.studentId, e.schoolId);
+      if (!schools.has(e.schoolId)) schools.set(e.schoolId, false);
+    }
+  }
+  for (const [schoolId, diaries] of schools) await bumpDataVersion(trx, schoolId, diaries);
+  await bumpStudentVersions(trx, students);
 }

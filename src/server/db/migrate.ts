@@ -19,6 +19,7 @@ import * as sessionLock from './migrations/0012-session-lock.ts';
 import * as personalData from './migrations/0013-personal-data.ts';
 import * as leases from './migrations/0014-leases.ts';
 import * as offlineChanges from './migrations/0015-offline-changes.ts';
+import * as diaryVersions from './migrations/0016-diary-versions.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -40,6 +41,7 @@ const modules: Record<string, MigrationModule> = {
   '0013-personal-data': personalData,
   '0014-leases': leases,
   '0015-offline-changes': offlineChanges,
+  '0016-diary-versions': diaryVersions,
 };
 
 function provider(engine: Engine): MigrationProvider {

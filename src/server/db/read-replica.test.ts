@@ -118,7 +118,7 @@ describe.each(engines())('read replica on $name', (engine) => {
       .execute();
     await copy.db
       .updateTable('dataVersions')
-      .set({ version: sql`version + ${versionJump}` })
+      .set({ version: sql`version + ${versionJump}`, diaryVersion: sql`diary_version + ${versionJump}` })
       .where('schoolId', '=', s.schoolId)
       .execute();
     database = openDatabase(pair.primaryUrl, { poolSize: 2, readUrl: pair.copyUrl });

@@ -560,6 +560,8 @@ export interface AuditHeadTable {
 export interface DataVersionTable {
   schoolId: number;
   version: ColumnType<number, number | undefined, number>;
+  /** Bumped by changes that may show in any diary of the school (not one student's own). */
+  diaryVersion: ColumnType<number, number | undefined, number>;
 }
 
 /** A parent's «ознакомлен» for a student's week (the Monday it starts). */
@@ -880,6 +882,7 @@ export interface DB {
   offlineCheckpoints: OfflineCheckpointTable;
   offlineChanges: OfflineChangeTable;
   leases: LeaseTable;
+  studentVersions: StudentVersionTable;
 }
 
 /** A device loaded a course online at `at`: offline changes made under it count as made no earlier. */
@@ -917,4 +920,11 @@ export interface LeaseTable {
   /** The process that holds it (a random id per process). */
   holder: string;
   until: Timestamp;
+}
+
+/** A student's own diary version: bumped by a change that shows in that student's diary alone. */
+export interface StudentVersionTable {
+  studentId: number;
+  schoolId: number;
+  version: number;
 }

@@ -41,6 +41,7 @@ export async function acknowledgeWeek(
         action: 'diary.week.acknowledge',
         entity: 'weekAcknowledgement',
         entityId: row.id,
+        studentId,
         after: { studentId, weekStart },
       });
       return { weekStart, at };

@@ -1,7 +1,8 @@
 /**
  * A bounded, process-local cache of built diary bodies (JSON text). An entry's key holds the
- * school's data version, which every audited change bumps in its own transaction: a write
- * anywhere makes the old keys unreachable at once, in every process, and they age out of the LRU.
+ * diary's versions (see `DiaryStudent.version`), which every audited change to what it shows bumps
+ * in its own transaction: such a write makes the old keys unreachable at once, in every process,
+ * and they age out of the LRU. A mark saved for one student leaves the other diaries' keys alone.
  *
  * With a read replica (`DATABASE_READ_URL`) the version and the body are both read from the
  * replica, never one from each database. A replica only moves forward and the version is read
@@ -49,7 +50,8 @@ export interface DiaryKey {
   viewerId: number;
   studentId: number;
   scope: string;
-  version: number;
+  /** The diary's versions (`DiaryStudent.version`), or the school's data version. */
+  version: number | string;
   today: string;
 }
 

@@ -10,23 +10,29 @@ export interface DiaryStudent {
   schoolId: number;
   lastName: string;
   firstName: string;
-  /** The school's data version now: the cache key of everything the diary shows. */
-  version: number;
+  /**
+   * The cache key of everything the student's own diary shows: the school's diary version and the
+   * student's own version (`3.17`). Views that show other students too key on the school's full
+   * data version instead.
+   */
+  version: string;
   /** Whether the actor is a live guardian of the student. */
   guardian: boolean;
 }
 
-/** The student, the school's data version and whether `guardianId` is a live guardian: compiled once. */
+/** The student, their diary versions and whether `guardianId` is a live guardian: compiled once. */
 const studentQuery = compiledOnce((db: Db, studentId: number, guardianId: number) =>
   db
     .selectFrom('persons')
     .leftJoin('dataVersions', 'dataVersions.schoolId', 'persons.schoolId')
+    .leftJoin('studentVersions', 'studentVersions.studentId', 'persons.id')
     .select((eb) => [
       'persons.id',
       'persons.schoolId',
       'persons.lastName',
       'persons.firstName',
-      'dataVersions.version',
+      'dataVersions.diaryVersion',
+      'studentVersions.version as studentVersion',
       eb
         .exists(
           eb
@@ -51,7 +57,7 @@ function personOf(ctx: Ctx): number {
 /**
  * The student if the actor may `action` on them: a parent for a child they are a live guardian
  * of, a student for themself. Without the ability 403; another child or an unknown id 404.
- * One indexed query, which also reads the school's data version for the cache.
+ * One indexed query, which also reads the diary versions for the cache.
  */
 export async function requireDiaryStudent(
   ctx: Ctx,
@@ -73,7 +79,7 @@ export async function requireDiaryStudent(
     schoolId: row.schoolId,
     lastName: row.lastName,
     firstName: row.firstName,
-    version: Number(row.version ?? 0),
+    version: `${Number(row.diaryVersion ?? 0)}.${Number(row.studentVersion ?? 0)}`,
     guardian: asGuardian && guardian,
   };
 }

@@ -121,6 +121,7 @@ export async function createNotice(ctx: Ctx, studentId: number, input: NoticeInp
       action: 'diary.notice.create',
       entity: 'absenceNotice',
       entityId: row.id,
+      studentId,
       after: { studentId, fromDate: input.fromDate, toDate: input.toDate, reason: input.reason, comment },
     });
     await fillReasons(trx, ctx, student.schoolId, studentId, input);
@@ -174,6 +175,7 @@ async function fillReasons(trx: Db, ctx: Ctx, schoolId: number, studentId: numbe
       action: 'journal.attendance.reason',
       entity: 'attendance',
       entityId: row.id,
+      studentId,
       before: { lessonId: row.lessonId, studentId, reason: null, version: row.version },
       after: { lessonId: row.lessonId, studentId, reason: input.reason, version },
     });
@@ -205,6 +207,7 @@ export async function cancelNotice(ctx: Ctx, studentId: number, noticeId: number
         action: 'diary.notice.cancel',
         entity: 'absenceNotice',
         entityId: noticeId,
+        studentId,
         before: { cancelledAt: null },
         after: { cancelledAt: at },
       });

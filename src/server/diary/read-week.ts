@@ -10,7 +10,7 @@ export type CachedRead = { etag: string; body: string | null };
 
 /**
  * The week holding `date` (today when left out) for a reader of the student's diary. A repeat
- * read costs one indexed query (the policy, which also reads the school's data version); the body
+ * read costs one indexed query (the policy, which also reads the diary's versions); the body
  * comes from the process cache, or nothing at all when the client's ETag still matches.
  */
 export async function readWeek(

@@ -15,6 +15,9 @@ import { type OfflineWrite, writeTransaction } from './sync-write.ts';
 type Body = z.infer<typeof attendanceColumnBody>;
 type Entry = Body['entries'][number];
 
+/** An entry's audit event: its student's diary alone goes stale. */
+type EntryEvent = { action: string; id: number; studentId: number; before: unknown; after: unknown };
+
 /**
  * Saves a lesson's attendance column at once and confirms «attendance taken». Each listed entry
  * sets a student absent or late, or present (value null); students not listed are left as they
@@ -53,7 +56,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
         const stale = plans.find(([, plan]) => plan.kind === 'conflict');
         if (stale) throw new CellConflict(stale[2] ? presentAttendance(stale[2]) : null);
         const now = new Date().toISOString();
-        const events: { action: string; id: number; before: unknown; after: unknown }[] = [];
+        const events: EntryEvent[] = [];
         const inserts: Entry[] = [];
         // Rows given the same change are updated in one statement, each still at the version seen.
         const updates = new Map<string, { set: object; rows: { id: number; version: number }[] }>();
@@ -99,6 +102,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
           events.push({
             action: plan.kind === 'clear' ? 'journal.attendance.clear' : 'journal.attendance.set',
             id: plan.id,
+            studentId: e.studentId,
             before: live ? { value: live.value, reason: live.reason } : null,
             after: { value: e.value, reason, editReason },
           });
@@ -144,6 +148,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
             events.push({
               action: 'journal.attendance.set',
               id: row.id,
+              studentId: e.studentId,
               before: null,
               after: { value: e.value, reason: cell.reason, editReason },
             });
@@ -164,6 +169,7 @@ export async function saveAttendanceColumn(ctx: Ctx, lessonId: number, body: Bod
             action: e.action,
             entity: 'attendance',
             entityId: e.id,
+            studentId: e.studentId,
             before: e.before === null ? undefined : e.before,
             after: { ...(e.after as object), ...offline?.audit },
           })),

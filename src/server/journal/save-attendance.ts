@@ -99,6 +99,7 @@ export async function saveAttendance(
           action: saved ? 'journal.attendance.set' : 'journal.attendance.clear',
           entity: 'attendance',
           entityId: id,
+          studentId: key.studentId,
           before: live ? { value: live.value, reason: live.reason } : null,
           after: {
             value: saved?.value ?? null,

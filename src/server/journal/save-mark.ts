@@ -146,6 +146,7 @@ export async function saveMark(
           action: saved ? 'journal.mark.set' : 'journal.mark.clear',
           entity: 'mark',
           entityId: id,
+          studentId: key.studentId,
           before,
           after: { value: saved?.value ?? null, comment: saved?.comment ?? null, reason, ...offline?.audit },
         });

@@ -127,6 +127,7 @@ export async function savePeriodMark(
           action: saved ? 'journal.periodMark.set' : 'journal.periodMark.clear',
           entity: 'periodMark',
           entityId: id,
+          studentId: key.studentId,
           before: live ? { value: live.value } : null,
           after: { value: saved?.value ?? null, reason },
         });
