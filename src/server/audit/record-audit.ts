@@ -39,6 +39,12 @@ const outsideTheDiary = [
   'remark.',
 ];
 
+/**
+ * Audited actions no diary shows but the control reports count (when attendance was taken): they
+ * move the school's data version for the reports and leave every diary's version alone.
+ */
+const reportsOnly = ['journal.attendance.taken'];
+
 /** Whether an audited action may change what a diary shows. */
 export function changesDiary(action: string): boolean {
   return !outsideTheDiary.some((prefix) => action.startsWith(prefix));
@@ -109,7 +115,8 @@ export async function recordAudits(trx: Db, ctx: Ctx, entries: readonly AuditEnt
   const students = new Map<number, number>();
   for (const e of entries) {
     if (e.schoolId === null || !changesDiary(e.action)) continue;
-    if (e.studentId === undefined) schools.set(e.schoolId, true);
+    if (reportsOnly.includes(e.action)) schools.set(e.schoolId, schools.get(e.schoolId) ?? false);
+    else if (e.studentId === undefined) schools.set(e.schoolId, true);
     else {
       students.set(e.studentId, e.schoolId);
       if (!schools.has(e.schoolId)) schools.set(e.schoolId, false);

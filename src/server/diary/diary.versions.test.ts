@@ -71,6 +71,28 @@ describe.each(engines())('diary versions on $name', (engine) => {
     expect(again.headers.etag).toBe(etag);
   });
 
+  it("keeps the ETag when a column of attendance is taken with the child present", async () => {
+    const etag = await etagAfter(null);
+    const versionOf = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom('dataVersions')
+            .select('version')
+            .where('schoolId', '=', s.schoolId)
+            .executeTakeFirstOrThrow()
+        ).version,
+      );
+    const reportsBefore = await versionOf();
+    const column = await ivanova.send('POST', `/api/journal/lessons/${s.lessons.mathRecent}/attendance`, {
+      entries: [{ studentId: s.diary.dmitrieva.id, value: 'absent', version: null }],
+    });
+    expect(column.statusCode, column.body).toBe(200);
+    expect(await versionOf()).toBeGreaterThan(reportsBefore);
+    const again = await parent.get(url, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+  });
+
   it("moves the ETag for the child's own mark, attendance and period mark", async () => {
     let etag = await etagAfter(null);
     expect((await mark(child, '4')).statusCode).toBe(200);
