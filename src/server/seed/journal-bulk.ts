@@ -57,7 +57,11 @@ export async function insertFromJson(
 export async function bulkLoading(trx: Transaction<DB>, on: boolean): Promise<void> {
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   if (!on) {
-    await sql`set local session_replication_role = origin`.execute(trx);
+    // Only a role that could turn the checks off has them off (others may not even set it back).
+    const { rows } = await sql<{
+      role: string;
+    }>`select current_setting('session_replication_role') as role`.execute(trx);
+    if (rows[0]?.role === 'replica') await sql`set local session_replication_role = origin`.execute(trx);
     return;
   }
   await sql`set local synchronous_commit = off`.execute(trx);
