@@ -5,7 +5,7 @@
  * processes in turn, as a load balancer sends them, so every session is used on both. Targets:
  * save p95 ≤ 50 ms, diary p95 ≤ 100 ms, no errors, at most 300 MB resident per process.
  */
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,9 @@ function sampleRss(pid: number | undefined): { stop(): Promise<number> } {
   };
 }
 
+/** Every forked load generator of this process: killed when the peak ends, whatever happened. */
+const generatorsAlive = new Set<ChildProcess>();
+
 /** Forks a load generator and resolves once it listens for its plan. */
 function startGenerator(): Promise<{ run(plan: LoadPlan): Promise<LoadReport> }> {
   const child = fork(fileURLToPath(new URL('./peak-load.ts', import.meta.url)), [], {
@@ -117,6 +120,8 @@ function startGenerator(): Promise<{ run(plan: LoadPlan): Promise<LoadReport> }>
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  generatorsAlive.add(child);
+  child.once('exit', () => generatorsAlive.delete(child));
   const run = (plan: LoadPlan) =>
     new Promise<LoadReport>((resolve, reject) => {
       child.once('message', (m: { report?: LoadReport; error?: string }) =>
@@ -163,7 +168,15 @@ export async function runEveningPeak(options: PeakOptions): Promise<PeakResult> 
   );
 
   const env = options.serverEnv ?? {};
-  const servers = await Promise.all([1, 2].map(() => startServer(peakServer(options.databaseUrl, env))));
+  const starts = await Promise.allSettled(
+    [1, 2].map(() => startServer(peakServer(options.databaseUrl, env))),
+  );
+  const servers = starts.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = starts.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw failed.reason;
+  }
   const samplers = servers.map((s) => sampleRss(s.pid));
   try {
     const spawned = await Promise.all(Array.from({ length: generators }, startGenerator));
@@ -249,6 +262,7 @@ export async function runEveningPeak(options: PeakOptions): Promise<PeakResult> 
       lines,
     };
   } finally {
+    for (const child of generatorsAlive) child.kill('SIGKILL');
     await Promise.all(samplers.map((s) => s.stop()));
     await Promise.all(servers.map((s) => s.stop()));
   }

@@ -28,6 +28,8 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
   let demo: DemoSummary;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let servers: ChildServer[] = [];
+  /** The processes being started: afterAll stops them even when beforeAll ran out of time. */
+  let starting: Promise<ChildServer[]> | undefined;
   let a: string;
   let b: string;
   const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'otmetka-district-backup-')));
@@ -66,15 +68,17 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
       BACKUP_DIRS: dirs.join(','),
       BACKUP_KEY: randomBytes(32).toString('hex'),
     });
+    starting = started;
     const [summary, children] = await Promise.allSettled([seeded, started]);
     if (children.status === 'fulfilled') servers = children.value;
     if (summary.status === 'rejected') throw summary.reason;
     if (children.status === 'rejected') throw children.reason;
     demo = summary.value;
     [a, b] = servers.map((s) => s.base) as [string, string];
-  }, 80_000);
+  }, 180_000);
 
   afterAll(async () => {
+    if (!servers.length && starting) servers = await starting.catch(() => []);
     await Promise.all(servers.map((s) => stopServer(s)));
     await smtp?.close();
     await database?.close();
