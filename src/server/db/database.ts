@@ -101,10 +101,14 @@ function openOne(url: string, poolSize = 10, mustExist = false): OneDatabase {
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:' && !mustExist) mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file, { fileMustExist: mustExist });
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
+  // A replica (mustExist) is opened read-only: a write sent to it by mistake fails, as it would
+  // on a PostgreSQL standby, instead of changing the copy.
+  const sqlite = new SQLite(file, { fileMustExist: mustExist, readonly: mustExist });
+  if (!mustExist) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+  }
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
