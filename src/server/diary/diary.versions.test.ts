@@ -71,7 +71,7 @@ describe.each(engines())('diary versions on $name', (engine) => {
     expect(again.headers.etag).toBe(etag);
   });
 
-  it("keeps the ETag when a column of attendance is taken with the child present", async () => {
+  it('keeps the ETag when a column of attendance is taken with the child present', async () => {
     const etag = await etagAfter(null);
     const versionOf = async () =>
       Number(
