@@ -134,11 +134,17 @@ export async function applyChange(
   arrivedAt: string,
 ): Promise<ChangeResult> {
   const personId = personOf(ctx)!;
-  const lesson = await ctx.db
-    .selectFrom('lessons')
-    .select(['courseId', 'schoolId'])
-    .where('id', '=', change.lessonId)
-    .executeTakeFirst();
+  // A lesson of a school the teacher has no role in answers as a missing one: the answer must not
+  // tell whether another school's lesson id exists, and its receipt gets no foreign school.
+  const schoolIds = ctx.actor.kind === 'person' ? ctx.actor.grants.flatMap((g) => g.schoolId ?? []) : [];
+  const lesson = schoolIds.length
+    ? await ctx.db
+        .selectFrom('lessons')
+        .select(['courseId', 'schoolId'])
+        .where('id', '=', change.lessonId)
+        .where('schoolId', 'in', schoolIds)
+        .executeTakeFirst()
+    : undefined;
   const receipt = (made: MadeAt): Receipt => ({
     id: change.id,
     schoolId: lesson?.schoolId ?? null,

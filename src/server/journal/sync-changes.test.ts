@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/databases.ts';
+import { buildSchool } from '../../../test/factories.ts';
 import type { ChangeResult, OfflineChange } from '../../contract/offline.ts';
 import type { Ctx } from '../access/actor.ts';
 import type { Database } from '../db/database.ts';
@@ -300,11 +301,27 @@ describe.each(engines())('offline sync on $name', (engine) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Another school's lesson answers as a missing one (nothing tells whether its id exists).
+    const other = await buildSchool(db);
+    const foreign = await db
+      .insertInto('lessons')
+      .values({
+        schoolId: other.schoolId,
+        courseId: s.courses.math5,
+        teacherId: s.people.ivanova.id,
+        date: '2026-11-24',
+        lessonNumber: 7,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const results = await sync(ivanova, d.deviceId, [
       d.change({ ...mark(s.students.alekseev, '5'), lessonId: lesson.id }),
       d.change({ ...mark(s.students.alekseev, '5'), lessonId: 2_000_000_000 }),
+      d.change({ ...mark(s.students.alekseev, '5'), lessonId: foreign.id }),
     ]);
-    expect(results.map((r) => conflictOf(r).reason)).toEqual(['lessonGone', 'lessonGone']);
+    expect(results.map((r) => conflictOf(r).reason)).toEqual(['lessonGone', 'lessonGone', 'lessonGone']);
+    const stored = await db.selectFrom('marks').select('id').where('lessonId', '=', foreign.id).execute();
+    expect(stored).toEqual([]);
   });
 
   it('stamps attendance taken and the lesson page with the made time, and the page checks its base', async () => {
