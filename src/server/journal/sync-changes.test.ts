@@ -309,8 +309,8 @@ describe.each(engines())('offline sync on $name', (engine) => {
         schoolId: other.schoolId,
         courseId: s.courses.math5,
         teacherId: s.people.ivanova.id,
-        date: '2026-11-24',
-        lessonNumber: 7,
+        date: '2026-11-20',
+        lessonNumber: 9,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
