@@ -126,6 +126,36 @@ describe.each(engines())('offline sync on $name', (engine) => {
     expect(statuses(inBatch)).toEqual(['applied', 'duplicate']);
   });
 
+  it('applies a batch sent twice at once exactly once: one answer applied, the other duplicate', async () => {
+    const d = await device();
+    const lesson = await db
+      .insertInto('lessons')
+      .values({
+        schoolId: s.schoolId,
+        courseId: s.courses.math5,
+        teacherId: s.people.ivanova.id,
+        date: '2026-11-24',
+        lessonNumber: 8,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const batch = [
+      d.change({ ...mark(s.students.alekseev, '4'), lessonId: lesson.id }),
+      d.change({ ...mark(s.students.vasiliev, '3'), lessonId: lesson.id }),
+    ];
+    const both = await Promise.all([sync(ivanova, d.deviceId, batch), sync(ivanova, d.deviceId, batch)]);
+    for (const k of [0, 1]) {
+      expect(both.map((results) => results[k]!.status).sort()).toEqual(['applied', 'duplicate']);
+    }
+    const marks = await db
+      .selectFrom('marks')
+      .select(['id', 'version'])
+      .where('lessonId', '=', lesson.id)
+      .execute();
+    expect(marks.map((m) => m.version)).toEqual([1, 1]);
+    for (const m of marks) expect(await eventsOf('mark', m.id)).toHaveLength(1);
+  });
+
   it('records when the change was made and when it arrived in the audit event, and stores the made time', async () => {
     const d = await device();
     const [result] = await sync(ivanova, d.deviceId, [
