@@ -29,9 +29,10 @@ export interface FreshnessTarget {
 const dateText = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 /** Opens one session per account as the login would (the database keeps the token's hash). */
-async function openSessions(
+export async function openSessions(
   db: ReturnType<typeof openDatabase>['db'],
   accountIds: number[],
+  userAgent = 'otmetka-bench',
 ): Promise<{ cookie: string; csrf: string }[]> {
   const at = new Date().toISOString();
   const made = accountIds.map((accountId) => ({ accountId, token: newToken(), csrf: newToken() }));
@@ -47,7 +48,7 @@ async function openSessions(
           lastSeenAt: at,
           idleTimeoutMinutes: 240,
           ip: '127.0.0.1',
-          userAgent: 'otmetka-bench',
+          userAgent,
         })),
       )
       .execute(),

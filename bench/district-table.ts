@@ -4,6 +4,9 @@
  * did not run on an engine says why in its row instead of disappearing.
  */
 import type { Measurement } from './load.ts';
+import { ms, rate, share } from './report.ts';
+
+const dash = '—';
 
 /** The two engines the district bench compares. */
 export type EngineName = 'sqlite' | 'postgres';
@@ -29,23 +32,6 @@ export interface KeyedRow {
 
 /** What one engine gave: its rows, or why the whole engine did not run. */
 export type EngineRows = { rows: KeyedRow[] } | { notRun: string };
-
-const dash = '—';
-
-function ms(value: number): string {
-  if (value >= 100) return value.toFixed(0);
-  return value >= 10 ? value.toFixed(1) : value.toFixed(2);
-}
-
-function rate(value: number | null): string {
-  if (value === null) return dash;
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
-}
-
-function share(value: number | null, ceiling: number): string {
-  if (value === null || ceiling <= 0) return dash;
-  return `${((value / ceiling) * 100).toFixed(value / ceiling < 0.1 ? 1 : 0)}%`;
-}
 
 /** The union of both engines' keys, in the order they first appear (SQLite first). */
 function keysInOrder(results: Record<EngineName, EngineRows>): { key: string; label: string }[] {

@@ -4,10 +4,8 @@
  * fill one save at a time.
  */
 import { parseSchoolSettings } from '../src/contract/settings.ts';
-import { newToken, sessionIdOf } from '../src/server/auth/session-token.ts';
 import { openDatabase } from '../src/server/db/database.ts';
-import { sessionCookie } from '../src/server/http/session.ts';
-import { insertAll } from '../src/server/seed/batches.ts';
+import { openSessions } from './diary-data.ts';
 
 type Db = ReturnType<typeof openDatabase>['db'];
 
@@ -34,30 +32,6 @@ function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/** One session per account, as the login opens it (the database keeps the token's hash). */
-async function openSessions(db: Db, accountIds: number[]): Promise<{ cookie: string; csrf: string }[]> {
-  const at = new Date().toISOString();
-  const made = accountIds.map((accountId) => ({ accountId, token: newToken(), csrf: newToken() }));
-  await insertAll(made, (batch) =>
-    db
-      .insertInto('sessions')
-      .values(
-        batch.map((s) => ({
-          id: sessionIdOf(s.token),
-          accountId: s.accountId,
-          csrfToken: s.csrf,
-          createdAt: at,
-          lastSeenAt: at,
-          idleTimeoutMinutes: 240,
-          ip: '127.0.0.1',
-          userAgent: 'otmetka-bench-peak',
-        })),
-      )
-      .execute(),
-  );
-  return made.map((s) => ({ cookie: `${sessionCookie}=${s.token}`, csrf: s.csrf }));
 }
 
 /**
@@ -199,6 +173,7 @@ export async function preparePeakTeachers(
     const sessions = await openSessions(
       db,
       chosen.map((c) => c.accountId),
+      'otmetka-bench-peak',
     );
     const teachers: PeakTeacher[] = [];
     for (const [i, c] of chosen.entries()) {

@@ -3,17 +3,17 @@ import type { Measurement } from './load.ts';
 const headers = ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', '% ceiling', 'errors'];
 const dash = '—';
 
-function ms(value: number): string {
+export function ms(value: number): string {
   if (value >= 100) return value.toFixed(0);
   return value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
 
-function rate(value: number | null): string {
+export function rate(value: number | null): string {
   if (value === null) return dash;
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
 
-function share(value: number | null, ceiling: number): string {
+export function share(value: number | null, ceiling: number): string {
   if (value === null || ceiling <= 0) return dash;
   return `${((value / ceiling) * 100).toFixed(value / ceiling < 0.1 ? 1 : 0)}%`;
 }
