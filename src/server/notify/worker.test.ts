@@ -140,7 +140,7 @@ describe.each(engines())('notification worker on $name', (engine) => {
           kind: 'message',
           subject: `Объявление ${i}`,
           body: 'Текст',
-          dedupeKey: `bulk-test:${engine.name}:${i}`,
+          dedupeKey: `bulk-test:${engine.name}:${s.schoolId}:${i}`,
           dueAt: at,
         })),
       )
