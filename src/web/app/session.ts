@@ -79,6 +79,9 @@ export function endSession(notice: Notice): void {
   });
   queryClient.setQueryData(meKey, null);
   void clearOfflineData();
+  // Signing out removes the offline journal's queue from the device; a session that ended by itself
+  // (idle, expired) keeps its owner's waiting changes, sent when the same person signs in again.
+  void import('../offline/outbox.ts').then(({ outbox }) => outbox.forget(notice !== 'signedOut'));
 }
 
 /** Signs out on the server, then here; a failure (e.g. an already expired session) changes nothing. */

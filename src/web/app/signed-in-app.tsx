@@ -19,6 +19,8 @@ import { routes as lessonsRoutes } from '../lessons/routes.ts';
 import { routes as messagesRoutes } from '../messages/routes.ts';
 import { useUnreadBadges } from '../messages/unread.ts';
 import { routes as notifyRoutes } from '../notify/routes.ts';
+import { outbox } from '../offline/outbox.ts';
+import { QueueStatus } from '../offline/queue-status.tsx';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
 import { routes as peopleRoutes } from '../people/routes.ts';
@@ -87,6 +89,11 @@ export default function SignedInApp({ me }: { me: Me }) {
   }, []);
 
   useEffect(() => {
+    // The offline journal's queue is a teacher's: opened (another person's deleted) and sent from here.
+    if (me.roles.includes('teacher')) void outbox.start(me.person.id);
+  }, [me]);
+
+  useEffect(() => {
     setMenuOpen(false);
     // After navigating, move focus to the new page so screen readers and keyboards start there.
     if (firstRender.current) firstRender.current = false;
@@ -94,6 +101,9 @@ export default function SignedInApp({ me }: { me: Me }) {
   }, [location]);
 
   const onSignOut = () => {
+    const unsent = outbox.snapshot();
+    const count = unsent.waiting + unsent.conflicts.length;
+    if (count > 0 && !window.confirm(t('offline.signOutConfirm', { count }))) return;
     navigate('/');
     void signOut('signedOut');
   };
@@ -104,6 +114,7 @@ export default function SignedInApp({ me }: { me: Me }) {
         {t('app.skipToContent')}
       </a>
       <OfflineBanner />
+      <QueueStatus />
       <AppHeader
         me={me}
         menuOpen={menuOpen}

@@ -13,6 +13,7 @@ import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
 import { dictionary as messaging } from '../messages/messages.i18n.ts';
 import { dictionary as notify } from '../notify/notify.i18n.ts';
+import { dictionary as offline } from '../offline/offline.i18n.ts';
 import { dictionary as people } from '../people/people.i18n.ts';
 import { dictionary as archive } from '../print/archive.i18n.ts';
 import { dictionary as council } from '../print/council.i18n.ts';
@@ -168,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   ...audit.en,
   ...exchange.en,
   ...rosterImport.en,
+  ...offline.en,
   ...pwa.en,
   ...lockScreen.en,
 };

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { attendanceCell, cellConflict, markCell, periodMarkCell } from '../../contract/journal.ts';
 import { apiPost } from '../app/api.ts';
 import { ApiError, isRetryable, isSessionLocked } from '../app/api-error.ts';
+import type { Queued } from '../offline/device-db.ts';
+import type { OutboxEvent } from '../offline/outbox.ts';
 import { attendanceGlyph, glyphAttendance } from './cell-values.ts';
+import { draftOf, type OfflineLink, shownOf } from './grid-offline.ts';
 import type { Grid } from './journal-api.ts';
 import { KeyedEmitter } from './keyed-emitter.ts';
 
@@ -31,6 +34,8 @@ export interface Entity {
   comment: string | null;
   /** The version the next save sends (null: the client saw the cell empty). */
   version: number | null;
+  /** What the server held at that version ('' when empty): an offline change's base. */
+  base: string;
   status: CellStatus;
   message: string | null;
   current: Current | null;
@@ -66,8 +71,16 @@ export class GridStore {
   /** Called when the server wants a reason the page has not asked for (the window closed meanwhile). */
   onReasonNeeded: (() => void) | null = null;
 
-  /** Loads the grid's cells. */
-  constructor(private readonly grid: Grid) {
+  /** When each cell was last typed (an offline change keeps that time). */
+  private readonly typedAt = new Map<string, string>();
+  /** Cells whose offline change the server refused: the queued change's seq. */
+  private readonly queuedConflicts = new Map<string, number>();
+
+  /** Loads the grid's cells; with `offline`, changes without a connection are kept on the device. */
+  constructor(
+    private readonly grid: Grid,
+    private readonly offline: OfflineLink | null = null,
+  ) {
     for (const m of grid.marks) this.put(`m:${m.lessonId}:${m.studentId}:${m.workKindId}`, 'mark', m);
     for (const a of grid.attendance) this.put(`a:${a.lessonId}:${a.studentId}`, 'attendance', a);
     for (const p of grid.periodMarks) this.put(`p:${p.periodId}:${p.studentId}`, 'periodMark', p);
@@ -75,7 +88,7 @@ export class GridStore {
 
   private put(key: string, kind: Entity['kind'], cell: ServerCell) {
     const c = shown(kind, cell);
-    this.entities.set(key, { key, kind, ...c, status: 'saved', message: null, current: null });
+    this.entities.set(key, { key, kind, ...c, base: c.value, status: 'saved', message: null, current: null });
   }
 
   /** The cell under a key; undefined while it was never set. */
@@ -116,6 +129,7 @@ export class GridStore {
       value: '',
       comment: null,
       version: null,
+      base: '',
       status: 'saved' as const,
       message: null,
       current: null,
@@ -139,6 +153,15 @@ export class GridStore {
     if (comment !== undefined) patch.comment = comment;
     else if (value === '') patch.comment = null;
     else patch.comment = old?.comment ?? null;
+    this.typedAt.set(key, new Date().toISOString());
+    const seq = this.queuedConflicts.get(key);
+    if (seq !== undefined && old?.current) {
+      // Typed over a refused offline change: the new value goes over what the server holds.
+      this.queuedConflicts.delete(key);
+      this.offline?.takeServer(seq);
+      patch.version = old.current.version;
+      patch.base = old.current.value;
+    }
     this.update(key, kind, patch);
     this.send(key);
   }
@@ -147,7 +170,15 @@ export class GridStore {
   keepMine(key: string) {
     const e = this.entities.get(key);
     if (!e?.current) return;
-    this.update(key, e.kind, { version: e.current.version, current: null, status: 'saving', message: null });
+    const seq = this.queuedConflicts.get(key);
+    const over = { version: e.current.version, base: e.current.value, current: null, message: null };
+    if (seq !== undefined && this.offline) {
+      this.queuedConflicts.delete(key);
+      this.update(key, e.kind, { ...over, status: 'pending' });
+      this.offline.keepMine(seq, this.editReason ?? undefined);
+      return;
+    }
+    this.update(key, e.kind, { ...over, status: 'saving' });
     this.send(key);
   }
 
@@ -156,11 +187,84 @@ export class GridStore {
     const e = this.entities.get(key);
     if (!e?.current) return;
     const { value, comment, version } = e.current;
-    this.update(key, e.kind, { value, comment, version, current: null, status: 'saved', message: null });
+    const seq = this.queuedConflicts.get(key);
+    if (seq !== undefined) {
+      this.queuedConflicts.delete(key);
+      this.offline?.takeServer(seq);
+    }
+    this.update(key, e.kind, {
+      value,
+      comment,
+      version,
+      base: value,
+      current: null,
+      status: 'saved',
+      message: null,
+    });
+  }
+
+  /** Whether the cell's conflict is a refused offline change (its message says why). */
+  refusedOnDevice(key: string): boolean {
+    return this.queuedConflicts.has(key);
+  }
+
+  /** Shows the course's changes kept on the device (after a reload): waiting ones pending, refused ones as conflicts. */
+  restore(entries: readonly Queued[]) {
+    for (const entry of entries) {
+      const view = shownOf(entry);
+      if (!view) continue;
+      const kind = entry.change.kind === 'mark' ? 'mark' : 'attendance';
+      const base =
+        'base' in entry.change ? (entry.change.base as { value: string; version: number } | null) : null;
+      const seen = base?.value;
+      this.update(entry.cellKey, kind, {
+        ...view,
+        version: base ? base.version : null,
+        base: !seen
+          ? ''
+          : kind === 'mark'
+            ? seen
+            : attendanceGlyph(seen === 'late' ? 'late' : 'absent', null),
+        status: 'pending',
+        message: null,
+        current: null,
+      });
+      if (entry.state === 'conflict' && entry.conflict) this.offlineConflict(entry);
+    }
+  }
+
+  /** What happened to a change kept on the device: sent, or refused with the server's value. */
+  absorbOffline(event: OutboxEvent) {
+    const key = event.entry.cellKey;
+    const e = this.entities.get(key);
+    if (!e || e.kind === 'periodMark') return;
+    if (event.type === 'conflict') {
+      this.offlineConflict(event.entry);
+      return;
+    }
+    if (event.type !== 'applied') return;
+    const c = shown(e.kind, event.cell as ServerCell | null);
+    // Typed again meanwhile: that newer change waits on the device, over the version just stored.
+    const same = e.value === c.value && (e.kind !== 'mark' || e.comment === c.comment);
+    if (same && e.status === 'pending') this.update(key, e.kind, { ...c, base: c.value, status: 'saved' });
+    else this.update(key, e.kind, { version: c.version, base: c.value });
+  }
+
+  private offlineConflict(entry: Queued) {
+    const e = this.entities.get(entry.cellKey);
+    const conflict = entry.conflict;
+    if (!e || !conflict) return;
+    this.queuedConflicts.set(entry.cellKey, entry.seq);
+    this.update(entry.cellKey, e.kind, {
+      status: 'conflict',
+      message: conflict.message,
+      current: shown(e.kind, (conflict.server?.cell ?? null) as ServerCell | null),
+    });
   }
 
   /** Sends every waiting cell now (the connection is back, or the session was unlocked). */
   retryAll() {
+    this.offline?.syncNow();
     for (const key of [...this.unsaved]) {
       const e = this.entities.get(key);
       if (e?.status !== 'pending') continue;
@@ -225,6 +329,7 @@ export class GridStore {
     }
     const e = this.entities.get(key);
     if (!e) return;
+    if (!navigator.onLine && this.toDevice(e)) return;
     this.inFlight.add(key);
     if (e.status !== 'saving') this.update(key, e.kind, { status: 'saving' });
     const [path, body] = this.body(e);
@@ -245,7 +350,17 @@ export class GridStore {
       this.send(key);
       return;
     }
-    this.update(key, e.kind, { ...c, status: 'saved', message: null });
+    this.update(key, e.kind, { ...c, base: c.value, status: 'saved', message: null });
+  }
+
+  /** Keeps the cell's change on the device, if the course allows it; false when it cannot. */
+  private toDevice(e: Entity): boolean {
+    if (!this.offline?.canQueue()) return false;
+    const draft = draftOf(e, this.editReason);
+    if (!draft) return false;
+    this.offline.queue(e.key, draft, this.typedAt.get(e.key) ?? new Date().toISOString());
+    this.update(e.key, e.kind, { status: 'pending', message: null });
+    return true;
   }
 
   private failed(key: string, error: unknown) {
@@ -257,6 +372,7 @@ export class GridStore {
       this.update(key, e.kind, { status: 'pending', message: null });
       return;
     }
+    if (error instanceof ApiError && error.code === 'network' && this.toDevice(e)) return;
     if (isRetryable(error)) {
       const attempt = (this.attempts.get(key) ?? 0) + 1;
       this.attempts.set(key, attempt);

@@ -5,6 +5,7 @@ import { apiPost } from '../app/api.ts';
 import { ApiError } from '../app/api-error.ts';
 import { onUnlocked } from '../app/lock-screen-state.ts';
 import { useT } from '../i18n/use-t.ts';
+import { outbox } from '../offline/outbox.ts';
 import { glyphAttendance } from './cell-values.ts';
 import { FocusStore } from './focus-store.ts';
 import { cellKeys } from './grid-cell.tsx';
@@ -16,6 +17,7 @@ import { GridStore } from './grid-store.ts';
 import { type GridActions, GridTable } from './grid-table.tsx';
 import { dayMonth, type Grid, type GridLesson, todayIso } from './journal-api.ts';
 import { SaveBanner } from './save-banner.tsx';
+import { offlineLink, useOfflineGrid } from './use-offline-grid.ts';
 
 type Open =
   | { kind: 'reason'; proceed: () => void }
@@ -29,10 +31,25 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
   const t = useT();
   const [grid, setGrid] = useState(initial);
   const model = useMemo(() => buildModel(grid), [grid]);
-  const [store] = useState(() => new GridStore(initial));
+  const [store] = useState(() => new GridStore(initial, offlineLink(initial.course.id, placeOf(initial))));
   const [focus] = useState(() => new FocusStore(0, startColumn(buildModel(initial), lessonId, todayIso())));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+
+  const markTakenOffline = useCallback(
+    (ids: number[]) =>
+      setGrid((g) => ({
+        ...g,
+        lessons: g.lessons.map((l) => (ids.includes(l.id) ? { ...l, attendanceTaken: true } : l)),
+      })),
+    [],
+  );
+  useOfflineGrid(
+    store,
+    initial.course.id,
+    initial.lessons.some((l) => l.canEdit),
+    markTakenOffline,
+  );
 
   useEffect(() => {
     store.onReasonNeeded = () => setOpen({ kind: 'reason', proceed: () => store.resendRefused() });
@@ -119,6 +136,17 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
           lessons: g.lessons.map((l) => (l.id === lesson.id ? { ...l, attendanceTaken: taken } : l)),
         }));
       markTaken(true);
+      const keepOnDevice = () => {
+        if (!outbox.canQueue(grid.course.id)) return false;
+        outbox.enqueue({ courseId: grid.course.id, place: placeOf(grid) }, `t:${lesson.id}`, {
+          kind: 'attendanceTaken',
+          lessonId: lesson.id,
+          ...(store.editReason ? { editReason: store.editReason } : {}),
+        });
+        setNotice(t('journal.attendanceKept', { date: dayMonth(lesson.date) }));
+        return true;
+      };
+      if (!navigator.onLine && keepOnDevice()) return;
       apiPost<z.infer<typeof attendanceColumnSaved>>(`/api/journal/lessons/${lesson.id}/attendance`, {
         entries,
         editReason: store.editReason ?? undefined,
@@ -128,6 +156,7 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
           setNotice(t('journal.attendanceSaved', { date: dayMonth(lesson.date) }));
         },
         (error: unknown) => {
+          if (error instanceof ApiError && error.code === 'network' && keepOnDevice()) return;
           markTaken(false);
           setNotice(error instanceof ApiError ? error.message : t('journal.loadFailed'));
         },
@@ -281,6 +310,11 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
       )}
     </GridContext.Provider>
   );
+}
+
+/** The course as the offline indicator names it. */
+function placeOf(grid: Grid): string {
+  return `${grid.course.subject}, ${grid.course.group}`;
 }
 
 /** Asks the browser to warn before leaving while any cell is unsaved (re-renders only itself). */

@@ -94,8 +94,12 @@ export const dictionary = defineDictionary(
     'journal.unsaved': 'Не сохранено клеток: {count}.',
     'journal.unsavedOffline':
       'Не сохранено клеток: {count}. Нет связи с сервером — отправим сами, как только она вернётся. Не закрывайте страницу.',
+    'journal.unsavedDevice':
+      'Ждут отправки: {count}. Нет связи с сервером — изменения сохранены на этом устройстве (видны и после перезагрузки) и уйдут сами, когда связь вернётся.',
+    'journal.attendanceKept':
+      'Посещаемость за {date} отмечена на этом устройстве и уйдёт на сервер, когда вернётся связь.',
     'journal.retryNow': 'Отправить сейчас',
-    'journal.conflicts': 'Конфликты: клетку уже изменил кто-то другой',
+    'journal.conflicts': 'Конфликты: выберите, какое значение оставить',
     'journal.conflictText': '{cell}: вы ввели «{mine}», а сейчас в журнале «{current}».',
     'journal.keepMine': 'Оставить моё ({value})',
     'journal.takeCurrent': 'Взять текущее ({value})',
@@ -205,8 +209,12 @@ export const dictionary = defineDictionary(
     'journal.unsaved': 'Cells not saved: {count}.',
     'journal.unsavedOffline':
       'Cells not saved: {count}. No connection to the server — they will be sent as soon as it returns. Do not close the page.',
+    'journal.unsavedDevice':
+      'Waiting to be sent: {count}. No connection to the server — the changes are kept on this device (also after a reload) and go by themselves when the connection returns.',
+    'journal.attendanceKept':
+      'Attendance for {date} is taken on this device and goes to the server when the connection returns.',
     'journal.retryNow': 'Send now',
-    'journal.conflicts': 'Conflicts: someone else changed the cell',
+    'journal.conflicts': 'Conflicts: choose which value to keep',
     'journal.conflictText': '{cell}: you typed «{mine}», the journal now holds «{current}».',
     'journal.keepMine': 'Keep mine ({value})',
     'journal.takeCurrent': 'Take the current one ({value})',

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useT } from '../i18n/use-t.ts';
+import { outbox } from '../offline/outbox.ts';
 import { useGrid } from './grid-context.ts';
 import type { GridStore } from './grid-store.ts';
 
@@ -25,12 +26,16 @@ export function SaveBanner({ store }: { store: GridStore }) {
     return `${students.get(Number(studentId)) ?? ''}, ${where ?? ''}`;
   };
   const pending = cells.some((c) => c.status === 'pending');
+  const onDevice = pending && outbox.canQueue(model.grid.course.id);
   return (
     <div className="jg-banner-box">
       <p className={cells.length ? 'jg-banner jg-banner-on' : 'jg-banner'} role="status">
         {cells.length === 0
           ? t('journal.allSaved')
-          : t(pending ? 'journal.unsavedOffline' : 'journal.unsaved', { count: cells.length, waiting })}
+          : t(onDevice ? 'journal.unsavedDevice' : pending ? 'journal.unsavedOffline' : 'journal.unsaved', {
+              count: cells.length,
+              waiting,
+            })}
         {pending && (
           <button type="button" className="button button-quiet" onClick={() => store.retryAll()}>
             {t('journal.retryNow')}
@@ -46,6 +51,9 @@ export function SaveBanner({ store }: { store: GridStore }) {
                 mine: c.value || t('journal.empty'),
                 current: c.current?.value || t('journal.empty'),
               })}{' '}
+              {c.message && store.refusedOnDevice(c.key) && (
+                <span className="jg-conflict-why">{c.message} </span>
+              )}
               <button type="button" className="button" onClick={() => store.keepMine(c.key)}>
                 {t('journal.keepMine', { value: c.value || t('journal.empty') })}
               </button>{' '}

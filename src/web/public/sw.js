@@ -2,8 +2,9 @@
  * Otmetka's service worker (hand-written, no libraries; see docs/WEB.md «Приложение и офлайн»).
  * - the app shell (index.html) and its hashed /assets/ files: kept per build, so a new build's worker
  *   replaces them; navigations go to the network first and fall back to the saved shell;
- * - GET /api/me, /api/setup (the app asks both before showing anything) and a diary's weeks and marks:
- *   network first, the last answers (200 only) kept for reading offline, marked with
+ * - GET /api/me, /api/setup (the app asks both before showing anything), a diary's weeks and marks,
+ *   and a teacher's journal reads (the course list, a course's grid, a lesson's page): network first,
+ *   the last answers (200 only) kept for reading offline and for the offline journal, marked with
  *   `X-Otmetka-Offline: <when stored>` when served from here;
  * - everything else (other API calls, any non-GET): the network only, never stored.
  * Nobody sees another person's kept answers: the web app deletes the API cache on sign-in, sign-out
@@ -18,9 +19,12 @@ const shellCache = `otmetka-shell-${build}`;
 const apiCache = 'otmetka-api-v1';
 /** How many diary answers (weeks, marks) are kept besides `/api/me`. */
 const maxDiaryEntries = 20;
+/** How many journal answers (course list, grids, lesson pages) are kept. */
+const maxJournalEntries = 40;
 const storedHeader = 'X-Otmetka-Stored';
 const offlineHeader = 'X-Otmetka-Offline';
 const diaryPath = /^\/api\/diary\/\d+\/(week|marks)(\/|$)/;
+const journalPath = /^\/api\/journal\/(courses|courses\/\d+|lessons\/\d+)$/;
 /** Kept too, without counting against the diary's entries: what the app needs to start. */
 const startPaths = ['/api/me', '/api/setup'];
 /** Requests after which the kept answers belong to nobody any more (a sign-in only when it succeeds). */
@@ -73,7 +77,7 @@ self.addEventListener('fetch', (event) => {
   }
   if (request.method !== 'GET') return;
   if (url.pathname.startsWith('/api/')) {
-    if (startPaths.includes(url.pathname) || diaryPath.test(url.pathname)) {
+    if (startPaths.includes(url.pathname) || diaryPath.test(url.pathname) || journalPath.test(url.pathname)) {
       event.respondWith(apiNetworkFirst(event, url));
     }
     return;
@@ -161,12 +165,13 @@ async function apiNetworkFirst(event, url) {
   }
   if (response.status === 200 && asked === generation) {
     event.waitUntil(store(request, url, response.clone(), asked));
-    if (diaryPath.test(url.pathname)) event.waitUntil(tell(event, { type: 'otmetka-fresh-data' }));
+    if (diaryPath.test(url.pathname) || journalPath.test(url.pathname))
+      event.waitUntil(tell(event, { type: 'otmetka-fresh-data' }));
   }
   return response;
 }
 
-/** Keeps a 200 answer with the time it was stored (unless the cache was cleared since it was asked for); only the newest diary answers stay. */
+/** Keeps a 200 answer with the time it was stored (unless the cache was cleared since it was asked for); only the newest diary and journal answers stay. */
 async function store(request, url, response, asked) {
   const headers = new Headers(response.headers);
   headers.set(storedHeader, new Date().toISOString());
@@ -176,9 +181,12 @@ async function store(request, url, response, asked) {
   await cache.delete(request);
   await cache.put(request, new Response(body, { status: 200, statusText: 'OK', headers }));
   if (startPaths.includes(url.pathname)) return;
-  const diary = (await cache.keys()).filter((key) => diaryPath.test(new URL(key.url).pathname));
+  const [path, max] = diaryPath.test(url.pathname)
+    ? [diaryPath, maxDiaryEntries]
+    : [journalPath, maxJournalEntries];
+  const kept = (await cache.keys()).filter((key) => path.test(new URL(key.url).pathname));
   // Keys come in the order they were stored: the oldest first.
-  await Promise.all(diary.slice(0, -maxDiaryEntries).map((key) => cache.delete(key)));
+  await Promise.all(kept.slice(0, -max).map((key) => cache.delete(key)));
 }
 
 /** The saved answer to a request, with `X-Otmetka-Offline` saying when it was stored. */
