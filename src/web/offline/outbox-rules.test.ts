@@ -1,0 +1,318 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ChangeResult, OfflineChange } from '../../contract/offline.ts';
+import type { Conflict, Queued } from './device-db.ts';
+import {
+  type Draft,
+  outcomeOf,
+  type Plan,
+  planEnqueue,
+  planKeepMine,
+  rebase,
+  type Stamp,
+  sameAsServer,
+} from './outbox-rules.ts';
+
+const where = { courseId: 1, place: 'Математика, 5А' };
+const none: ReadonlySet<number> = new Set();
+
+function stamp(seq: number): Stamp {
+  const minute = String(seq % 60).padStart(2, '0');
+  return {
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    seq,
+    madeAt: `2026-11-20T09:${minute}:00.000Z`,
+    checkpointId: 4,
+  };
+}
+
+type Seen = { value: string; version: number } | null;
+
+function mark(value: string, base: Seen, lessonId = 5, comment: string | null = null): Draft {
+  return { kind: 'mark', lessonId, studentId: 11, workKindId: 9, value, comment, base };
+}
+
+const markKey = (lessonId = 5) => `m:${lessonId}:11:9`;
+
+/** What the outbox does with a plan: removes, puts, keeps the queue in seq order. */
+function apply(queue: readonly Queued[], plan: Plan): Queued[] {
+  const gone = new Set([...plan.remove, ...plan.put.map((q) => q.seq)]);
+  return [...queue.filter((q) => !gone.has(q.seq)), ...plan.put].sort((a, b) => a.seq - b.seq);
+}
+
+function enqueue(queue: readonly Queued[], key: string, draft: Draft, seq: number, sending = none) {
+  return apply(queue, planEnqueue(queue, sending, where, key, draft, stamp(seq)));
+}
+
+function refused(entry: Queued, cell: unknown, reason: Conflict['reason'] = 'cellChanged'): Queued {
+  const conflict: Conflict = {
+    id: entry.change.id,
+    seq: entry.seq,
+    status: 'conflict',
+    reason,
+    message: 'Клетку уже изменили',
+    server:
+      cell === undefined ? null : { cell: cell as never, by: 'Петрова А. В.', at: '2026-11-20T10:00:00Z' },
+    yours: {},
+  };
+  return { ...entry, state: 'conflict', conflict };
+}
+
+const markCell = (value: string, version: number, comment: string | null = null) => ({
+  lessonId: 5,
+  studentId: 11,
+  workKindId: 9,
+  value,
+  comment,
+  version,
+});
+
+const field = <K extends keyof OfflineChange>(q: Queued, k: K) => q.change[k];
+const baseOf = (q: Queued) => ('base' in q.change ? q.change.base : undefined);
+const markValue = (q: Queued) => (q.change.kind === 'mark' ? q.change.value : undefined);
+
+describe('planEnqueue', () => {
+  it('replaces a waiting change of the same cell by the newer value, keeping the older base', () => {
+    let queue = enqueue([], markKey(), mark('5', { value: '4', version: 3 }), 10);
+    queue = enqueue(queue, markKey(), mark('3', { value: '5', version: 9 }), 11);
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ seq: 11, cellKey: markKey(), state: 'waiting', conflict: null });
+    expect(markValue(queue[0]!)).toBe('3');
+    expect(baseOf(queue[0]!)).toEqual({ value: '4', version: 3 });
+    expect(field(queue[0]!, 'id')).toBe(stamp(11).id);
+    expect(field(queue[0]!, 'madeAt')).toBe(stamp(11).madeAt);
+  });
+
+  it('appends the newer change when the older one is on its way, with the base it was given', () => {
+    const first = enqueue([], markKey(), mark('5', { value: '4', version: 3 }), 10);
+    const queue = enqueue(first, markKey(), mark('3', { value: '4', version: 3 }), 11, new Set([10]));
+    expect(queue.map((q) => [q.seq, markValue(q)])).toEqual([
+      [10, '5'],
+      [11, '3'],
+    ]);
+    expect(baseOf(queue[1]!)).toEqual({ value: '4', version: 3 });
+  });
+
+  it('settles a conflict of the cell: it goes, the new change takes the server’s cell as base', () => {
+    const queued = enqueue([], markKey(), mark('5', { value: '4', version: 3 }), 10);
+    const clash = [refused(queued[0]!, markCell('2', 7))];
+    const queue = enqueue(clash, markKey(), mark('3', { value: '4', version: 3 }), 11);
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ seq: 11, state: 'waiting', conflict: null });
+    expect(baseOf(queue[0]!)).toEqual({ value: '2', version: 7 });
+
+    const cleared = enqueue(
+      [refused(queued[0]!, null)],
+      markKey(),
+      mark('3', { value: '4', version: 3 }),
+      12,
+    );
+    expect(baseOf(cleared[0]!)).toBeNull();
+  });
+
+  it('queues «attendance taken» once per lesson, and again once the first is refused', () => {
+    const taken: Draft = { kind: 'attendanceTaken', lessonId: 5 };
+    const once = enqueue([], 't:5', taken, 10);
+    expect(enqueue(once, 't:5', taken, 11)).toEqual(once);
+    expect(enqueue(once, 't:5', taken, 11, new Set([10]))).toEqual(once);
+    const again = enqueue([refused(once[0]!, undefined, 'lessonGone')], 't:5', taken, 12);
+    expect(again.map((q) => [q.seq, q.state])).toEqual([[12, 'waiting']]);
+    expect(enqueue(once, 't:6', { kind: 'attendanceTaken', lessonId: 6 }, 13)).toHaveLength(2);
+  });
+
+  it('leaves the other cells alone', () => {
+    let queue = enqueue([], markKey(5), mark('5', null, 5), 10);
+    queue = enqueue(queue, markKey(6), mark('4', { value: '3', version: 1 }, 6), 11);
+    queue = enqueue(
+      queue,
+      'a:5:11',
+      { kind: 'attendance', lessonId: 5, studentId: 11, value: 'late', base: null },
+      12,
+    );
+    const other = [refused(queue[0]!, markCell('2', 2))];
+    const before = [...other, ...queue.slice(1)];
+    const after = enqueue(before, markKey(7), mark('3', null, 7), 13);
+    expect(after.slice(0, 3)).toEqual(before);
+    expect(after[3]).toMatchObject({ seq: 13, cellKey: markKey(7) });
+  });
+});
+
+describe('rebase', () => {
+  it('gives the later waiting changes of the cell the applied cell’s value and version', () => {
+    let queue = enqueue([], markKey(), mark('5', { value: '4', version: 3 }), 10);
+    queue = enqueue(queue, markKey(), mark('3', { value: '4', version: 3 }), 11, new Set([10]));
+    queue = enqueue(queue, markKey(6), mark('2', { value: '4', version: 3 }, 6), 12);
+    const moved = rebase(queue, queue[0]!, markCell('5', 4, 'устно'));
+    expect(moved.map((q) => [q.seq, baseOf(q)])).toEqual([[11, { value: '5', version: 4 }]]);
+    expect(rebase(queue, queue[0]!, null).map(baseOf)).toEqual([null]);
+    expect(rebase(queue, queue[1]!, markCell('3', 5))).toEqual([]);
+  });
+
+  it('leaves refused changes and «attendance taken» as they are', () => {
+    const queue = enqueue([], markKey(), mark('5', { value: '4', version: 3 }), 10);
+    const later = refused(enqueue([], markKey(), mark('3', null), 11)[0]!, null);
+    expect(rebase([...queue, later], queue[0]!, markCell('5', 4))).toEqual([]);
+    const taken = enqueue([], 't:5', { kind: 'attendanceTaken', lessonId: 5 }, 12);
+    expect(rebase(taken, taken[0]!, null)).toEqual([]);
+  });
+});
+
+describe('sameAsServer', () => {
+  const change = (draft: Draft) => enqueue([], markKey(), draft, 10)[0]!.change;
+  const clash = (cell: unknown, reason: Conflict['reason'] = 'cellChanged') =>
+    refused(enqueue([], markKey(), mark('5', null), 1)[0]!, cell, reason).conflict!;
+
+  it('sees a mark the server already holds, comment included, and a clearing of an empty cell', () => {
+    expect(sameAsServer(change(mark('5', null)), clash(markCell('5', 4)))).toBe(true);
+    expect(sameAsServer(change(mark('5', null, 5, 'устно')), clash(markCell('5', 4, 'устно')))).toBe(true);
+    expect(sameAsServer(change(mark('5', null, 5, 'устно')), clash(markCell('5', 4)))).toBe(false);
+    expect(sameAsServer(change(mark('5', null)), clash(markCell('4', 4)))).toBe(false);
+    expect(sameAsServer(change(mark('', null)), clash(null))).toBe(true);
+    expect(sameAsServer(change(mark('', null)), clash(markCell('4', 4)))).toBe(false);
+    expect(sameAsServer(change(mark('5', null)), clash(null))).toBe(false);
+  });
+
+  it('sees attendance the server already holds, and nothing for other reasons', () => {
+    const late: Draft = { kind: 'attendance', lessonId: 5, studentId: 11, value: 'late', base: null };
+    const ill: Draft = { ...late, value: 'absent', reason: 'illness' } as Draft;
+    const cell = { lessonId: 5, studentId: 11, value: 'absent', reason: 'illness', version: 2 };
+    expect(sameAsServer(change(ill), clash(cell))).toBe(true);
+    expect(sameAsServer(change({ ...ill, reason: 'excused' } as Draft), clash(cell))).toBe(false);
+    expect(sameAsServer(change(late), clash(cell))).toBe(false);
+    expect(sameAsServer(change({ ...late, value: null } as Draft), clash(null))).toBe(true);
+    expect(sameAsServer(change(mark('5', null)), clash(markCell('5', 4), 'periodClosed'))).toBe(false);
+    expect(sameAsServer(change(mark('5', null)), clash(undefined))).toBe(false);
+  });
+});
+
+describe('outcomeOf', () => {
+  const head = { id: stamp(10).id, seq: 10 };
+  const applied: ChangeResult = {
+    ...head,
+    status: 'applied',
+    madeAt: '2026-11-20T09:10:00.000Z',
+    arrivedAt: '2026-11-20T12:00:00.000Z',
+    clamped: false,
+    cell: markCell('5', 4),
+  };
+  const conflict: ChangeResult = {
+    ...head,
+    status: 'conflict',
+    reason: 'editWindow',
+    message: 'Нужна причина',
+    server: null,
+    yours: {},
+  };
+
+  it('reads an applied change’s cell, a cleared one as null, and a conflict as it came', () => {
+    expect(outcomeOf(applied)).toEqual({ applied: true, cell: markCell('5', 4) });
+    expect(outcomeOf({ ...applied, cell: undefined })).toEqual({ applied: true, cell: null });
+    expect(outcomeOf(conflict)).toEqual({ applied: false, conflict });
+  });
+
+  it('reads a repeat by its first answer, and nothing from a refused order', () => {
+    expect(outcomeOf({ ...head, status: 'duplicate', first: applied })).toEqual({
+      applied: true,
+      cell: markCell('5', 4),
+    });
+    expect(outcomeOf({ ...head, status: 'duplicate', first: conflict })).toEqual({
+      applied: false,
+      conflict,
+    });
+    expect(outcomeOf({ ...head, status: 'outOfOrder', lastSeq: 40 })).toBeNull();
+  });
+});
+
+describe('planKeepMine', () => {
+  it('sends the teacher’s value again as a new change over the server’s cell, at the time it was made', () => {
+    const entry = refused(
+      enqueue([], markKey(), mark('5', { value: '4', version: 3 }), 10)[0]!,
+      markCell('2', 7),
+    );
+    const { madeAt, checkpointId } = entry.change;
+    const plan = planKeepMine(entry, { ...stamp(20), madeAt, checkpointId }, 'Ошибка при вводе');
+    expect(plan.remove).toEqual([10]);
+    expect(plan.put).toHaveLength(1);
+    const next = plan.put[0]!;
+    expect(next).toMatchObject({ seq: 20, state: 'waiting', conflict: null, cellKey: markKey(), ...where });
+    expect(next.change).toMatchObject({
+      kind: 'mark',
+      id: stamp(20).id,
+      seq: 20,
+      madeAt: stamp(10).madeAt,
+      checkpointId: 4,
+      value: '5',
+      editReason: 'Ошибка при вводе',
+      base: { value: '2', version: 7 },
+    });
+    const gone = planKeepMine(refused(entry, null), stamp(21)).put[0]!;
+    expect(baseOf(gone)).toBeNull();
+    expect('editReason' in gone.change).toBe(false);
+  });
+});
+
+const cells = [markKey(5), markKey(6), markKey(7)];
+type Step = { type: 'type'; cell: number; value: string } | { type: 'send' } | { type: 'answer' };
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('type' as const),
+      cell: fc.integer({ min: 0, max: 2 }),
+      value: fc.constantFrom('', '2', '3', '4', '5'),
+    }),
+  },
+  fc.constant({ type: 'send' as const }),
+  fc.constant({ type: 'answer' as const }),
+);
+
+describe('the queue under any typing and sending (property)', () => {
+  it('keeps one unsent change per cell, in order, with the last value typed, and never clashes with itself', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        // The server, and what the grid last learned from it (absorbOffline): one teacher, one device.
+        const server = new Map<string, Seen>(cells.map((c) => [c, { value: '4', version: 3 }]));
+        const grid = new Map(server);
+        const typed = new Map<string, string>();
+        let queue: Queued[] = [];
+        let sending = new Set<number>();
+        let sent: Queued[] = [];
+        let seq = 100;
+        for (const s of steps) {
+          if (s.type === 'type') {
+            const key = cells[s.cell]!;
+            typed.set(key, s.value);
+            queue = enqueue(queue, key, mark(s.value, grid.get(key)!, 5 + s.cell), ++seq, sending);
+          } else if (s.type === 'send') {
+            // One send at a time, as the outbox does: a second waits for the first one's answer.
+            if (sent.length === 0) sent = [...queue];
+            sending = new Set(sent.map((q) => q.seq));
+          } else {
+            // The server applies what was sent, as it was sent; then the queue takes the answers.
+            for (const change of sent) {
+              expect(baseOf(change)).toEqual(server.get(change.cellKey));
+              const old = server.get(change.cellKey);
+              const value = markValue(change)!;
+              const cell = value === '' ? null : markCell(value, (old?.version ?? 0) + 1);
+              server.set(change.cellKey, cell && { value, version: cell.version });
+              grid.set(change.cellKey, server.get(change.cellKey)!);
+              expect(queue.some((q) => q.seq === change.seq)).toBe(true);
+              queue = apply(queue, { put: rebase(queue, change, cell), remove: [change.seq] });
+            }
+            sent = [];
+            sending = new Set();
+            for (const [key, value] of typed)
+              if (!queue.some((q) => q.cellKey === key)) expect(server.get(key)?.value ?? '').toBe(value);
+          }
+          const seqs = queue.map((q) => q.seq);
+          expect(seqs.every((n, i) => i === 0 || n > seqs[i - 1]!)).toBe(true);
+          for (const key of cells) {
+            const own = queue.filter((q) => q.cellKey === key);
+            expect(own.filter((q) => !sending.has(q.seq)).length).toBeLessThanOrEqual(1);
+            if (own.length > 0) expect(markValue(own.at(-1)!)).toBe(typed.get(key));
+          }
+        }
+      }),
+    );
+  });
+});
