@@ -135,6 +135,21 @@ describe('planEnqueue', () => {
     expect(after.slice(0, 3)).toEqual(before);
     expect(after[3]).toMatchObject({ seq: 13, cellKey: markKey(7) });
   });
+
+  it('merges a page’s later fields into the waiting change: the earlier fields and their bases stay', () => {
+    const page = (fields: Record<string, string | null>, base: Record<string, string | null>): Draft =>
+      ({ kind: 'lessonPage', lessonId: 5, ...fields, base }) as Draft;
+    let queue = enqueue([], 'l:5', page({ topic: 'Дроби' }, { topic: null }), 10);
+    queue = enqueue(queue, 'l:5', page({ homework: '№ 12' }, { homework: 'старое' }), 11);
+    queue = enqueue(queue, 'l:5', page({ topic: 'Дроби и доли' }, { topic: 'Дроби' }), 12);
+    expect(queue).toHaveLength(1);
+    expect(queue[0]!.change).toMatchObject({
+      seq: 12,
+      topic: 'Дроби и доли',
+      homework: '№ 12',
+      base: { topic: null, homework: 'старое' },
+    });
+  });
 });
 
 describe('rebase', () => {

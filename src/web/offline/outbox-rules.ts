@@ -48,6 +48,18 @@ function withBase(change: OfflineChange, base: unknown): OfflineChange {
 }
 
 /**
+ * The newer change of a cell in place of an older waiting one: the older base stays; a page keeps
+ * the older change's fields the newer one does not set (each change sets only the fields edited).
+ */
+function replacing(change: OfflineChange, older: OfflineChange): OfflineChange {
+  if (change.kind === 'lessonPage' && older.kind === 'lessonPage') {
+    const { id: _id, seq: _seq, madeAt: _madeAt, checkpointId: _checkpoint, base, ...fields } = older;
+    return { ...fields, ...change, base: { ...change.base, ...base } };
+  }
+  return 'base' in older ? withBase(change, older.base) : change;
+}
+
+/**
  * Adds a change to the queue. A waiting change of the same cell not yet on its way is replaced (the
  * newest value goes, with the base the older one had, at its own time and place in the order); a
  * conflict of the cell is settled by it (the teacher typed over it: the server's value is the base).
@@ -72,7 +84,7 @@ export function planEnqueue(
       change = withBase(change, baseOf(q.change.kind, q.conflict?.server?.cell ?? null));
     } else if (!sending.has(q.seq)) {
       remove.push(q.seq);
-      if (q.change.kind !== 'attendanceTaken' && 'base' in q.change) change = withBase(change, q.change.base);
+      change = replacing(change, q.change);
     }
   }
   return { put: [{ seq: stamp.seq, change, ...where, cellKey, state: 'waiting', conflict: null }], remove };
