@@ -75,6 +75,8 @@ export class GridStore {
   private readonly typedAt = new Map<string, string>();
   /** Cells whose offline change the server refused: the queued change's seq. */
   private readonly queuedConflicts = new Map<string, number>();
+  /** Cells with a change on the device: their next changes go there too, in order, never online past it. */
+  private readonly onDevice = new Set<string>();
 
   /** Loads the grid's cells; with `offline`, changes without a connection are kept on the device. */
   constructor(
@@ -158,6 +160,7 @@ export class GridStore {
     if (seq !== undefined && old?.current) {
       // Typed over a refused offline change: the new value goes over what the server holds.
       this.queuedConflicts.delete(key);
+      this.onDevice.delete(key);
       this.offline?.takeServer(seq);
       patch.version = old.current.version;
       patch.base = old.current.value;
@@ -190,6 +193,7 @@ export class GridStore {
     const seq = this.queuedConflicts.get(key);
     if (seq !== undefined) {
       this.queuedConflicts.delete(key);
+      this.onDevice.delete(key);
       this.offline?.takeServer(seq);
     }
     this.update(key, e.kind, {
@@ -217,6 +221,7 @@ export class GridStore {
       const base =
         'base' in entry.change ? (entry.change.base as { value: string; version: number } | null) : null;
       const seen = base?.value;
+      this.onDevice.add(entry.cellKey);
       this.update(entry.cellKey, kind, {
         ...view,
         version: base ? base.version : null,
@@ -246,8 +251,10 @@ export class GridStore {
     const c = shown(e.kind, event.cell as ServerCell | null);
     // Typed again meanwhile: that newer change waits on the device, over the version just stored.
     const same = e.value === c.value && (e.kind !== 'mark' || e.comment === c.comment);
-    if (same && e.status === 'pending') this.update(key, e.kind, { ...c, base: c.value, status: 'saved' });
-    else this.update(key, e.kind, { version: c.version, base: c.value });
+    if (same && e.status === 'pending') {
+      this.onDevice.delete(key);
+      this.update(key, e.kind, { ...c, base: c.value, status: 'saved' });
+    } else this.update(key, e.kind, { version: c.version, base: c.value });
   }
 
   private offlineConflict(entry: Queued) {
@@ -267,7 +274,7 @@ export class GridStore {
     this.offline?.syncNow();
     for (const key of [...this.unsaved]) {
       const e = this.entities.get(key);
-      if (e?.status !== 'pending') continue;
+      if (e?.status !== 'pending' || this.onDevice.has(key)) continue;
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
       this.send(key);
@@ -329,7 +336,7 @@ export class GridStore {
     }
     const e = this.entities.get(key);
     if (!e) return;
-    if (!navigator.onLine && this.toDevice(e)) return;
+    if ((!navigator.onLine || this.onDevice.has(key)) && this.toDevice(e)) return;
     this.inFlight.add(key);
     if (e.status !== 'saving') this.update(key, e.kind, { status: 'saving' });
     const [path, body] = this.body(e);
@@ -359,6 +366,7 @@ export class GridStore {
     const draft = draftOf(e, this.editReason);
     if (!draft) return false;
     this.offline.queue(e.key, draft, this.typedAt.get(e.key) ?? new Date().toISOString());
+    this.onDevice.add(e.key);
     this.update(e.key, e.kind, { status: 'pending', message: null });
     return true;
   }
