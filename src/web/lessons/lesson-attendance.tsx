@@ -5,12 +5,21 @@ import type { attendanceColumnSaved, journalGrid } from '../../contract/journal.
 import { apiGet, apiPost } from '../app/api.ts';
 import { FormAlert, Notice } from '../components/form-alert.tsx';
 import { useT } from '../i18n/use-t.ts';
+import type { Queued } from '../offline/device-db.ts';
+import { OfflineConflict } from './lesson-conflict.tsx';
+import { attendanceDraft, isOffline, type LessonQueue, queuedAttendance } from './lesson-offline.ts';
 import { errorMessage, type LessonPage, refreshLessons } from './lessons-api.ts';
 
 type Grid = z.infer<typeof journalGrid>;
 type Value = 'absent' | 'late' | null;
 const gridOf = (courseId: number, periodId: number | null) =>
   apiGet<Grid>(`/api/journal/courses/${courseId}${periodId ? `?periodId=${periodId}` : ''}`);
+
+/** The attendance the server holds where it refused a change kept on the device (null: present). */
+function serverValue(entry: Queued): Value {
+  const cell = entry.conflict?.server?.cell as { value?: Value } | null | undefined;
+  return cell?.value ?? null;
+}
 
 /** The course's grid for the period holding the lesson (the current one first). */
 function useLessonGrid(lesson: LessonPage) {
@@ -31,8 +40,11 @@ function useLessonGrid(lesson: LessonPage) {
   return inCurrent ? current : periodId !== null ? other : current;
 }
 
-/** «Посещаемость»: one tap per student, «Все присутствуют», and the attendance confirmed as taken. */
-export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
+/**
+ * «Посещаемость»: one tap per student, «Все присутствуют», and the attendance confirmed as taken;
+ * without a connection each change is kept on the device (shown as waiting) and sent later.
+ */
+export function LessonAttendance({ lesson, queue }: { lesson: LessonPage; queue: LessonQueue }) {
   const t = useT();
   const grid = useLessonGrid(lesson);
   const [draft, setDraft] = useState<Record<number, Value>>({});
@@ -45,23 +57,51 @@ export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
   const students = (data?.students ?? []).filter((s) =>
     s.spans.some((sp) => sp.startsOn <= lesson.date && (sp.endsOn === null || lesson.date <= sp.endsOn)),
   );
-  const shownValue = (id: number): Value =>
-    id in draft ? (draft[id] ?? null) : (stored.get(id)?.value ?? null);
+  /** What the student's cell holds on this device: the change waiting here, else what was loaded. */
+  const keptValue = (id: number): Value => {
+    const queued = queue.attendance.get(id);
+    return queued ? queuedAttendance(queued) : (stored.get(id)?.value ?? null);
+  };
+  const shownValue = (id: number): Value => (id in draft ? (draft[id] ?? null) : keptValue(id));
+  /** Keeps each changed student and the «taken» confirmation on the device; false if it cannot. */
+  const keep = (values: Record<number, Value>, editReason: string | null) => {
+    if (!column || !queue.canKeep()) return false;
+    for (const s of students) {
+      const value = values[s.id] ?? null;
+      if (!(s.id in values) || value === keptValue(s.id)) continue;
+      queue.keep(attendanceDraft(lesson.id, s.id, value, stored.get(s.id), editReason));
+    }
+    if (!column.attendanceTaken)
+      queue.keep({ kind: 'attendanceTaken', lessonId: lesson.id, ...(editReason ? { editReason } : {}) });
+    return true;
+  };
   const save = useMutation({
-    mutationFn: (values: Record<number, Value>) =>
-      apiPost<z.infer<typeof attendanceColumnSaved>>(`/api/journal/lessons/${lesson.id}/attendance`, {
-        entries: students
-          .filter((s) => s.id in values && values[s.id] !== (stored.get(s.id)?.value ?? null))
-          .map((s) => ({
-            studentId: s.id,
-            value: values[s.id] ?? null,
-            version: stored.get(s.id)?.version ?? null,
-          })),
-        ...(column?.needsReason && { editReason: reason.trim() }),
-      }),
-    onSuccess: () => {
+    // Paused mutations wait for the connection: this one decides itself what to do without it.
+    networkMode: 'always',
+    mutationFn: async (values: Record<number, Value>): Promise<'saved' | 'kept'> => {
+      const editReason = column?.needsReason ? reason.trim() : null;
+      // Changes already waiting on the device go the same way, so the two do not collide.
+      if ((!navigator.onLine || queue.attendance.size > 0) && keep(values, editReason)) return 'kept';
+      try {
+        await apiPost<z.infer<typeof attendanceColumnSaved>>(`/api/journal/lessons/${lesson.id}/attendance`, {
+          entries: students
+            .filter((s) => s.id in values && values[s.id] !== (stored.get(s.id)?.value ?? null))
+            .map((s) => ({
+              studentId: s.id,
+              value: values[s.id] ?? null,
+              version: stored.get(s.id)?.version ?? null,
+            })),
+          ...(editReason !== null && { editReason }),
+        });
+        return 'saved';
+      } catch (error) {
+        if (isOffline(error) && keep(values, editReason)) return 'kept';
+        throw error;
+      }
+    },
+    onSuccess: (result) => {
       setDraft({});
-      return refreshLessons();
+      if (result === 'saved') return refreshLessons();
     },
     onError: () => refreshLessons(),
   });
@@ -74,18 +114,26 @@ export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
     { value: 'late', label: t('lessons.late') },
   ];
   const missing = column.needsReason && reason.trim() === '';
+  const label = (v: Value) => choices.find((c) => c.value === v)?.label ?? '';
   return (
     <section className="panel lesson-attendance" aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t('lessons.attendance')}</h2>
       <p className={column.attendanceTaken ? 'lessons-muted' : 'lesson-attendance-missing'}>
-        {column.attendanceTaken ? t('lessons.attendanceTaken') : t('lessons.attendanceNotTaken')}
+        {column.attendanceTaken
+          ? t('lessons.attendanceTaken')
+          : queue.taken
+            ? t('lessons.takenKept')
+            : t('lessons.attendanceNotTaken')}
       </p>
+      {queue.taken?.state === 'conflict' && <OfflineConflict entry={queue.taken} rows={[]} />}
       {students.length === 0 && <p>{t('lessons.noStudents')}</p>}
       <ol className="lesson-attendance-list">
         {students.map((s) => {
           const value = shownValue(s.id);
+          const queued = queue.attendance.get(s.id);
+          const conflict = queued?.state === 'conflict' && !(s.id in draft) ? queued : undefined;
           return (
-            <li key={s.id}>
+            <li key={s.id} className={queued && !(s.id in draft) ? 'lesson-attendance-kept' : undefined}>
               {canEdit ? (
                 <div className="lesson-attendance-row" role="radiogroup" aria-labelledby={`student-${s.id}`}>
                   <span className="lesson-attendance-name" id={`student-${s.id}`}>
@@ -108,6 +156,9 @@ export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
                       {c.label}
                     </label>
                   ))}
+                  {queued?.state === 'waiting' && !(s.id in draft) && (
+                    <span className="lesson-pending-mark">{t('lessons.pendingMark')}</span>
+                  )}
                 </div>
               ) : (
                 <span>
@@ -116,6 +167,12 @@ export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
                     <strong> — {value === 'absent' ? t('lessons.absent') : t('lessons.late')}</strong>
                   )}
                 </span>
+              )}
+              {conflict && (
+                <OfflineConflict
+                  entry={conflict}
+                  rows={[{ label: s.name, server: label(serverValue(conflict)), yours: label(value) }]}
+                />
               )}
             </li>
           );
@@ -135,7 +192,11 @@ export function LessonAttendance({ lesson }: { lesson: LessonPage }) {
             </div>
           )}
           <FormAlert message={errorMessage(save.error)} />
-          {save.isSuccess && <Notice message={t('lessons.attendanceSaved')} />}
+          {save.data === 'saved' && <Notice message={t('lessons.attendanceSaved')} />}
+          {save.data === 'kept' && <Notice message={t('lessons.keptOffline')} />}
+          {queue.synced.attendance && queue.attendance.size === 0 && !queue.taken && (
+            <Notice message={t('lessons.syncedAttendance')} />
+          )}
           <p className="lessons-links">
             <button
               type="button"
