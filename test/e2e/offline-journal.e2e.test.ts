@@ -322,4 +322,54 @@ describe.skipIf(skipE2e)('the offline journal', () => {
       expect(String(e.after.arrivedAt) >= onlineAt).toBe(true);
     }
   });
+
+  it('signing out asks about changes still waiting, then leaves nothing of the teacher on the device', async () => {
+    await context.setOffline(true);
+    await typeInto(page, cell(page, start.row + 12, start.col), '4');
+    await queueStatus(page).getByText('Изменений в журнале ждут отправки: 1').waitFor();
+    const signOut = page.getByRole('button', { name: 'Выйти', exact: true });
+    // Declined: nothing changes.
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('ещё не отправлено: 1');
+      void dialog.dismiss();
+    });
+    await signOut.click();
+    await queueStatus(page).getByText('Изменений в журнале ждут отправки: 1').waitFor();
+    expect(await deviceQueue(page)).toHaveLength(1);
+    // Accepted: signed out, and the queue, the checkpoints and the kept answers are gone.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await signOut.click();
+    await page.getByRole('button', { name: 'Войти', exact: true }).waitFor();
+    const left = () =>
+      page.evaluate(async () => {
+        const stores = await new Promise<number[]>((resolve, reject) => {
+          const open = indexedDB.open('otmetka-offline');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = ['changes', 'checkpoints', 'meta'];
+            const trx = db.transaction(names);
+            const counts = names.map((n) => trx.objectStore(n).count());
+            trx.oncomplete = () => {
+              db.close();
+              resolve(counts.map((c) => c.result));
+            };
+          };
+        });
+        const api = (await caches.has('otmetka-api-v1'))
+          ? (await (await caches.open('otmetka-api-v1')).keys()).length
+          : 0;
+        return [...stores, api];
+      });
+    await expect.poll(left).toEqual([0, 0, 0, 0]);
+    await context.setOffline(false);
+    const mark = await h.database.db
+      .selectFrom('marks')
+      .select('id')
+      .where('lessonId', '=', lessonId)
+      .where('studentId', 'not in', markedStudents)
+      .where('deletedAt', 'is', null)
+      .execute();
+    expect(mark).toHaveLength(0);
+  });
 });

@@ -82,7 +82,12 @@ export default function GridPage({ me, params }: PageProps) {
           </button>
         ))}
       </nav>
-      <JournalGrid key={`${courseId}-${data.period.id}`} grid={data} lessonId={lessonId} />
+      <JournalGrid
+        key={`${courseId}-${data.period.id}`}
+        grid={data}
+        lessonId={lessonId}
+        periodId={periodId}
+      />
     </>
   );
 }

@@ -15,7 +15,7 @@ import { AddColumnDialog, CommentDialog, HistoryDialog, ReasonDialog } from './g
 import { buildModel, startColumn, writable } from './grid-model.ts';
 import { GridStore } from './grid-store.ts';
 import { type GridActions, GridTable } from './grid-table.tsx';
-import { dayMonth, type Grid, type GridLesson, todayIso } from './journal-api.ts';
+import { dayMonth, type Grid, type GridLesson, gridPath, todayIso } from './journal-api.ts';
 import { SaveBanner } from './save-banner.tsx';
 import { offlineLink, useOfflineGrid } from './use-offline-grid.ts';
 
@@ -27,7 +27,16 @@ type Open =
   | null;
 
 /** The grid of one course and period, with its store of cells, focus, saves and dialogs. */
-export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId: number | null }) {
+export function JournalGrid({
+  grid: initial,
+  lessonId,
+  periodId,
+}: {
+  grid: Grid;
+  lessonId: number | null;
+  /** The period asked for in the address (null: the current one), as the grid was read. */
+  periodId: number | null;
+}) {
   const t = useT();
   const [grid, setGrid] = useState(initial);
   const model = useMemo(() => buildModel(grid), [grid]);
@@ -47,6 +56,7 @@ export function JournalGrid({ grid: initial, lessonId }: { grid: Grid; lessonId:
   useOfflineGrid(
     store,
     initial.course.id,
+    gridPath(initial.course.id, periodId),
     initial.lessons.some((l) => l.canEdit),
     markTakenOffline,
   );

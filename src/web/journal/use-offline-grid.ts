@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { apiGet } from '../app/api.ts';
 import { outbox } from '../offline/outbox.ts';
 import type { OfflineLink } from './grid-offline.ts';
 import type { GridStore } from './grid-store.ts';
@@ -14,18 +15,41 @@ export function offlineLink(courseId: number, place: string): OfflineLink {
   };
 }
 
+/** How long after the last save the grid is read again, so the copy kept for offline is current. */
+const refreshAfterMs = 3_000;
+
 /**
  * Joins a grid to the device's queue: shows the course's changes kept there (after a reload
  * offline), follows what becomes of them, and, loaded online by someone who may write, takes a
- * checkpoint so the course can be worked on offline later. `onTaken` hears of lessons whose
+ * checkpoint so the course can be worked on offline later. Once everything typed online is saved,
+ * the grid at `path` is read again in the background, so the service worker's copy (what a reload
+ * offline shows) holds those saves and their versions. `onTaken` hears of lessons whose
  * «attendance taken» waits on the device.
  */
 export function useOfflineGrid(
   store: GridStore,
   courseId: number,
+  path: string,
   canWrite: boolean,
   onTaken: (lessonIds: number[]) => void,
 ): void {
+  useEffect(() => {
+    let before = store.unsavedCount();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = store.subscribeUnsaved(() => {
+      const now = store.unsavedCount();
+      if (before > 0 && now === 0 && navigator.onLine && outbox.canQueue(courseId)) {
+        clearTimeout(timer);
+        timer = setTimeout(() => void apiGet(path).catch(() => {}), refreshAfterMs);
+      }
+      before = now;
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [store, courseId, path]);
+
   useEffect(() => {
     let live = true;
     void outbox.ready().then(() => {
