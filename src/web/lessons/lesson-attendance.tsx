@@ -193,7 +193,9 @@ export function LessonAttendance({ lesson, queue }: { lesson: LessonPage; queue:
           )}
           <FormAlert message={errorMessage(save.error)} />
           {save.data === 'saved' && <Notice message={t('lessons.attendanceSaved')} />}
-          {save.data === 'kept' && <Notice message={t('lessons.keptOffline')} />}
+          {save.data === 'kept' && (queue.attendance.size > 0 || queue.taken) && (
+            <Notice message={t('lessons.keptOffline')} />
+          )}
           {queue.synced.attendance && queue.attendance.size === 0 && !queue.taken && (
             <Notice message={t('lessons.syncedAttendance')} />
           )}

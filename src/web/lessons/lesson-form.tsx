@@ -129,7 +129,9 @@ export function LessonForm({ lesson, queue }: { lesson: Lesson; queue: LessonQue
     <form className="form lesson-form" onSubmit={onSubmit} noValidate>
       <FormAlert message={errors.general} />
       {save.data === 'saved' && <Notice message={t('lessons.saved')} />}
-      {save.data === 'kept' && !queue.page?.conflict && <Notice message={t('lessons.keptOffline')} />}
+      {save.data === 'kept' && queue.page?.state === 'waiting' && (
+        <Notice message={t('lessons.keptOffline')} />
+      )}
       {queue.synced.page && !queue.page && <Notice message={t('lessons.syncedPage')} />}
       {queue.page && (
         <PageQueued
