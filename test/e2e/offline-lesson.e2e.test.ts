@@ -22,6 +22,18 @@ async function saveTopic(page: Page, topic: string): Promise<void> {
   await page.getByRole('button', { name: 'Сохранить урок' }).click();
 }
 
+/** A student the attendance list shows present: their row, id and name. */
+async function presentStudent(page: Page) {
+  const rows = page.locator('section.lesson-attendance').getByRole('radiogroup');
+  for (const student of await rows.all()) {
+    if (!(await student.getByLabel('был', { exact: true }).isChecked())) continue;
+    const nameId = (await student.getAttribute('aria-labelledby')) ?? '';
+    const name = ((await student.locator('.lesson-attendance-name').textContent()) ?? '').trim();
+    return { student, studentId: Number(nameId.replace('student-', '')), name };
+  }
+  throw new Error('no student is shown present');
+}
+
 describe.skipIf(skipE2e)('the lesson page without a connection', () => {
   let h: Harness;
   let context: BrowserContext;
@@ -107,17 +119,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
       .executeTakeFirstOrThrow();
     const attendance = page.locator('section.lesson-attendance');
     // A student shown present now is marked absent.
-    let student = null;
-    for (const candidate of await attendance.getByRole('radiogroup').all()) {
-      if (await candidate.getByLabel('был', { exact: true }).isChecked()) {
-        student = candidate;
-        break;
-      }
-    }
-    if (!student) throw new Error('no student is shown present');
-    const nameId = (await student.getAttribute('aria-labelledby')) ?? '';
-    const studentId = Number(nameId.replace('student-', ''));
-    const name = ((await student.locator('.lesson-attendance-name').textContent()) ?? '').trim();
+    const { student, studentId, name } = await presentStudent(page);
 
     await context.setOffline(true);
     await page.getByText('Без связи файлы не загружаются').waitFor();
@@ -214,5 +216,39 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     await page.getByRole('button', { name: 'Сохранить урок' }).waitFor();
     expect(await page.getByLabel('Тема', { exact: true }).inputValue()).toBe(theirs);
     expect(await page.getByRole('group', { name: conflictTitle }).count()).toBe(0);
+  });
+
+  it('another session marked the same student meanwhile: the list shows both marks, and the server’s can be taken', async () => {
+    await openOnline();
+    const attendance = page.locator('section.lesson-attendance');
+    const { student, studentId, name } = await presentStudent(page);
+    await context.setOffline(true);
+    await student.getByLabel('оп', { exact: true }).check();
+    await reasonsIfAsked(page);
+    await attendance.getByRole('button', { name: 'Сохранить посещаемость' }).click();
+    await attendance.getByText(kept).waitFor();
+    const other = await openAs(h, 'teacher', path);
+    await other.getByRole('radiogroup', { name, exact: true }).getByLabel('н', { exact: true }).check();
+    await reasonsIfAsked(other);
+    await other.getByRole('button', { name: 'Сохранить посещаемость' }).click();
+    await other.getByText('Посещаемость сохранена.').waitFor();
+    await other.context().close();
+
+    await context.setOffline(false);
+    const conflict = attendance.getByRole('group', { name: conflictTitle });
+    await conflict.waitFor({ timeout: 20_000 });
+    expect(await conflict.textContent()).toContain(`${name}: на сервере «н», у вас «оп»`);
+    await conflict.getByRole('button', { name: 'Взять с сервера' }).click();
+    await expect.poll(() => conflict.count()).toBe(0);
+    const row = page.getByRole('radiogroup', { name, exact: true });
+    await expect.poll(() => row.getByLabel('н', { exact: true }).isChecked()).toBe(true);
+    const entry = await h.database.db
+      .selectFrom('attendance')
+      .select('value')
+      .where('lessonId', '=', lesson.id)
+      .where('studentId', '=', studentId)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    expect(entry?.value).toBe('absent');
   });
 });
