@@ -1,7 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAs, todayIso } from './demo.ts';
-import { demoPassword, type Harness, logIn, skipE2e, startHarness } from './harness.ts';
+import {
+  demoPassword,
+  expectNoAxeViolations,
+  type Harness,
+  logIn,
+  skipE2e,
+  startHarness,
+} from './harness.ts';
 
 const kept = 'Сохранено на этом устройстве, отправим, когда появится связь.';
 const pageSynced = 'Изменения урока, сделанные без связи, сохранены на сервере.';
@@ -92,7 +99,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     // The attendance is not taken yet: taking it offline is part of the journey.
     await db.updateTable('lessons').set({ attendanceTakenAt: null }).where('id', '=', lesson.id).execute();
     path = `/lessons/${lesson.id}`;
-    context = await h.newContext({ serviceWorkers: 'allow' });
+    context = await h.newContext({ serviceWorkers: 'allow', bypassCSP: true });
     page = await context.newPage();
     await page.goto('/');
     await logIn(page, h.demo!.logins.teacher, demoPassword);
@@ -143,6 +150,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     await expect.poll(() => again.getByLabel('н', { exact: true }).isChecked()).toBe(true);
     expect(await again.textContent()).toContain('ждёт отправки');
     await attendance.getByText('Посещаемость отмечена на этом устройстве').waitFor();
+    await expectNoAxeViolations(page, 'the lesson page with changes waiting on the device');
     // Nothing reached the server yet.
     expect(await stored()).toEqual(before);
 
@@ -199,6 +207,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
 
     const mine = `Моя тема без связи ${lesson.id}`;
     const first = await clash(mine, 'Тема из другой сессии');
+    await expectNoAxeViolations(page, 'the lesson page with a refused change');
     await first.getByRole('button', { name: 'Оставить моё' }).click();
     await page.getByText(pageSynced).waitFor({ timeout: 20_000 });
     await expect.poll(() => page.getByRole('group', { name: conflictTitle }).count()).toBe(0);
