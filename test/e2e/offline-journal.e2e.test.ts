@@ -1,88 +1,18 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAs, todayIso } from './demo.ts';
+import { openAs } from './demo.ts';
 import { demoPassword, type Harness, logIn, skipE2e, startHarness } from './harness.ts';
-
-/** The grid's cell at a row and column of its layout. */
-function cell(page: Page, row: number, col: number): Locator {
-  return page.locator(`td[role="gridcell"][data-cell="${row}:${col}"]`);
-}
-
-/** Opens a course's grid; answers the focused cell's position (the lesson of today or the last one). */
-async function openGrid(
-  page: Page,
-  courseId: number,
-  lessonId: number,
-): Promise<{ row: number; col: number }> {
-  await page.goto(`/journal/${courseId}?lessonId=${lessonId}`);
-  const focused = page.locator('td[role="gridcell"][tabindex="0"]');
-  await focused.waitFor();
-  const [row, col] = ((await focused.getAttribute('data-cell')) ?? '0:0').split(':').map(Number);
-  return { row: row!, col: col! };
-}
-
-/** Fills the edit reason when the lesson is past the edit window (asked once per page). */
-async function reasonIfAsked(page: Page): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Причина изменения' });
-  if (await dialog.isVisible()) {
-    await dialog.getByLabel('Причина').fill('Урок без связи');
-    await dialog.getByRole('button', { name: 'Сохранить с этой причиной' }).click();
-  }
-}
-
-/** Types an entry into a cell as a teacher would (F2 first for Cyrillic, which Playwright types without keydown). */
-async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
-  await target.click();
-  if (!/^[\x20-\x7e]/.test(text)) await page.keyboard.press('F2');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await reasonIfAsked(page);
-}
-
-/** What the device keeps in IndexedDB: the queued changes, oldest first. */
-function deviceQueue(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<
-        {
-          kind: string;
-          lessonId: number;
-          studentId?: number;
-          value?: unknown;
-          madeAt: string;
-          state: string;
-        }[]
-      >((resolve, reject) => {
-        const open = indexedDB.open('otmetka-offline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('changes')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const all = db.transaction('changes').objectStore('changes').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(
-              all.result.map((q) => ({
-                kind: q.change.kind,
-                lessonId: q.change.lessonId,
-                studentId: q.change.studentId,
-                value: q.change.value,
-                madeAt: q.change.madeAt,
-                state: q.state,
-              })),
-            );
-          };
-        };
-      }),
-  );
-}
+import {
+  cell,
+  dayMonthOf,
+  deviceQueue,
+  openGrid,
+  queueStatus,
+  todaysLesson,
+  typeInto,
+} from './offline-helpers.ts';
 
 const marks = ['5', '4', '3', '5', '4', '5', '3', '4', '5', '2'];
-const queueStatus = (page: Page) => page.getByTestId('offline-queue');
 
 describe.skipIf(skipE2e)('the offline journal', () => {
   let h: Harness;
@@ -99,51 +29,13 @@ describe.skipIf(skipE2e)('the offline journal', () => {
 
   beforeAll(async () => {
     h = await startHarness({ demo: true });
-    const teacher = h.demo!.people.teacher;
-    const today = new Date().toISOString().slice(0, 10);
-    const course = await h.database.db
-      .selectFrom('courses')
-      .innerJoin('groups', 'groups.id', 'courses.groupId')
-      .innerJoin('lessons', 'lessons.courseId', 'courses.id')
-      .select('courses.id')
-      .where('courses.teacherId', '=', teacher)
-      .where('groups.kind', '=', 'class')
-      .where('lessons.date', '<=', today)
-      .groupBy('courses.id')
-      .orderBy('courses.id')
-      .executeTakeFirstOrThrow();
-    courseId = course.id;
-    // Today's lesson of the course, added as a timetable change would add it: nothing entered yet.
-    const school = h.demo!.schoolId;
-    const lesson = await h.database.db
-      .insertInto('lessons')
-      .values({
-        schoolId: school,
-        courseId,
-        date: todayIso(),
-        lessonNumber: 8,
-        teacherId: teacher,
-        origin: 'change',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    lessonId = lesson.id;
+    ({ courseId, lessonId } = await todaysLesson(h));
     context = await h.newContext({ serviceWorkers: 'allow' });
     page = await context.newPage();
     await page.goto('/');
     await logIn(page, h.demo!.logins.teacher, demoPassword);
   });
   afterAll(() => h?.stop());
-
-  /** A lesson's date as the grid's header shows it (ДД.ММ). */
-  async function dayMonthOf(id: number): Promise<string> {
-    const lesson = await h.database.db
-      .selectFrom('lessons')
-      .select('date')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return `${lesson.date.slice(8, 10)}.${lesson.date.slice(5, 7)}`;
-  }
 
   it('loads the course online: the service worker keeps its grid and the server records a checkpoint', async () => {
     await openGrid(page, courseId, lessonId);
@@ -186,7 +78,7 @@ describe.skipIf(skipE2e)('the offline journal', () => {
       await typeInto(page, cell(page, start.row + 2 + i, start.col), mark);
     await expect.poll(async () => (await deviceQueue(page)).length).toBe(12);
     await page
-      .getByRole('checkbox', { name: `Посещаемость отмечена: ${await dayMonthOf(lessonId)}` })
+      .getByRole('checkbox', { name: `Посещаемость отмечена: ${await dayMonthOf(h, lessonId)}` })
       .check();
     offlineTo = new Date().toISOString();
     await page.getByText(/Посещаемость за \d\d\.\d\d отмечена на этом устройстве/).waitFor();
@@ -227,17 +119,17 @@ describe.skipIf(skipE2e)('the offline journal', () => {
     await queueStatus(page).getByText('Изменений в журнале ждут отправки: 13').waitFor();
     for (const [i, mark] of marks.entries()) {
       const shown = cell(page, start.row + 2 + i, start.col);
-      expect(await shown.locator('.jg-mark').innerText()).toBe(mark);
+      expect(await shown.locator('.jg-mark').textContent()).toBe(mark);
       expect(await shown.getAttribute('class')).toContain('jg-pending');
     }
     for (const row of [start.row, start.row + 1]) {
-      expect(await cell(page, row, start.col).locator('.jg-att').innerText()).toBe('н');
+      expect(await cell(page, row, start.col).locator('.jg-att').textContent()).toBe('н');
       expect(await cell(page, row, start.col).getAttribute('class')).toContain('jg-pending');
     }
     // «Attendance taken» waits on the device too, and shows ticked.
     expect(
       await page
-        .getByRole('checkbox', { name: `Посещаемость отмечена: ${await dayMonthOf(lessonId)}` })
+        .getByRole('checkbox', { name: `Посещаемость отмечена: ${await dayMonthOf(h, lessonId)}` })
         .isChecked(),
     ).toBe(true);
   });

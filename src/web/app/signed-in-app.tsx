@@ -91,6 +91,7 @@ export default function SignedInApp({ me }: { me: Me }) {
   useEffect(() => {
     // The offline journal's queue is a teacher's: opened (another person's deleted) and sent from here.
     if (me.roles.includes('teacher')) void outbox.start(me.person.id);
+    else void outbox.release(me.person.id);
   }, [me]);
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { type ChangeResult, maxSyncChanges, type OfflineChange } from '../../contract/offline.ts';
 import { apiPost } from '../app/api.ts';
-import { ApiError, isRetryable, isSessionLocked } from '../app/api-error.ts';
+import { ApiError, isRetryable, isSessionLocked, isUnauthenticated } from '../app/api-error.ts';
 import { onUnlocked } from '../app/lock-screen-state.ts';
+import { endSession } from '../app/session.ts';
 import {
   type Conflict,
   clearDevice,
@@ -80,6 +81,19 @@ class Outbox {
       this.listenForConnection();
       this.changed();
       void this.sync();
+    });
+    return this.started;
+  }
+
+  /** Someone who keeps no queue signed in: another person's queue and checkpoints are deleted, unsent. */
+  release(personId: number): Promise<void> {
+    this.started = this.started.then(async () => {
+      try {
+        const { meta } = await loadDevice();
+        if (meta && meta.personId !== personId) await clearDevice();
+      } catch {
+        // Nothing opens: nothing was kept.
+      }
     });
     return this.started;
   }
@@ -260,7 +274,13 @@ class Outbox {
   }
 
   private failed(batch: readonly Queued[], error: unknown) {
-    if (isSessionLocked(error) || (error instanceof ApiError && error.status === 401)) return;
+    // Locked: the lock screen shows, and unlocking sends again.
+    if (isSessionLocked(error)) return;
+    if (isUnauthenticated(error)) {
+      // The session ended meanwhile: sign in again; the waiting changes stay for the same person.
+      endSession('sessionExpired');
+      return;
+    }
     if (error instanceof ApiError && error.status === 400) {
       // The server refused the batch as a whole: each change shows as refused, none is lost.
       for (const entry of batch)
