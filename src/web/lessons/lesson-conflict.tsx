@@ -14,7 +14,8 @@ export interface ConflictRow {
 /**
  * A change made offline that the server refused: its reason, both values, and the teacher's
  * choice — send theirs again over the server's (with a reason past the edit window) or take the
- * server's. Where the server no longer lets the teacher see the lesson, only dropping is offered.
+ * server's. Where sending it again cannot help (the period closed, the lesson gone or no longer
+ * the teacher's, a value the rules refuse), only the server's value or dropping is offered.
  */
 export function OfflineConflict({
   entry,
@@ -33,6 +34,9 @@ export function OfflineConflict({
   if (!conflict) return null;
   const hidden = conflict.server === null;
   const asksReason = conflict.reason === 'editWindow';
+  // Sending it again helps only over another's change or with the reason asked; a closed period
+  // or a value the rules refuse would be refused again.
+  const mayKeep = !hidden && (conflict.reason === 'cellChanged' || asksReason);
   const take = () => {
     outbox.takeServer(entry.seq);
     onTake?.();
@@ -59,7 +63,7 @@ export function OfflineConflict({
         </div>
       )}
       <p className="lessons-links">
-        {!hidden && (
+        {mayKeep && (
           <button
             type="button"
             className="button"

@@ -15,7 +15,7 @@ export type PageBody = { [F in PageField]: LessonPage[F] };
 type AttendanceValue = 'absent' | 'late' | null;
 
 /** The keys the device's queue knows the lesson's changes by. */
-export const lessonKeys = {
+export const queueKeys = {
   page: (lessonId: number) => `l:${lessonId}`,
   attendance: (lessonId: number, studentId: number) => `a:${lessonId}:${studentId}`,
   taken: (lessonId: number) => `t:${lessonId}`,
@@ -146,19 +146,19 @@ export function useLessonQueue(lesson: LessonPage): LessonQueue {
   for (const q of entries) if (q.change.kind === 'attendance') attendance.set(q.change.studentId, q);
   return {
     ready,
-    page: entries.find((q) => q.cellKey === lessonKeys.page(id)),
+    page: entries.find((q) => q.cellKey === queueKeys.page(id)),
     attendance,
-    taken: entries.find((q) => q.cellKey === lessonKeys.taken(id)),
+    taken: entries.find((q) => q.cellKey === queueKeys.taken(id)),
     synced,
     canKeep: () => outbox.canQueue(courseId),
     keep(draft) {
       if (!outbox.canQueue(courseId)) return false;
       const key =
         draft.kind === 'lessonPage'
-          ? lessonKeys.page(id)
+          ? queueKeys.page(id)
           : draft.kind === 'attendance'
-            ? lessonKeys.attendance(id, draft.studentId)
-            : lessonKeys.taken(id);
+            ? queueKeys.attendance(id, draft.studentId)
+            : queueKeys.taken(id);
       outbox.enqueue(placeOf(lesson), key, draft);
       setSynced({ page: false, attendance: false });
       return true;
