@@ -143,3 +143,31 @@ export function planKeepMine(entry: Queued, stamp: Stamp, editReason?: string): 
     remove: [entry.seq],
   };
 }
+
+/**
+ * The next changes to send, oldest first: only the first waiting change of each cell, as the server
+ * checks each change's base against the cell and a later change's base is known only from the answer
+ * to the earlier one (a change typed while the earlier was on its way waits for that answer).
+ */
+export function nextBatch(queue: readonly Queued[], max: number): Queued[] {
+  const cells = new Set<string>();
+  const batch: Queued[] = [];
+  for (const q of queue) {
+    if (batch.length >= max) break;
+    if (q.state !== 'waiting' || cells.has(q.cellKey)) continue;
+    cells.add(q.cellKey);
+    batch.push(q);
+  }
+  return batch;
+}
+
+/**
+ * A refused change: kept for the teacher to decide, unless a later change of the cell waits behind
+ * it; that one goes on in its place (with the refused one's fields of a page it does not set), so
+ * the teacher decides once, on the latest value, if the server refuses it too.
+ */
+export function planRefused(queue: readonly Queued[], entry: Queued, conflict: Conflict): Plan {
+  const later = queue.find((q) => q.cellKey === entry.cellKey && q.seq > entry.seq && q.state === 'waiting');
+  if (!later) return { put: [{ ...entry, state: 'conflict', conflict }], remove: [] };
+  return { put: [{ ...later, change: replacing(later.change, entry.change) }], remove: [entry.seq] };
+}
