@@ -102,6 +102,12 @@ export function sameAsServer(change: OfflineChange, conflict: Conflict): boolean
     if (change.value === null) return cell === null;
     return cell?.value === change.value && (change.reason === undefined || cell.reason === change.reason);
   }
+  if (change.kind === 'lessonPage' && cell) {
+    // The page's base names the fields the change sets.
+    const set = change as Record<string, unknown>;
+    const fields = Object.keys(change.base);
+    return fields.length > 0 && fields.every((f) => (set[f] ?? null) === (cell[f] ?? null));
+  }
   return false;
 }
 
