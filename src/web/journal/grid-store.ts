@@ -336,7 +336,7 @@ export class GridStore {
     }
     const e = this.entities.get(key);
     if (!e) return;
-    if ((!navigator.onLine || this.onDevice.has(key)) && this.toDevice(e)) return;
+    if ((offlineNow() || this.onDevice.has(key)) && this.toDevice(e)) return;
     this.inFlight.add(key);
     if (e.status !== 'saving') this.update(key, e.kind, { status: 'saving' });
     const [path, body] = this.body(e);
@@ -417,6 +417,11 @@ export class GridStore {
     if (error instanceof ApiError && error.fields.editReason && this.editReason === null)
       this.onReasonNeeded?.();
   }
+}
+
+/** Whether the browser says it has no connection (no `navigator`, as in unit tests: online). */
+function offlineNow(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
 function isConflict(body: unknown): body is z.infer<typeof cellConflict> {

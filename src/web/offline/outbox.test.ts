@@ -287,4 +287,32 @@ describe('the device’s queue', () => {
     await open(8);
     expect(device.cleared).toBe(1);
   });
+
+  it('sends a change typed while its cell’s earlier one was on its way only after that one’s answer, also after a lost connection', async () => {
+    online.onLine = true;
+    await checkpoint();
+    outbox.enqueue(where, key, mark('5', { value: '4', version: 3 }), typedAt);
+    outbox.enqueue(where, key, mark('3', { value: '4', version: 3 }), typedAt);
+    const [a] = changesOf(1, net.sent);
+    await net.answer('network');
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(changesOf(2, net.sent).map((c) => c.id)).toEqual([a!.id]);
+    await net.answer({ status: 200, body: { results: [applied(a!, markCell('5', 4))] } });
+    expect(changesOf(3, net.sent)).toEqual([expect.objectContaining({ value: '3', base: { value: '5', version: 4 } })]);
+  });
+
+  it('leaves one refusal per cell: a refused change gives way to the one typed after it', async () => {
+    online.onLine = true;
+    await checkpoint();
+    outbox.enqueue(where, key, mark('5', { value: '4', version: 3 }), typedAt);
+    outbox.enqueue(where, key, mark('3', { value: '4', version: 3 }), typedAt);
+    const [a] = changesOf(1, net.sent);
+    await net.answer({ status: 200, body: { results: [clash(a!, markCell('2', 7))] } });
+    expect(events.map((e) => e.type)).toEqual(['dropped']);
+    const [b] = changesOf(2, net.sent);
+    expect(b).toMatchObject({ value: '3', base: { value: '4', version: 3 } });
+    await net.answer({ status: 200, body: { results: [clash(b!, markCell('2', 7))] } });
+    expect(outbox.snapshot().conflicts.map((q) => q.seq)).toEqual([b!.seq]);
+    expect(events.map((e) => e.type)).toEqual(['dropped', 'conflict']);
+  });
 });

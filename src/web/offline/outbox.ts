@@ -14,10 +14,12 @@ import {
 } from './device-db.ts';
 import {
   type Draft,
+  nextBatch,
   outcomeOf,
   type Plan,
   planEnqueue,
   planKeepMine,
+  planRefused,
   rebase,
   sameAsServer,
 } from './outbox-rules.ts';
@@ -211,7 +213,7 @@ class Outbox {
     this.changed();
     try {
       for (;;) {
-        const batch = this.queue.filter((q) => q.state === 'waiting').slice(0, maxSyncChanges);
+        const batch = nextBatch(this.queue, maxSyncChanges);
         if (batch.length === 0 || !this.meta) break;
         for (const q of batch) this.sending.add(q.seq);
         let results: ChangeResult[];
@@ -256,9 +258,11 @@ class Outbox {
   }
 
   private settleConflict(entry: Queued, conflict: Conflict) {
-    const next: Queued = { ...entry, state: 'conflict', conflict };
-    this.apply({ put: [next], remove: [] });
-    this.emit({ type: 'conflict', entry: next });
+    const plan = planRefused(this.queue, entry, conflict);
+    this.apply(plan);
+    // A later change of the cell waits: it goes in this one's place (refused in turn if it must be).
+    if (plan.remove.length) this.emit({ type: 'dropped', entry });
+    else this.emit({ type: 'conflict', entry: plan.put[0]! });
   }
 
   /** The server has seen higher numbers from this device (its store was reset): the waiting ones go on above them. */
