@@ -89,4 +89,34 @@ describe.skipIf(skipE2e)('the offline journal across sessions', () => {
     await expect.poll(async () => (await deviceQueue(page)).length).toBe(0);
     expect(await marksOnServer(students)).toEqual([]);
   });
+
+  it('a teacher who only signed in online can open their journals offline later and work in them', async () => {
+    const fresh = await h.newContext({ serviceWorkers: 'allow' });
+    const device = await fresh.newPage();
+    await device.goto('/');
+    await logIn(device, h.demo!.logins.teacher, demoPassword);
+    // Without opening any journal: the app readies the own courses in the background.
+    const own = await h.database.db
+      .selectFrom('courses')
+      .select('id')
+      .where('teacherId', '=', h.demo!.people.teacher)
+      .where('archivedAt', 'is', null)
+      .execute();
+    const kept = () =>
+      device.evaluate(async () =>
+        (await (await caches.open('otmetka-api-v1')).keys()).map((k) => new URL(k.url).pathname),
+      );
+    await expect
+      .poll(kept, { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(own.map((c) => `/api/journal/courses/${c.id}`)));
+    await fresh.setOffline(true);
+    await device.goto('/teacher/journal');
+    await device.locator(`a[href="/journal/${courseId}"]`).click();
+    const at = await openGrid(device, courseId, lessonId);
+    await typeInto(device, cell(device, at.row + 4, at.col), '5');
+    await queueStatus(device).getByText('Изменений в журнале ждут отправки: 1').waitFor();
+    await fresh.setOffline(false);
+    await expect.poll(async () => (await deviceQueue(device)).length).toBe(0);
+    await fresh.close();
+  });
 });

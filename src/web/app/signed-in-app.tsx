@@ -20,6 +20,7 @@ import { routes as messagesRoutes } from '../messages/routes.ts';
 import { useUnreadBadges } from '../messages/unread.ts';
 import { routes as notifyRoutes } from '../notify/routes.ts';
 import { outbox } from '../offline/outbox.ts';
+import { prepareOffline } from '../offline/prepare.ts';
 import { QueueStatus } from '../offline/queue-status.tsx';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
@@ -90,7 +91,8 @@ export default function SignedInApp({ me }: { me: Me }) {
 
   useEffect(() => {
     // The offline journal's queue is a teacher's: opened (another person's deleted) and sent from here.
-    if (me.roles.includes('teacher')) void outbox.start(me.person.id);
+    if (me.roles.includes('teacher'))
+      void outbox.start(me.person.id).then(() => prepareOffline(me.person.id));
     else void outbox.release(me.person.id);
   }, [me]);
 
