@@ -1,8 +1,8 @@
 import { memo, useCallback, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { attendanceKey, markKey, periodKey } from './cell-values.ts';
+import type { CellStatus, Entity } from './grid-cells.ts';
 import { type Move, useEntity, useGrid } from './grid-context.ts';
 import { writable } from './grid-model.ts';
-import type { CellStatus, Entity } from './grid-store.ts';
 
 const statusOrder: CellStatus[] = ['saved', 'saving', 'pending', 'error', 'conflict'];
 

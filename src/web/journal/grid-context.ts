@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { TFunction } from '../i18n/use-t.ts';
 import type { FocusStore } from './focus-store.ts';
+import type { Entity } from './grid-cells.ts';
 import type { GridModel } from './grid-model.ts';
-import type { Entity, GridStore } from './grid-store.ts';
+import type { GridStore } from './grid-store.ts';
 
 /** Where to go after a cell is committed. */
 export type Move = 'up' | 'down' | 'left' | 'right' | 'stay';
