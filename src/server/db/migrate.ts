@@ -20,6 +20,8 @@ import * as personalData from './migrations/0013-personal-data.ts';
 import * as leases from './migrations/0014-leases.ts';
 import * as offlineChanges from './migrations/0015-offline-changes.ts';
 import * as diaryVersions from './migrations/0016-diary-versions.ts';
+import * as support from './migrations/0017-support.ts';
+import * as regulations from './migrations/0018-regulations.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was when they were written
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -42,6 +44,8 @@ const modules: Record<string, MigrationModule> = {
   '0014-leases': leases,
   '0015-offline-changes': offlineChanges,
   '0016-diary-versions': diaryVersions,
+  '0017-support': support,
+  '0018-regulations': regulations,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -883,6 +883,25 @@ export interface DB {
   offlineChanges: OfflineChangeTable;
   leases: LeaseTable;
   studentVersions: StudentVersionTable;
+  supportContacts: SupportContactTable;
+  problemReports: ProblemReportTable;
+  regulationVersions: RegulationVersionTable;
+}
+
+/** The regulation on keeping the journal: the draft (no `approvedAt`) or an approved version. */
+export interface RegulationVersionTable {
+  id: Generated<number>;
+  schoolId: number;
+  /** The director's wording per section key, JSON `{ key: text }`. */
+  overrides: JsonText;
+  /** The approved sections, JSON `[{ key, title, text }]`; null while a draft. */
+  sections: JsonText | null;
+  /** The settings the approved text came from, JSON; null while a draft. */
+  settings: JsonText | null;
+  editedBy: number;
+  editedAt: Timestamp;
+  approvedBy: number | null;
+  approvedAt: Timestamp | null;
 }
 
 /** A device loaded a course online at `at`: offline changes made under it count as made no earlier. */
@@ -927,4 +946,32 @@ export interface StudentVersionTable {
   studentId: number;
   schoolId: number;
   version: number;
+}
+
+/** A school's support contacts, as its administrator set them (empty strings where not set). */
+export interface SupportContactTable {
+  schoolId: number;
+  who: string;
+  phone: string;
+  email: string;
+  hours: string;
+  note: string;
+  updatedAt: Timestamp;
+  updatedBy: number;
+}
+
+/** A problem someone reported from a page: open until an administrator marks it resolved. */
+export interface ProblemReportTable {
+  id: Generated<number>;
+  schoolId: number;
+  reporterId: number;
+  description: string;
+  /** The page's path only (no query, no content). */
+  pagePath: string;
+  userAgent: string;
+  appVersion: string;
+  createdAt: Timestamp;
+  resolvedAt: Timestamp | null;
+  resolvedBy: number | null;
+  resolutionNote: string | null;
 }
