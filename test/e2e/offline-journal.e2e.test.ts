@@ -255,6 +255,8 @@ describe.skipIf(skipE2e)('the offline journal', () => {
       });
     await expect.poll(left).toEqual([0, 0, 0, 0]);
     await context.setOffline(false);
+    // Online again: a queue that survived would be sent at once; give it the time to arrive.
+    await page.waitForTimeout(3_000);
     const mark = await h.database.db
       .selectFrom('marks')
       .select('id')

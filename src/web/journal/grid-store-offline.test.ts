@@ -244,13 +244,18 @@ describe('the grid store without a connection', () => {
     const store = new GridStore(grid(), link);
     store.set(key, 'mark', '5');
     const entry = queued(10, key, markChange('5', { value: '4', version: 3 }));
-    store.absorbOffline({ type: 'applied', entry, cell: markCell('5', 4) });
+    store.absorbOffline({ type: 'applied', entry, cell: markCell('5', 4), more: false });
     expect(store.get(key)).toMatchObject({ value: '5', version: 4, base: '5', status: 'saved' });
     expect(store.unsavedCount()).toBe(0);
 
     store.set(key, 'mark', '3');
     store.set(key, 'mark', '2');
-    store.absorbOffline({ type: 'applied', entry: { ...entry, seq: 11 }, cell: markCell('3', 5) });
+    store.absorbOffline({
+      type: 'applied',
+      entry: { ...entry, seq: 11 },
+      cell: markCell('3', 5),
+      more: true,
+    });
     expect(store.get(key)).toMatchObject({ value: '2', version: 5, base: '3', status: 'pending' });
     // Back online: the device sends the newer change; the cell does not go online past it.
     online.onLine = true;
@@ -262,10 +267,30 @@ describe('the grid store without a connection', () => {
     store.set(key, 'mark', '4');
     expect(net.fetch).not.toHaveBeenCalled();
     expect(link.queue).toHaveBeenLastCalledWith(key, markChange('4', { value: '3', version: 5 }), typedAt);
-    store.absorbOffline({ type: 'applied', entry: { ...entry, seq: 14 }, cell: markCell('4', 6) });
+    store.absorbOffline({
+      type: 'applied',
+      entry: { ...entry, seq: 14 },
+      cell: markCell('4', 6),
+      more: false,
+    });
     expect(store.get(key)).toMatchObject({ value: '4', version: 6, status: 'saved' });
     store.set(key, 'mark', '5');
     expect(net.sent[0]).toMatchObject({ value: '5', version: 6 });
+  });
+
+  it('keeps a cell on the device while a later change of it still waits there, even when the sent one had the same value', () => {
+    online.onLine = false;
+    const link = fakeLink();
+    const store = new GridStore(grid(), link);
+    store.set(key, 'mark', '5');
+    const entry = queued(10, key, markChange('5', { value: '4', version: 3 }));
+    // 5 on its way, then 4 and 5 again typed: the device still holds a later «5».
+    store.absorbOffline({ type: 'applied', entry, cell: markCell('5', 4), more: true });
+    expect(store.get(key)).toMatchObject({ value: '5', version: 4, status: 'pending' });
+    online.onLine = true;
+    store.set(key, 'mark', '3');
+    expect(net.fetch).not.toHaveBeenCalled();
+    expect(link.queue).toHaveBeenLastCalledWith(key, markChange('3', { value: '5', version: 4 }), typedAt);
   });
 
   it('resolves a refused device change through the device: keep mine with the reason, or take the server’s', () => {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { cellConflict } from '../../contract/journal.ts';
 import { apiPost } from '../app/api.ts';
 import { ApiError, isRetryable, isSessionLocked } from '../app/api-error.ts';
-import type { Queued } from '../offline/device-db.ts';
+import type { Conflict, Queued } from '../offline/device-db.ts';
 import type { OutboxEvent } from '../offline/outbox.ts';
 import { attendanceGlyph, glyphAttendance } from './cell-values.ts';
 import { type AttendanceCell, type Entity, type ServerCell, shown } from './grid-cells.ts';
@@ -11,6 +11,13 @@ import type { Grid } from './journal-api.ts';
 import { KeyedEmitter } from './keyed-emitter.ts';
 
 const retryCap = 30_000;
+
+/** A refused offline change of a cell: its seq on the device, why, and whether the server's cell is hidden. */
+export interface Refusal {
+  seq: number;
+  reason: Conflict['reason'];
+  hidden: boolean;
+}
 
 /**
  * The cells of one grid and their saves. Each cell saves on its own at once; while a save is on its
@@ -34,7 +41,7 @@ export class GridStore {
   /** When each cell was last typed (an offline change keeps that time). */
   private readonly typedAt = new Map<string, string>();
   /** Cells whose offline change the server refused: the queued change's seq. */
-  private readonly queuedConflicts = new Map<string, number>();
+  private readonly queuedConflicts = new Map<string, Refusal>();
   /** Cells with a change on the device: their next changes go there too, in order, never online past it. */
   private readonly onDevice = new Set<string>();
 
@@ -116,7 +123,7 @@ export class GridStore {
     else if (value === '') patch.comment = null;
     else patch.comment = old?.comment ?? null;
     this.typedAt.set(key, new Date().toISOString());
-    const seq = this.queuedConflicts.get(key);
+    const seq = this.queuedConflicts.get(key)?.seq;
     if (seq !== undefined && old?.current) {
       // Typed over a refused offline change: the new value goes over what the server holds.
       this.queuedConflicts.delete(key);
@@ -133,7 +140,7 @@ export class GridStore {
   keepMine(key: string) {
     const e = this.entities.get(key);
     if (!e?.current) return;
-    const seq = this.queuedConflicts.get(key);
+    const seq = this.queuedConflicts.get(key)?.seq;
     const over = { version: e.current.version, base: e.current.value, current: null, message: null };
     if (seq !== undefined && this.offline) {
       this.queuedConflicts.delete(key);
@@ -150,7 +157,7 @@ export class GridStore {
     const e = this.entities.get(key);
     if (!e?.current) return;
     const { value, comment, version } = e.current;
-    const seq = this.queuedConflicts.get(key);
+    const seq = this.queuedConflicts.get(key)?.seq;
     if (seq !== undefined) {
       this.queuedConflicts.delete(key);
       this.onDevice.delete(key);
@@ -170,6 +177,11 @@ export class GridStore {
   /** Whether the cell's conflict is a refused offline change (its message says why). */
   refusedOnDevice(key: string): boolean {
     return this.queuedConflicts.has(key);
+  }
+
+  /** Why the server refused the cell's offline change (null: not a refused offline change). */
+  refusal(key: string): Refusal | null {
+    return this.queuedConflicts.get(key) ?? null;
   }
 
   /** Shows the course's changes kept on the device (after a reload): waiting ones pending, refused ones as conflicts. */
@@ -211,7 +223,7 @@ export class GridStore {
     const c = shown(e.kind, event.cell as ServerCell | null);
     // Typed again meanwhile: that newer change waits on the device, over the version just stored.
     const same = e.value === c.value && (e.kind !== 'mark' || e.comment === c.comment);
-    if (same && e.status === 'pending') {
+    if (same && e.status === 'pending' && !event.more) {
       this.onDevice.delete(key);
       this.update(key, e.kind, { ...c, base: c.value, status: 'saved' });
     } else this.update(key, e.kind, { version: c.version, base: c.value });
@@ -221,7 +233,11 @@ export class GridStore {
     const e = this.entities.get(entry.cellKey);
     const conflict = entry.conflict;
     if (!e || !conflict) return;
-    this.queuedConflicts.set(entry.cellKey, entry.seq);
+    this.queuedConflicts.set(entry.cellKey, {
+      seq: entry.seq,
+      reason: conflict.reason,
+      hidden: conflict.server === null,
+    });
     this.update(entry.cellKey, e.kind, {
       status: 'conflict',
       message: conflict.message,

@@ -243,7 +243,14 @@ export function JournalGrid({
   return (
     <GridContext.Provider value={context}>
       <UnloadGuard store={store} />
-      <SaveBanner store={store} />
+      <SaveBanner
+        store={store}
+        onKeepMine={(key) => {
+          if (store.refusal(key)?.reason === 'editWindow' && store.editReason === null)
+            setOpen({ kind: 'reason', proceed: () => store.keepMine(key) });
+          else store.keepMine(key);
+        }}
+      />
       {notice && (
         <p className="jg-notice" role="status">
           {notice}

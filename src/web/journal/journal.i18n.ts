@@ -102,6 +102,8 @@ export const dictionary = defineDictionary(
     'journal.conflicts': 'Конфликты: выберите, какое значение оставить',
     'journal.conflictText': '{cell}: вы ввели «{mine}», а сейчас в журнале «{current}».',
     'journal.keepMine': 'Оставить моё ({value})',
+    'journal.dropMine': 'Удалить моё ({value})',
+    'journal.conflictHidden': '{cell}: вы ввели «{mine}», но сервер не принял это изменение.',
     'journal.takeCurrent': 'Взять текущее ({value})',
     'journal.reasonTitle': 'Причина изменения',
     'journal.reasonText':
@@ -217,6 +219,8 @@ export const dictionary = defineDictionary(
     'journal.conflicts': 'Conflicts: choose which value to keep',
     'journal.conflictText': '{cell}: you typed «{mine}», the journal now holds «{current}».',
     'journal.keepMine': 'Keep mine ({value})',
+    'journal.dropMine': 'Delete mine ({value})',
+    'journal.conflictHidden': '{cell}: you typed «{mine}», but the server did not accept this change.',
     'journal.takeCurrent': 'Take the current one ({value})',
     'journal.reasonTitle': 'Reason for the change',
     'journal.reasonText':

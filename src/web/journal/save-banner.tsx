@@ -5,7 +5,14 @@ import { useGrid } from './grid-context.ts';
 import type { GridStore } from './grid-store.ts';
 
 /** The count of unsaved cells, and each conflict or refusal with what to do about it. */
-export function SaveBanner({ store }: { store: GridStore }) {
+export function SaveBanner({
+  store,
+  onKeepMine,
+}: {
+  store: GridStore;
+  /** «Оставить моё»: the grid asks for the edit window's reason first where the server wants one. */
+  onKeepMine: (key: string) => void;
+}) {
   const t = useT();
   const { model } = useGrid();
   useSyncExternalStore(store.subscribeUnsaved, store.unsavedStamp);
@@ -44,24 +51,37 @@ export function SaveBanner({ store }: { store: GridStore }) {
       </p>
       {conflicts.length > 0 && (
         <ul className="jg-conflicts" aria-label={t('journal.conflicts')}>
-          {conflicts.map((c) => (
-            <li key={c.key} className="jg-conflict-item">
-              {t('journal.conflictText', {
-                cell: describe(c),
-                mine: c.value || t('journal.empty'),
-                current: c.current?.value || t('journal.empty'),
-              })}{' '}
-              {c.message && store.refusedOnDevice(c.key) && (
-                <span className="jg-conflict-why">{c.message} </span>
-              )}
-              <button type="button" className="button" onClick={() => store.keepMine(c.key)}>
-                {t('journal.keepMine', { value: c.value || t('journal.empty') })}
-              </button>{' '}
-              <button type="button" className="button" onClick={() => store.takeCurrent(c.key)}>
-                {t('journal.takeCurrent', { value: c.current?.value || t('journal.empty') })}
-              </button>
-            </li>
-          ))}
+          {conflicts.map((c) => {
+            const refusal = store.refusal(c.key);
+            // Sending again can succeed only over another's change or with the edit window's reason.
+            const mayKeep =
+              !refusal ||
+              (!refusal.hidden && (refusal.reason === 'cellChanged' || refusal.reason === 'editWindow'));
+            return (
+              <li key={c.key} className="jg-conflict-item">
+                {refusal?.hidden
+                  ? t('journal.conflictHidden', { cell: describe(c), mine: c.value || t('journal.empty') })
+                  : t('journal.conflictText', {
+                      cell: describe(c),
+                      mine: c.value || t('journal.empty'),
+                      current: c.current?.value || t('journal.empty'),
+                    })}{' '}
+                {c.message && refusal && <span className="jg-conflict-why">{c.message} </span>}
+                {mayKeep && (
+                  <>
+                    <button type="button" className="button" onClick={() => onKeepMine(c.key)}>
+                      {t('journal.keepMine', { value: c.value || t('journal.empty') })}
+                    </button>{' '}
+                  </>
+                )}
+                <button type="button" className="button" onClick={() => store.takeCurrent(c.key)}>
+                  {refusal?.hidden
+                    ? t('journal.dropMine', { value: c.value || t('journal.empty') })
+                    : t('journal.takeCurrent', { value: c.current?.value || t('journal.empty') })}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       {errors.length > 0 && (

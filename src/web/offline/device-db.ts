@@ -52,7 +52,15 @@ function open(): Promise<IDBDatabase> {
       db.createObjectStore('checkpoints', { keyPath: 'courseId' });
       db.createObjectStore('meta');
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // A newer version opening in another tab: this one steps aside and opens again when next used.
+      db.onversionchange = () => {
+        db.close();
+        opened = null;
+      };
+      resolve(db);
+    };
     request.onerror = () => {
       opened = null;
       reject(request.error);

@@ -164,6 +164,21 @@ describe('rebase', () => {
     expect(rebase(queue, queue[1]!, markCell('3', 5))).toEqual([]);
   });
 
+  it('gives a later page change what the applied one set, also when the answer carries no fields', () => {
+    const page = (fields: Record<string, string | null>, base: Record<string, string | null>): Draft =>
+      ({ kind: 'lessonPage', lessonId: 5, ...fields, base }) as Draft;
+    let queue = enqueue([], 'l:5', page({ topic: 'Дроби' }, { topic: null }), 10);
+    queue = enqueue(
+      queue,
+      'l:5',
+      page({ topic: 'Дроби', homework: '№ 12' }, { topic: null, homework: null }),
+      11,
+      new Set([10]),
+    );
+    const moved = rebase(queue, queue[0]!, null);
+    expect(moved.map((q) => [q.seq, baseOf(q)])).toEqual([[11, { topic: 'Дроби', homework: null }]]);
+  });
+
   it('leaves refused changes and «attendance taken» as they are', () => {
     const queue = enqueue([], markKey(), mark('5', { value: '4', version: 3 }), 10);
     const later = refused(enqueue([], markKey(), mark('3', null), 11)[0]!, null);

@@ -127,7 +127,15 @@ export function outcomeOf(
 
 /** Later waiting changes of a cell whose earlier change was applied take its result as their base. */
 export function rebase(queue: readonly Queued[], done: Queued, cell: unknown): Queued[] {
-  const base = baseOf(done.change.kind, cell);
+  const change = done.change;
+  // A lesson page's answer may carry no fields: what it set is what the server now holds.
+  const base =
+    change.kind === 'lessonPage'
+      ? {
+          ...Object.fromEntries(Object.keys(change.base).map((f) => [f, change[f as keyof typeof change]])),
+          ...((cell as object | null) ?? {}),
+        }
+      : baseOf(change.kind, cell);
   if (base === undefined) return [];
   return queue
     .filter((q) => q.cellKey === done.cellKey && q.seq > done.seq && q.state === 'waiting')

@@ -298,7 +298,9 @@ describe('the device’s queue', () => {
     await vi.advanceTimersByTimeAsync(4_000);
     expect(changesOf(2, net.sent).map((c) => c.id)).toEqual([a!.id]);
     await net.answer({ status: 200, body: { results: [applied(a!, markCell('5', 4))] } });
-    expect(changesOf(3, net.sent)).toEqual([expect.objectContaining({ value: '3', base: { value: '5', version: 4 } })]);
+    expect(changesOf(3, net.sent)).toEqual([
+      expect.objectContaining({ value: '3', base: { value: '5', version: 4 } }),
+    ]);
   });
 
   it('leaves one refusal per cell: a refused change gives way to the one typed after it', async () => {

@@ -26,7 +26,7 @@ import {
 
 /** What the queue tells an open page about its cells. */
 export type OutboxEvent =
-  | { type: 'applied'; entry: Queued; cell: unknown }
+  | { type: 'applied'; entry: Queued; cell: unknown; more: boolean }
   | { type: 'conflict'; entry: Queued }
   | { type: 'dropped'; entry: Queued };
 
@@ -56,6 +56,8 @@ class Outbox {
   private snap: OutboxSnapshot = empty;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private attempts = 0;
+  /** How many changes a request carries: one at a time after a batch was refused as a whole. */
+  private batchSize = maxSyncChanges;
   private started: Promise<void> = Promise.resolve();
   private stopTriggers: (() => void) | null = null;
 
@@ -67,7 +69,9 @@ class Outbox {
       await this.writes;
       try {
         let stored = await loadDevice();
-        if (stored.meta && stored.meta.personId !== personId) {
+        // Another person's, or left without an owner (a write that raced a sign-out): deleted.
+        const orphaned = !stored.meta && (stored.queue.length > 0 || stored.checkpoints.length > 0);
+        if (orphaned || (stored.meta && stored.meta.personId !== personId)) {
           await clearDevice();
           stored = { meta: undefined, queue: [], checkpoints: [] };
         }
@@ -132,17 +136,32 @@ class Outbox {
 
   /** Whether a change to the course can be kept on the device (it was loaded online on it). */
   canQueue(courseId: number): boolean {
-    return this.meta !== null && this.checkpoints.has(courseId);
+    return this.meta !== null && this.checkpointOf(courseId) !== undefined;
+  }
+
+  /**
+   * The course's checkpoint: the one taken last here, else the one its waiting changes were made
+   * under (after a new sign-in, before the page has taken a new one: the cell's next change must
+   * still follow its queued one, not overtake it online).
+   */
+  private checkpointOf(courseId: number): number | undefined {
+    return (
+      this.checkpoints.get(courseId) ??
+      this.queue.findLast((q) => q.courseId === courseId)?.change.checkpointId
+    );
   }
 
   /** Tells the server the course was loaded online here; offline changes made after it count from now. */
   async checkpoint(courseId: number): Promise<void> {
     await this.started;
-    if (!this.meta) return;
+    const meta = this.meta;
+    if (!meta) return;
     const saved = await apiPost<{ checkpointId: number }>('/api/journal/sync/checkpoint', {
-      deviceId: this.meta.deviceId,
+      deviceId: meta.deviceId,
       courseId,
     });
+    // Signed out meanwhile: nothing is kept for the next person.
+    if (this.meta !== meta) return;
     this.checkpoints.set(courseId, saved.checkpointId);
     await saveCheckpoint({ courseId, checkpointId: saved.checkpointId }).catch(() => {});
   }
@@ -160,7 +179,7 @@ class Outbox {
     madeAt = new Date().toISOString(),
   ): void {
     const courseId = where.courseId;
-    const checkpointId = this.checkpoints.get(courseId);
+    const checkpointId = this.checkpointOf(courseId);
     if (!this.meta || checkpointId === undefined) return;
     const stamp = { id: crypto.randomUUID(), seq: this.nextSeq(), madeAt, checkpointId };
     this.apply(planEnqueue(this.queue, this.sending, where, cellKey, draft, stamp));
@@ -213,8 +232,11 @@ class Outbox {
     this.changed();
     try {
       for (;;) {
-        const batch = nextBatch(this.queue, maxSyncChanges);
-        if (batch.length === 0 || !this.meta) break;
+        const batch = nextBatch(this.queue, this.batchSize);
+        if (batch.length === 0 || !this.meta) {
+          this.batchSize = maxSyncChanges;
+          break;
+        }
         for (const q of batch) this.sending.add(q.seq);
         let results: ChangeResult[];
         try {
@@ -253,7 +275,8 @@ class Outbox {
       }
       const cell = outcome?.applied ? outcome.cell : (outcome?.conflict.server?.cell ?? null);
       this.apply({ put: rebase(this.queue, entry, cell), remove: [entry.seq] });
-      this.emit({ type: 'applied', entry, cell });
+      const more = this.queue.some((q) => q.cellKey === entry.cellKey && q.state === 'waiting');
+      this.emit({ type: 'applied', entry, cell, more });
     }
   }
 
@@ -285,8 +308,15 @@ class Outbox {
       endSession('sessionExpired');
       return;
     }
-    if (error instanceof ApiError && error.status === 400) {
-      // The server refused the batch as a whole: each change shows as refused, none is lost.
+    const refused = error instanceof ApiError && (error.status === 400 || error.status === 413);
+    if (refused && batch.length > 1) {
+      // The batch as a whole was refused (one bad change, or too large): one at a time finds which.
+      this.batchSize = 1;
+      this.retryTimer = setTimeout(() => void this.sync(), 0);
+      return;
+    }
+    if (refused) {
+      // This change itself is refused: it shows as refused, nothing is lost.
       for (const entry of batch)
         this.settleConflict(entry, {
           id: entry.change.id,

@@ -28,7 +28,9 @@ export function QueueStatus() {
   if (waiting === 0 && conflicts.length === 0) return null;
   const places = new Map<string, string>();
   for (const q of conflicts) {
-    if (q.change.kind === 'lessonPage') places.set(`/lessons/${q.change.lessonId}`, q.place);
+    // «Attendance taken» and the page are decided on the lesson page; cells in the grid.
+    if (q.change.kind === 'lessonPage' || q.change.kind === 'attendanceTaken')
+      places.set(`/lessons/${q.change.lessonId}`, q.place);
     else places.set(`/journal/${q.courseId}`, q.place);
   }
   return (

@@ -19,12 +19,14 @@ const shellCache = `otmetka-shell-${build}`;
 const apiCache = 'otmetka-api-v1';
 /** How many diary answers (weeks, marks) are kept besides `/api/me`. */
 const maxDiaryEntries = 20;
-/** How many journal answers (course list, grids, lesson pages) are kept. */
+/** How many journal answers are kept: grids, and lesson pages (each its own count; the course list always). */
 const maxJournalEntries = 40;
 const storedHeader = 'X-Otmetka-Stored';
 const offlineHeader = 'X-Otmetka-Offline';
 const diaryPath = /^\/api\/diary\/\d+\/(week|marks)(\/|$)/;
 const journalPath = /^\/api\/journal\/(courses|courses\/\d+|lessons\/\d+)$/;
+const gridPath = /^\/api\/journal\/courses\/\d+$/;
+const lessonPath = /^\/api\/journal\/lessons\/\d+$/;
 /** Kept too, without counting against the diary's entries: what the app needs to start. */
 const startPaths = ['/api/me', '/api/setup'];
 /** Requests after which the kept answers belong to nobody any more (a sign-in only when it succeeds). */
@@ -180,10 +182,10 @@ async function store(request, url, response, asked) {
   const cache = await caches.open(apiCache);
   await cache.delete(request);
   await cache.put(request, new Response(body, { status: 200, statusText: 'OK', headers }));
-  if (startPaths.includes(url.pathname)) return;
+  if (startPaths.includes(url.pathname) || url.pathname === '/api/journal/courses') return;
   const [path, max] = diaryPath.test(url.pathname)
     ? [diaryPath, maxDiaryEntries]
-    : [journalPath, maxJournalEntries];
+    : [gridPath.test(url.pathname) ? gridPath : lessonPath, maxJournalEntries];
   const kept = (await cache.keys()).filter((key) => path.test(new URL(key.url).pathname));
   // Keys come in the order they were stored: the oldest first.
   await Promise.all(kept.slice(0, -max).map((key) => cache.delete(key)));
