@@ -42,6 +42,8 @@ export const actions = [
   'backups.manage',
   'audit.verify',
   'personal.download',
+  'support.use',
+  'support.manage',
 ] as const;
 /** One action. */
 export type Action = (typeof actions)[number];
@@ -77,6 +79,8 @@ export const capabilities = {
     'roster.exchange': ['school'],
     'backups.manage': ['school'],
     'audit.verify': ['school'],
+    'support.use': ['school'],
+    'support.manage': ['school'],
   },
   director: {
     'audit.verify': ['school'],
@@ -96,6 +100,7 @@ export const capabilities = {
     'print.journal': ['school'],
     'archive.export': ['school'],
     'council.record': ['school'],
+    'support.use': ['school'],
   },
   deputy: {
     'school.view': ['school'],
@@ -115,6 +120,7 @@ export const capabilities = {
     'print.journal': ['school'],
     'archive.export': ['school'],
     'council.record': ['school'],
+    'support.use': ['school'],
   },
   teacher: {
     'school.view': ['school'],
@@ -137,6 +143,7 @@ export const capabilities = {
     'remarks.fix': ['teaches'],
     'print.journal': ['teaches', 'classTeacher'],
     'council.record': ['classTeacher'],
+    'support.use': ['school'],
   },
   parent: {
     'student.view': ['guardian'],
@@ -146,11 +153,13 @@ export const capabilities = {
     'notify.self': ['self'],
     'messages.use': ['guardian'],
     'personal.download': ['self'],
+    'support.use': ['self'],
   },
   student: {
     'student.view': ['self'],
     'diary.view': ['self'],
     'messages.use': ['self'],
+    'support.use': ['self'],
   },
   district: {
     'district.view': ['district'],
