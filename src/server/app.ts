@@ -45,6 +45,7 @@ import { registerPrintRoutes } from './print/print.routes.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { registerReportsRoutes } from './reports/reports.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
+import { registerSupportRoutes } from './support/support.routes.ts';
 import { registerTimetableRoutes } from './timetable/timetable.routes.ts';
 
 /** The Otmetka version, shown in the API document. */
@@ -145,6 +146,7 @@ export async function buildApp(
   registerPrivacyRoutes(api, database.db);
   registerBackupRoutes(api, database, config);
   registerAuditRoutes(api, database.db);
+  registerSupportRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

@@ -59,6 +59,10 @@ const familyRoutes = new Set([
   'POST /api/me/sessions/:id/end',
   'POST /api/me/sessions/end-others',
   'GET /api/me/sign-ins',
+  // Help and support (#12): the school's contacts, and their own problem reports.
+  'GET /api/support/contacts',
+  'POST /api/support/problems',
+  'GET /api/support/my-problems',
 ]);
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

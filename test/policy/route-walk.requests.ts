@@ -45,6 +45,8 @@ const idOf: [RegExp, string][] = [
   [/^\/api\/backups\/runs\//, 'runId'],
   [/^\/api\/messages\/threads\//, 'threadId'],
   [/^\/api\/messages\/files\//, 'messageFileId'],
+  [/^\/api\/support\/problems\//, 'problemId'],
+  [/^\/api\/regulation\/versions\//, 'regulationVersionId'],
 ];
 
 /** The value of a path parameter on the world's subject objects. */

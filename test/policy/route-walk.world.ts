@@ -5,6 +5,7 @@ import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import type { DB } from '../../src/server/db/schema.ts';
+import type { RegulationFacts } from '../../src/server/regulation/regulation-facts.ts';
 import { type DemoSummary, seedDemoSchool } from '../../src/server/seed/seed-demo-school.ts';
 import type { TestEngine } from '../databases.ts';
 
@@ -32,6 +33,23 @@ export interface World {
 
 /** The calendar address token the world stores (only its SHA-256, as the module does). */
 const token = 'walk'.repeat(8);
+
+/** The settings an approved regulation of the walk was generated from. */
+const walkRegulationFacts: RegulationFacts = {
+  schoolName: 'Школа обхода',
+  markScale: 'five',
+  usePlusMinus: true,
+  editWindowDays: 7,
+  idleMinutesStaff: 30,
+  idleMinutesFamily: 10080,
+  topicSameDay: true,
+  attendanceSameDay: true,
+  homeworkHoursAfterLastLesson: 1,
+  writtenWorkMarksDays: 7,
+  timeZone: 'Europe/Moscow',
+  schemes: ['quarters'],
+  backup: { at: null, destinations: 0, keep: { daily: 7, weekly: 4, monthly: 12 } },
+};
 
 /** Seeds the demo school and adds what the demo lacks (a file, a remark, a print job…). */
 async function build(db: Kysely<DB>): Promise<World> {
@@ -171,6 +189,23 @@ async function build(db: Kysely<DB>): Promise<World> {
     decision: 'Перевести',
     recordedBy: teacher,
   });
+  const problem = await ins('problemReports', {
+    reporterId: teacher,
+    description: 'Не открывается журнал',
+    pagePath: '/journal',
+    userAgent: 'walk',
+    appVersion: '0.0.0',
+    createdAt: new Date().toISOString(),
+  });
+  const regulation = await ins('regulationVersions', {
+    overrides: '{}',
+    sections: '[]',
+    settings: JSON.stringify(walkRegulationFacts),
+    editedBy: director,
+    editedAt: new Date().toISOString(),
+    approvedBy: director,
+    approvedAt: new Date().toISOString(),
+  });
   const run = await db
     .insertInto('backupRuns')
     .values({ trigger: 'manual', status: 'failed' })
@@ -199,6 +234,8 @@ async function build(db: Kysely<DB>): Promise<World> {
     noticeId: notice.id,
     changeId: change.id,
     printJobId: printJob.id,
+    problemId: problem.id,
+    regulationVersionId: regulation.id,
     runId: run.id,
     threadId: thread.id,
     studentId: student,

@@ -27,6 +27,7 @@ import * as remarks from '../reports/remarks.messages.ts';
 import * as reports from '../reports/reports.messages.ts';
 import * as results from '../reports/results.messages.ts';
 import * as structure from '../structure/structure.messages.ts';
+import * as support from '../support/support.messages.ts';
 import * as timetable from '../timetable/timetable.messages.ts';
 import * as operations from './operations.messages.ts';
 
@@ -63,6 +64,7 @@ const modules = [
   audit,
   operations,
   privacy,
+  support,
 ];
 
 /** The core messages in Russian; `{name}` marks a parameter. */
@@ -128,6 +130,7 @@ const ru = {
   ...audit.messages.ru,
   ...operations.messages.ru,
   ...privacy.messages.ru,
+  ...support.messages.ru,
   ...paper.messages.ru,
   ...council.messages.ru,
   ...archive.messages.ru,
@@ -206,6 +209,7 @@ const en: Record<MessageKey, string> = {
   ...audit.messages.en,
   ...operations.messages.en,
   ...privacy.messages.en,
+  ...support.messages.en,
   ...paper.messages.en,
   ...council.messages.en,
   ...archive.messages.en,
