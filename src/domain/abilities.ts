@@ -44,6 +44,8 @@ export const actions = [
   'personal.download',
   'support.use',
   'support.manage',
+  'regulation.view',
+  'regulation.approve',
 ] as const;
 /** One action. */
 export type Action = (typeof actions)[number];
@@ -81,8 +83,11 @@ export const capabilities = {
     'audit.verify': ['school'],
     'support.use': ['school'],
     'support.manage': ['school'],
+    'regulation.view': ['school'],
   },
   director: {
+    'regulation.view': ['school'],
+    'regulation.approve': ['school'],
     'audit.verify': ['school'],
     'school.view': ['school'],
     'structure.view': ['school'],
@@ -103,6 +108,7 @@ export const capabilities = {
     'support.use': ['school'],
   },
   deputy: {
+    'regulation.view': ['school'],
     'school.view': ['school'],
     'structure.view': ['school'],
     'timetable.view': ['school'],
