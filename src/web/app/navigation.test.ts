@@ -42,6 +42,7 @@ describe('navigationFor', () => {
         `/${role}/archive`,
         `/${role}/periods`,
         `/${role}/messages`,
+        `/${role}/regulation`,
         // The check of the audit history is the director's, not the deputy's.
         ...(role === 'director' ? ['/director/audit'] : []),
       ]);

@@ -26,6 +26,7 @@ const leadership = (prefix: string): NavItem[] => [
   section(`/${prefix}/archive`, 'section.archive'),
   section(`/${prefix}/periods`, 'section.periods'),
   section(`/${prefix}/messages`, 'section.messages'),
+  section(`/${prefix}/regulation`, 'section.regulation'),
 ];
 
 const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
@@ -40,6 +41,7 @@ const fixedSections: Record<Exclude<Role, 'parent'>, NavItem[]> = {
     section('/admin/mail', 'section.mail'),
     section('/admin/messages', 'section.messages'),
     section('/admin/backups', 'section.backups'),
+    section('/admin/regulation', 'section.regulation'),
     section('/admin/audit', 'section.audit'),
     section('/admin/archive', 'section.archive'),
     section('/admin/exchange', 'section.exchange'),

@@ -27,6 +27,7 @@ import { SectionPage } from '../pages/section-page.tsx';
 import { routes as peopleRoutes } from '../people/routes.ts';
 import { routes as printRoutes } from '../print/routes.ts';
 import { OfflineBanner } from '../pwa/offline-banner.tsx';
+import { routes as regulationRoutes } from '../regulation/routes.ts';
 import { routes as reportsRoutes } from '../reports/routes.ts';
 import { routes as securityRoutes } from '../security/routes.ts';
 import { routes as structureRoutes } from '../structure/routes.ts';
@@ -57,6 +58,7 @@ const pageRoutes = [
   ...reportsRoutes,
   ...printRoutes,
   ...backupRoutes,
+  ...regulationRoutes,
   ...auditRoutes,
   ...exchangeRoutes,
 ];

@@ -20,6 +20,7 @@ import { dictionary as council } from '../print/council.i18n.ts';
 import { dictionary as print } from '../print/print.i18n.ts';
 import { dictionary as privacy } from '../privacy/privacy.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
+import { dictionary as regulation } from '../regulation/regulation.i18n.ts';
 import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
@@ -124,6 +125,7 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'section.timetable': 'Timetable',
   'section.settings': 'Settings',
   'section.backups': 'Backups',
+  'section.regulation': 'Journal regulation',
   'section.audit': 'Audit history check',
   'section.print': 'Printing',
   'section.archive': 'Journal archive',
@@ -166,6 +168,7 @@ export const en: Record<MessageKey, string> = {
   ...council.en,
   ...archive.en,
   ...backups.en,
+  ...regulation.en,
   ...audit.en,
   ...exchange.en,
   ...rosterImport.en,

@@ -20,6 +20,7 @@ import { dictionary as council } from '../print/council.i18n.ts';
 import { dictionary as print } from '../print/print.i18n.ts';
 import { dictionary as privacy } from '../privacy/privacy.i18n.ts';
 import { dictionary as pwa } from '../pwa/pwa.i18n.ts';
+import { dictionary as regulation } from '../regulation/regulation.i18n.ts';
 import { dictionary as dashboard } from '../reports/dashboard.i18n.ts';
 import { dictionary as density } from '../reports/density.i18n.ts';
 import { dictionary as hours } from '../reports/hours.i18n.ts';
@@ -123,6 +124,7 @@ export const coreRu = {
   'section.timetable': 'Расписание',
   'section.settings': 'Настройки',
   'section.backups': 'Резервные копии',
+  'section.regulation': 'Положение о ведении журнала',
   'section.audit': 'Проверка журнала изменений',
   'section.print': 'Печать журнала',
   'section.archive': 'Архив журналов',
@@ -165,6 +167,7 @@ export const ru = {
   ...council.ru,
   ...archive.ru,
   ...backups.ru,
+  ...regulation.ru,
   ...audit.ru,
   ...exchange.ru,
   ...rosterImport.ru,
