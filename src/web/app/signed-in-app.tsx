@@ -31,6 +31,7 @@ import { routes as regulationRoutes } from '../regulation/routes.ts';
 import { routes as reportsRoutes } from '../reports/routes.ts';
 import { routes as securityRoutes } from '../security/routes.ts';
 import { routes as structureRoutes } from '../structure/routes.ts';
+import { routes as supportRoutes } from '../support/routes.ts';
 import { routes as timetableRoutes } from '../timetable/routes.ts';
 import { useIdleTimeout } from './idle.ts';
 import { LockScreen } from './lock-screen.tsx';
@@ -48,6 +49,7 @@ const pageRoutes = [
   ...credentialsRoutes,
   ...timetableRoutes,
   ...securityRoutes,
+  ...supportRoutes,
   ...districtRoutes,
   ...journalRoutes,
   ...lessonsRoutes,

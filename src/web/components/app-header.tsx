@@ -1,4 +1,4 @@
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
 import { fullName, organisationOf } from '../app/person.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -19,6 +19,9 @@ export type AppHeaderProps = {
 export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut, onLock }: AppHeaderProps) {
   const t = useT();
   const organisation = organisationOf(me);
+  // «Поддержка» carries the page it was opened from (its path only) for a problem report.
+  const [path] = useLocation();
+  const from = path === '/support' ? '' : `?from=${encodeURIComponent(path)}`;
   return (
     <header className="topbar">
       <Link href="/" className="brand">
@@ -29,6 +32,9 @@ export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut, onLock
         <span className="topbar-person">{fullName(me.person)}</span>
         <Link href="/security" className="button button-quiet topbar-security">
           {t('security.link')}
+        </Link>
+        <Link href={`/support${from}`} className="button button-quiet topbar-support">
+          {t('support.link')}
         </Link>
         <LanguageSwitch />
         <button

@@ -31,6 +31,7 @@ import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as twoFactor } from '../security/two-factor.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
+import { dictionary as support } from '../support/support.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 import type { coreRu, MessageKey } from './ru.ts';
 
@@ -148,6 +149,7 @@ export const en: Record<MessageKey, string> = {
   ...credentials.en,
   ...timetable.en,
   ...security.en,
+  ...support.en,
   ...twoFactor.en,
   ...district.en,
   ...journal.en,

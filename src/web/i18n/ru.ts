@@ -31,6 +31,7 @@ import { dictionary as results } from '../reports/results.i18n.ts';
 import { dictionary as security } from '../security/security.i18n.ts';
 import { dictionary as twoFactor } from '../security/two-factor.i18n.ts';
 import { dictionary as structure } from '../structure/structure.i18n.ts';
+import { dictionary as support } from '../support/support.i18n.ts';
 import { dictionary as timetable } from '../timetable/timetable.i18n.ts';
 
 /** The shell's interface strings in Russian; `{name}` marks a parameter. */
@@ -147,6 +148,7 @@ export const ru = {
   ...credentials.ru,
   ...timetable.ru,
   ...security.ru,
+  ...support.ru,
   ...twoFactor.ru,
   ...district.ru,
   ...journal.ru,
