@@ -88,8 +88,9 @@ describe.skipIf(skipE2e)('idle lock and session expiry in the browser', () => {
     ];
     const since = new Date().toISOString();
 
-    // The saves are held back (as on a bad connection): the marks stay pending in the page.
+    // The saves are held back (as on a bad connection): the marks stay pending, kept on the device.
     await page.route('**/api/journal/marks', (route) => route.abort());
+    await page.route('**/api/journal/sync', (route) => route.abort());
     await cell(page, row, col).click();
     for (const mark of ['5', '4']) {
       await page.keyboard.type(mark);
@@ -124,6 +125,7 @@ describe.skipIf(skipE2e)('idle lock and session expiry in the browser', () => {
 
     // The saves may go again now; while locked the server refuses them and they stay pending.
     await page.unroute('**/api/journal/marks');
+    await page.unroute('**/api/journal/sync');
     await unlockWith(page, 'not-the-password');
     await dialog
       .getByRole('alert')
