@@ -43,6 +43,7 @@ import { registerNotifyRoutes } from './notify/notify.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPrintRoutes } from './print/print.routes.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
+import { registerRegulationRoutes } from './regulation/regulation.routes.ts';
 import { registerReportsRoutes } from './reports/reports.routes.ts';
 import { registerStructureRoutes } from './structure/structure.routes.ts';
 import { registerSupportRoutes } from './support/support.routes.ts';
@@ -146,6 +147,7 @@ export async function buildApp(
   registerPrivacyRoutes(api, database.db);
   registerBackupRoutes(api, database, config);
   registerAuditRoutes(api, database.db);
+  registerRegulationRoutes(api, database.db, config.backup);
   registerSupportRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);

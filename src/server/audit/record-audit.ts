@@ -37,6 +37,7 @@ const outsideTheDiary = [
   'audit.',
   'roster.export',
   'remark.',
+  'regulation.',
   'support.',
 ];
 

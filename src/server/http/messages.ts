@@ -21,6 +21,7 @@ import * as council from '../print/council.messages.ts';
 import * as paper from '../print/paper.messages.ts';
 import * as printJobs from '../print/print-jobs.messages.ts';
 import * as privacy from '../privacy/privacy.messages.ts';
+import * as regulation from '../regulation/regulation.messages.ts';
 import * as dashboard from '../reports/dashboard.messages.ts';
 import * as keeping from '../reports/keeping.messages.ts';
 import * as remarks from '../reports/remarks.messages.ts';
@@ -64,6 +65,7 @@ const modules = [
   audit,
   operations,
   privacy,
+  regulation,
   support,
 ];
 
@@ -130,6 +132,7 @@ const ru = {
   ...audit.messages.ru,
   ...operations.messages.ru,
   ...privacy.messages.ru,
+  ...regulation.messages.ru,
   ...support.messages.ru,
   ...paper.messages.ru,
   ...council.messages.ru,
@@ -209,6 +212,7 @@ const en: Record<MessageKey, string> = {
   ...audit.messages.en,
   ...operations.messages.en,
   ...privacy.messages.en,
+  ...regulation.messages.en,
   ...support.messages.en,
   ...paper.messages.en,
   ...council.messages.en,
