@@ -1,14 +1,23 @@
 import type { Db } from '../access/actor.ts';
 
-/** The school's draft (the row not yet approved), if any. */
-export function draftOf(db: Db, schoolId: number) {
-  return db
+/**
+ * The school's draft (the row not yet approved), or, when there is none, the wording of the latest
+ * approved version with no id: a new draft starts from what was approved.
+ */
+export async function draftOf(
+  db: Db,
+  schoolId: number,
+): Promise<{ id: number | undefined; overrides: string; editedAt: string | null } | undefined> {
+  const rows = await db
     .selectFrom('regulationVersions')
-    .select(['id', 'overrides', 'editedAt'])
+    .select(['id', 'overrides', 'editedAt', 'approvedAt'])
     .where('schoolId', '=', schoolId)
-    .where('approvedAt', 'is', null)
     .orderBy('id', 'desc')
-    .executeTakeFirst();
+    .execute();
+  const draft = rows.find((r) => r.approvedAt === null);
+  if (draft) return { id: draft.id, overrides: draft.overrides, editedAt: draft.editedAt };
+  const approved = rows[0];
+  return approved ? { id: undefined, overrides: approved.overrides, editedAt: null } : undefined;
 }
 
 /** The school's approved versions, newest first, with the approver's name. */

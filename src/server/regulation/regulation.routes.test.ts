@@ -83,6 +83,11 @@ describe.each(engines())('the regulation on keeping the journal on $name', (engi
     expect(version).toMatchObject({ id: expect.any(Number), approvedBy: expect.any(String) });
     expect(await events('regulation.approved')).toHaveLength(1);
     expect(approved.json().draftEditedAt).toBeNull();
+    // The next draft starts from the approved wording.
+    expect(approved.json().sections.find((s: { key: string }) => s.key === 'responsibility')).toMatchObject({
+      text: 'Работники отвечают за журнал.\n\nВторой абзац.',
+      edited: true,
+    });
 
     const pdf = await deputy.get(`/api/regulation/versions/${version.id}/file?format=pdf`);
     expect(pdf.statusCode).toBe(200);
