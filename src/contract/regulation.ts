@@ -60,11 +60,11 @@ export const regulationDraftBody = z.strictObject({
 /** The draft as sent. */
 export type RegulationDraftBody = z.infer<typeof regulationDraftBody>;
 
-/** `?format=`: PDF or DOCX. */
-export const regulationFileQuery = z.strictObject({ format: z.enum(['pdf', 'docx']) });
+/** `?format=`: PDF (the default) or DOCX. */
+export const regulationFileQuery = z.strictObject({ format: z.enum(['pdf', 'docx']).default('pdf') });
 
-/** `/api/regulation/versions/:versionId/file`. */
-export const regulationVersionParams = z.strictObject({ versionId: pathId });
+/** `/api/regulation/versions/:id/file`. */
+export const regulationVersionParams = z.strictObject({ id: pathId });
 
 /** A file: PDF or DOCX. */
 export const regulationFile = z.any().describe('Файл: PDF или DOCX');

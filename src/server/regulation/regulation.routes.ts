@@ -99,7 +99,7 @@ export function registerRegulationRoutes(api: Api, db: Kysely<DB>, backup: Backu
   );
 
   api.get(
-    '/api/regulation/versions/:versionId/file',
+    '/api/regulation/versions/:id/file',
     {
       config: { rateLimit: exportRateLimit },
       schema: {
@@ -111,6 +111,6 @@ export function registerRegulationRoutes(api: Api, db: Kysely<DB>, backup: Backu
       },
     },
     async (request, reply) =>
-      send(reply, await versionFile(ctxOf(request, db), request.params.versionId, request.query.format)),
+      send(reply, await versionFile(ctxOf(request, db), request.params.id, request.query.format)),
   );
 }
