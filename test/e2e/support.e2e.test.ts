@@ -67,4 +67,12 @@ describe.skipIf(skipE2e)('help and support', () => {
     await teacher.locator('.support-item').getByText('решено', { exact: true }).waitFor();
     expect(await teacher.locator('.support-item').textContent()).toContain('Обновили страницу');
   });
+
+  it('the district, which has no school of its own here, gets no «Поддержка» link', async () => {
+    const district = await openAs(h, 'district');
+    await district.getByRole('button', { name: 'Выйти' }).waitFor();
+    expect(await district.getByRole('link', { name: 'Поддержка' }).count()).toBe(0);
+    const parent = await openAs(h, 'parent');
+    await parent.getByRole('link', { name: 'Поддержка' }).waitFor();
+  });
 });

@@ -33,9 +33,11 @@ export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut, onLock
         <Link href="/security" className="button button-quiet topbar-security">
           {t('security.link')}
         </Link>
-        <Link href={`/support${from}`} className="button button-quiet topbar-support">
-          {t('support.link')}
-        </Link>
+        {me.abilities.includes('support.use') && (
+          <Link href={`/support${from}`} className="button button-quiet topbar-support">
+            {t('support.link')}
+          </Link>
+        )}
         <LanguageSwitch />
         <button
           type="button"
