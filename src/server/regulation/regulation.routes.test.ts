@@ -115,6 +115,19 @@ describe.each(engines())('the regulation on keeping the journal on $name', (engi
     const res = await director.get('/api/regulation', { 'accept-language': 'en' });
     expect(res.json().title).toBe('Regulation on keeping the electronic class journal');
     expect(res.json().sections[2].text).toContain('within 9 days after the work');
+    // Saving the English page unchanged changes no section's wording.
+    const en = { 'accept-language': 'en' };
+    const sections = res
+      .json()
+      .sections.map((x: { key: string; text: string }) => ({ key: x.key, text: x.text }));
+    const saved = await director.send('PUT', '/api/regulation/draft', { sections }, en);
+    expect(saved.statusCode).toBe(200);
+    expect(
+      saved
+        .json()
+        .sections.filter((x: { edited: boolean }) => x.edited)
+        .map((x: { key: string }) => x.key),
+    ).toEqual(['responsibility']);
   });
 
   it('answers 400 naming the field, 401, 403 to those who may not, 404 for another school’s version', async () => {

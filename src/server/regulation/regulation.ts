@@ -49,13 +49,16 @@ export async function getRegulation(ctx: Ctx, backup: BackupConfig): Promise<Reg
 export async function saveRegulationDraft(ctx: Ctx, backup: BackupConfig, body: RegulationDraftBody) {
   const { schoolId, personId } = requireRegulationEditor(ctx);
   const facts = await regulationFacts(ctx, schoolId, backup);
-  const generated = new Map(regulationSections(facts, 'ru').map((s) => [s.key, s.text]));
+  // The page shows the generated text in the reader's language: sent back unchanged, it is no change.
+  const generated = (['ru', ctx.request.lang] as const).map(
+    (lang) => new Map(regulationSections(facts, lang).map((s) => [s.key, s.text.trim()])),
+  );
   await ctx.db.transaction().execute(async (trx) => {
     const draft = await draftOf(trx, schoolId);
     const before = parse(draft?.overrides);
     const after: Overrides = { ...before };
     for (const s of body.sections) {
-      if (s.text === generated.get(s.key)?.trim()) delete after[s.key];
+      if (generated.some((texts) => texts.get(s.key) === s.text)) delete after[s.key];
       else after[s.key] = s.text;
     }
     const changed = (Object.keys({ ...before, ...after }) as SectionKey[]).filter(
