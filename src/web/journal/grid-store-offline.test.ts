@@ -2,69 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OfflineChange } from '../../contract/offline.ts';
 import type { Conflict, Queued } from '../offline/device-db.ts';
 import type { Draft } from '../offline/outbox-rules.ts';
+import { fakeFetch, grid } from './grid.test-helpers.ts';
 import { type CellState, draftOf, type OfflineLink, shownOf } from './grid-offline.ts';
 import { GridStore } from './grid-store.ts';
-import type { Grid } from './journal-api.ts';
 
-/** A grid with one student and one lesson: a mark «4» at version 3 and an absence «н» at version 2. */
-function grid(): Grid {
-  const period = {
-    id: 7,
-    name: '2 четверть',
-    kind: 'term' as const,
-    startsOn: '2026-11-05',
-    endsOn: '2026-12-28',
-    closed: false,
-  };
-  return {
-    course: {
-      id: 1,
-      subject: 'Математика',
-      group: '5А',
-      className: '5А',
-      teacher: 'Исакова Ю. И.',
-      hoursPerWeek: 5,
-      access: 'teacher',
-      canEdit: true,
-      subjectId: 2,
-      classId: 3,
-    },
-    period,
-    periods: [period],
-    finalPeriods: [],
-    workKinds: [{ id: 9, name: 'Ответ на уроке', shortName: 'Отв', weight: 1 }],
-    rules: { scale: 'five', plusMinus: true, twoMarks: false, editWindowDays: 3, marked: true },
-    students: [{ id: 11, name: 'Антонов Марк', spans: [{ startsOn: '2026-09-01', endsOn: null }] }],
-    lessons: [],
-    marks: [{ lessonId: 5, studentId: 11, workKindId: 9, value: '4', comment: null, version: 3 }],
-    attendance: [{ lessonId: 5, studentId: 11, value: 'absent', reason: null, version: 2 }],
-    periodMarks: [],
-    suggestions: [],
-    canSetPeriodMarks: true,
-  };
-}
-
-type Reply = { status: number; body: unknown } | 'network';
-
-/** A fetch that answers from a queue and records each request body. */
-function fakeFetch() {
-  const sent: Record<string, unknown>[] = [];
-  const replies: Array<(value: Reply) => void> = [];
-  const fetch = vi.fn((_path: string, init: { body: string }) => {
-    sent.push(JSON.parse(init.body));
-    return new Promise((resolve, reject) => {
-      replies.push((reply) => {
-        if (reply === 'network') reject(new TypeError('Failed to fetch'));
-        else resolve({ ok: reply.status < 400, status: reply.status, json: async () => reply.body });
-      });
-    });
-  });
-  const answer = async (reply: Reply) => {
-    replies.shift()!(reply);
-    await vi.advanceTimersByTimeAsync(0);
-  };
-  return { fetch, sent, answer };
-}
+/** The shared grid with an absence «н» at version 2 besides the mark. */
+const offlineGrid = () =>
+  grid({ attendance: [{ lessonId: 5, studentId: 11, value: 'absent', reason: null, version: 2 }] });
 
 /** The device's queue as the grid sees it, recording what the grid asks of it. */
 function fakeLink(canQueue = true) {
@@ -142,7 +86,7 @@ describe('the grid store without a connection', () => {
 
   it('keeps a change whose save lost the connection on the device, at the time it was typed, without retrying', async () => {
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     store.set(key, 'mark', '5');
     await vi.advanceTimersByTimeAsync(40_000);
     await net.answer('network');
@@ -157,7 +101,7 @@ describe('the grid store without a connection', () => {
   it('fetches nothing while the browser is offline: the change goes to the device at once', () => {
     online.onLine = false;
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     store.editReason = 'Забыл поставить';
     store.set(absence, 'attendance', 'оп');
     expect(net.fetch).not.toHaveBeenCalled();
@@ -180,7 +124,7 @@ describe('the grid store without a connection', () => {
 
   it('retries a 5xx online, and a lost connection too where the course cannot be kept on the device', async () => {
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     store.set(key, 'mark', '5');
     await net.answer({ status: 503, body: { error: 'unavailable', message: 'Сервер недоступен' } });
     expect(store.get(key)?.status).toBe('pending');
@@ -191,7 +135,7 @@ describe('the grid store without a connection', () => {
     expect(link.queue).not.toHaveBeenCalled();
 
     const closed = fakeLink(false);
-    const other = new GridStore(grid(), closed);
+    const other = new GridStore(offlineGrid(), closed);
     other.set(key, 'mark', '3');
     await net.answer('network');
     expect(other.get(key)?.status).toBe('pending');
@@ -203,7 +147,7 @@ describe('the grid store without a connection', () => {
   it('never keeps a period mark on the device: it goes online and is retried there', async () => {
     online.onLine = false;
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     store.set('p:7:11', 'periodMark', '5');
     expect(net.sent[0]).toMatchObject({ courseId: 1, periodId: 7, studentId: 11, value: '5' });
     await net.answer('network');
@@ -214,7 +158,7 @@ describe('the grid store without a connection', () => {
   });
 
   it('shows the changes kept on the device after a reload: waiting ones pending, refused ones with the server’s value', () => {
-    const store = new GridStore(grid(), fakeLink());
+    const store = new GridStore(offlineGrid(), fakeLink());
     const waiting = queued(10, key, markChange('5', { value: '4', version: 3 }));
     const late = queued(11, absence, {
       kind: 'attendance',
@@ -241,7 +185,7 @@ describe('the grid store without a connection', () => {
   it('takes a sent change’s new version, and keeps a cell typed again meanwhile pending on the device over it', async () => {
     online.onLine = false;
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     store.set(key, 'mark', '5');
     const entry = queued(10, key, markChange('5', { value: '4', version: 3 }));
     store.absorbOffline({ type: 'applied', entry, cell: markCell('5', 4), more: false });
@@ -281,7 +225,7 @@ describe('the grid store without a connection', () => {
   it('keeps a cell on the device while a later change of it still waits there, even when the sent one had the same value', () => {
     online.onLine = false;
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     store.set(key, 'mark', '5');
     const entry = queued(10, key, markChange('5', { value: '4', version: 3 }));
     // 5 on its way, then 4 and 5 again typed: the device still holds a later «5».
@@ -295,7 +239,7 @@ describe('the grid store without a connection', () => {
 
   it('resolves a refused device change through the device: keep mine with the reason, or take the server’s', () => {
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     const mine = refused(queued(10, key, markChange('5', { value: '4', version: 3 })), markCell('2', 7));
     store.restore([mine]);
     store.editReason = 'Ошибка при вводе';
@@ -324,7 +268,7 @@ describe('the grid store without a connection', () => {
 
   it('drops a refused device change typed over, and saves the new value over the server’s version', async () => {
     const link = fakeLink();
-    const store = new GridStore(grid(), link);
+    const store = new GridStore(offlineGrid(), link);
     store.restore([refused(queued(10, key, markChange('5', { value: '4', version: 3 })), markCell('2', 7))]);
     store.set(key, 'mark', '3');
     expect(link.takeServer).toHaveBeenCalledWith(10);

@@ -1,21 +1,8 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../i18n/use-t.ts';
+import { useOnline } from '../pwa/offline-banner.tsx';
 import { outbox } from './outbox.ts';
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 /**
  * The offline journal's indicator in the shell: how many changes wait on this device, whether

@@ -9,7 +9,7 @@ type WorkerMessage =
   | { type: 'otmetka-fresh-data' };
 
 /** Whether the browser believes it is online, following its online/offline events. */
-function useOnline(): boolean {
+export function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
