@@ -24,6 +24,7 @@ import type { Database } from './db/database.ts';
 import { registerDiaryRoutes } from './diary/diary.routes.ts';
 import { registerDistrictRoutes } from './district/district.routes.ts';
 import { registerExchangeRoutes } from './exchange/exchange.routes.ts';
+import { registerFirstStepsRoutes } from './first-steps/first-steps.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.ts';
 import { requestForLog } from './http/log-redaction.ts';
@@ -149,6 +150,7 @@ export async function buildApp(
   registerAuditRoutes(api, database.db);
   registerRegulationRoutes(api, database.db, config.backup);
   registerSupportRoutes(api, database.db);
+  registerFirstStepsRoutes(api, database.db);
 
   const webRoot = resolve(config.webDir);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));
