@@ -12,6 +12,7 @@ import { routes as credentialsRoutes } from '../credentials/routes.ts';
 import { routes as diaryRoutes } from '../diary/routes.ts';
 import { routes as districtRoutes } from '../district/routes.ts';
 import { routes as exchangeRoutes } from '../exchange/routes.ts';
+import { routes as firstStepsRoutes } from '../first-steps/routes.ts';
 import { useT } from '../i18n/use-t.ts';
 import { routes as importsRoutes } from '../imports/routes.ts';
 import { routes as journalRoutes } from '../journal/routes.ts';
@@ -42,6 +43,7 @@ import { endSession, queryClient, signOut } from './session.ts';
 const ChangePasswordPage = lazy(() => import('../pages/change-password-page.tsx'));
 const navId = 'main-nav';
 const pageRoutes = [
+  ...firstStepsRoutes,
   ...calendarRoutes,
   ...structureRoutes,
   ...peopleRoutes,

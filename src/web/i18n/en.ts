@@ -8,6 +8,7 @@ import { dictionary as diary } from '../diary/diary.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as exchange } from '../exchange/exchange.i18n.ts';
 import { dictionary as rosterImport } from '../exchange/roster-import.i18n.ts';
+import { dictionary as firstSteps } from '../first-steps/first-steps.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
@@ -142,6 +143,7 @@ const coreEn: Record<keyof typeof coreRu, string> = {
 /** Every interface string in English. */
 export const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...firstSteps.en,
   ...calendar.en,
   ...structure.en,
   ...people.en,

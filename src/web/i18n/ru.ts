@@ -8,6 +8,7 @@ import { dictionary as diary } from '../diary/diary.i18n.ts';
 import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as exchange } from '../exchange/exchange.i18n.ts';
 import { dictionary as rosterImport } from '../exchange/roster-import.i18n.ts';
+import { dictionary as firstSteps } from '../first-steps/first-steps.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
@@ -141,6 +142,7 @@ export const coreRu = {
 /** Every interface string in Russian, the default language: the shell's and each module's. */
 export const ru = {
   ...coreRu,
+  ...firstSteps.ru,
   ...calendar.ru,
   ...structure.ru,
   ...people.ru,

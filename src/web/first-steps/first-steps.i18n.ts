@@ -1,0 +1,51 @@
+import { defineDictionary } from '../i18n/define.ts';
+
+/** Interface strings of the administrator's first-steps checklist. */
+export const dictionary = defineDictionary(
+  {
+    'firstSteps.title': 'Первые шаги',
+    'firstSteps.intro':
+      'Что нужно сделать, чтобы школа начала вести журнал в Отметке: от настройки до первого записанного урока. Каждый пункт ведёт на свою страницу.',
+    'firstSteps.count': 'Выполнено: {done} из {total}',
+    'firstSteps.next': 'Следующий шаг',
+    'firstSteps.allDone': 'Все шаги выполнены: школа ведёт журнал в Отметке.',
+    'firstSteps.done': 'Выполнено',
+    'firstSteps.todo': 'Не выполнено',
+    'firstSteps.loadFailed': 'Не удалось загрузить первые шаги. Обновите страницу.',
+    'firstSteps.step.school': 'Школа настроена',
+    'firstSteps.step.year': 'Учебный год и его периоды',
+    'firstSteps.step.calendar': 'Календарь школы: каникулы и праздники',
+    'firstSteps.step.bells': 'Расписание звонков',
+    'firstSteps.step.classes': 'Классы',
+    'firstSteps.step.subjects': 'Предметы',
+    'firstSteps.step.teachers': 'Учителя с доступом в Отметку',
+    'firstSteps.step.courses': 'Нагрузка: кто какой предмет ведёт в каком классе',
+    'firstSteps.step.timetable': 'Расписание уроков',
+    'firstSteps.step.students': 'Ученики в классах',
+    'firstSteps.step.parents': 'Доступы родителей выданы',
+    'firstSteps.step.lesson': 'Первый урок записан: тема, посещаемость или оценка',
+  },
+  {
+    'firstSteps.title': 'First steps',
+    'firstSteps.intro':
+      'What it takes for the school to keep its register in Otmetka: from the setup to the first lesson recorded. Each item leads to its page.',
+    'firstSteps.count': 'Done: {done} of {total}',
+    'firstSteps.next': 'Next step',
+    'firstSteps.allDone': 'Every step is done: the school keeps its register in Otmetka.',
+    'firstSteps.done': 'Done',
+    'firstSteps.todo': 'Not done',
+    'firstSteps.loadFailed': 'Could not load the first steps. Reload the page.',
+    'firstSteps.step.school': 'The school is set up',
+    'firstSteps.step.year': 'The academic year and its periods',
+    'firstSteps.step.calendar': 'The school calendar: vacations and holidays',
+    'firstSteps.step.bells': 'The bell schedule',
+    'firstSteps.step.classes': 'Classes',
+    'firstSteps.step.subjects': 'Subjects',
+    'firstSteps.step.teachers': 'Teachers with a login to Otmetka',
+    'firstSteps.step.courses': 'The teaching load: who teaches which subject in which class',
+    'firstSteps.step.timetable': 'The timetable',
+    'firstSteps.step.students': 'Students in the classes',
+    'firstSteps.step.parents': "Parents' logins issued",
+    'firstSteps.step.lesson': 'The first lesson recorded: a topic, attendance or a mark',
+  },
+);
