@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { todayIso } from './demo.ts';
 import type { Harness } from './harness.ts';
 
@@ -142,4 +142,20 @@ export async function checkpointTaken(h: Harness, courseId: number): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no checkpoint for course ${courseId}`);
+}
+
+/**
+ * Takes the browser offline. The sync route is refused too: a page reloaded offline under load can
+ * get a moment of network before Chromium applies the offline state to it, and nothing must reach
+ * the server while the test says it is offline.
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.route('**/api/journal/sync', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(true);
+}
+
+/** Brings the browser back online (and lets the sync through again). */
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute('**/api/journal/sync');
+  await context.setOffline(false);
 }

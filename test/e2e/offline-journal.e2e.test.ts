@@ -6,6 +6,8 @@ import {
   cell,
   dayMonthOf,
   deviceQueue,
+  goOffline,
+  goOnline,
   openGrid,
   queueStatus,
   todaysLesson,
@@ -69,7 +71,7 @@ describe.skipIf(skipE2e)('the offline journal', () => {
   });
 
   it('offline, the teacher takes attendance and enters ten marks; they wait on the device', async () => {
-    await context.setOffline(true);
+    await goOffline(context);
     offlineFrom = new Date().toISOString();
     // Two absences in the lesson's column, then ten marks below them.
     await typeInto(page, cell(page, start.row, start.col), 'н');
@@ -145,7 +147,7 @@ describe.skipIf(skipE2e)('the offline journal', () => {
 
   it('online again, the server gets exactly the changes with their times, and the clash is shown, not overwritten', async () => {
     onlineAt = new Date().toISOString();
-    await context.setOffline(false);
+    await goOnline(context);
     const conflicts = page.getByRole('list', { name: 'Конфликты: выберите, какое значение оставить' });
     await conflicts.waitFor();
     const item = conflicts.getByRole('listitem');
@@ -216,7 +218,7 @@ describe.skipIf(skipE2e)('the offline journal', () => {
   });
 
   it('signing out asks about changes still waiting, then leaves nothing of the teacher on the device', async () => {
-    await context.setOffline(true);
+    await goOffline(context);
     await typeInto(page, cell(page, start.row + 12, start.col), '4');
     await queueStatus(page).getByText('Изменений в журнале ждут отправки: 1').waitFor();
     const signOut = page.getByRole('button', { name: 'Выйти', exact: true });
@@ -254,7 +256,7 @@ describe.skipIf(skipE2e)('the offline journal', () => {
         return [...stores, api];
       });
     await expect.poll(left).toEqual([0, 0, 0, 0]);
-    await context.setOffline(false);
+    await goOnline(context);
     // Online again: a queue that survived would be sent at once; give it the time to arrive.
     await page.waitForTimeout(3_000);
     const mark = await h.database.db

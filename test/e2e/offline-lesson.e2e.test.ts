@@ -9,6 +9,7 @@ import {
   skipE2e,
   startHarness,
 } from './harness.ts';
+import { goOffline, goOnline } from './offline-helpers.ts';
 
 const kept = 'Сохранено на этом устройстве, отправим, когда появится связь.';
 const pageSynced = 'Изменения урока, сделанные без связи, сохранены на сервере.';
@@ -61,8 +62,12 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
    * the page's answers kept by the worker, the course's checkpoint taken.
    */
   async function openOnline(): Promise<void> {
+    // This course's checkpoint (the app readies the teacher's other courses in the background too).
     const checkpoint = page.waitForResponse(
-      (r) => r.url().endsWith('/api/journal/sync/checkpoint') && r.status() === 200,
+      (r) =>
+        r.url().endsWith('/api/journal/sync/checkpoint') &&
+        r.status() === 200 &&
+        (r.request().postDataJSON() as { courseId?: number } | null)?.courseId === lesson.courseId,
     );
     await page.goto(path);
     await page.getByRole('button', { name: 'Сохранить урок' }).waitFor();
@@ -128,7 +133,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     // A student shown present now is marked absent.
     const { student, studentId, name } = await presentStudent(page);
 
-    await context.setOffline(true);
+    await goOffline(context);
     await page.getByText('Без связи файлы не загружаются').waitFor();
     const topic = `Дроби без связи ${lesson.id}`;
     const homework = '§ 7, упр. 3 (задано без связи)';
@@ -154,7 +159,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     // Nothing reached the server yet.
     expect(await stored()).toEqual(before);
 
-    await context.setOffline(false);
+    await goOnline(context);
     await page.getByText(pageSynced).waitFor({ timeout: 20_000 });
     await attendance.getByText('Посещаемость, отмеченная без связи, сохранена на сервере.').waitFor();
     await attendance.getByText('Посещаемость отмечена.', { exact: true }).waitFor();
@@ -191,14 +196,14 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     /** Saves a topic offline here while a second session saves another online; back online, the conflict. */
     const clash = async (mine: string, theirs: string) => {
       await openOnline();
-      await context.setOffline(true);
+      await goOffline(context);
       await saveTopic(page, mine);
       await page.locator('form.lesson-form').getByText(kept).waitFor();
       const other = await openAs(h, 'teacher', path);
       await saveTopic(other, theirs);
       await other.getByText('Урок сохранён.').waitFor();
       await other.context().close();
-      await context.setOffline(false);
+      await goOnline(context);
       const conflict = page.getByRole('group', { name: conflictTitle });
       await conflict.waitFor({ timeout: 20_000 });
       expect(await conflict.textContent()).toContain(`Тема: на сервере «${theirs}», у вас «${mine}»`);
@@ -231,7 +236,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     await openOnline();
     const attendance = page.locator('section.lesson-attendance');
     const { student, studentId, name } = await presentStudent(page);
-    await context.setOffline(true);
+    await goOffline(context);
     await student.getByLabel('оп', { exact: true }).check();
     await reasonsIfAsked(page);
     await attendance.getByRole('button', { name: 'Сохранить посещаемость' }).click();
@@ -243,7 +248,7 @@ describe.skipIf(skipE2e)('the lesson page without a connection', () => {
     await other.getByText('Посещаемость сохранена.').waitFor();
     await other.context().close();
 
-    await context.setOffline(false);
+    await goOnline(context);
     const conflict = attendance.getByRole('group', { name: conflictTitle });
     await conflict.waitFor({ timeout: 20_000 });
     expect(await conflict.textContent()).toContain(`${name}: на сервере «н», у вас «оп»`);
