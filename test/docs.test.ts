@@ -97,6 +97,26 @@ describe.each(Object.entries(docs))('docs/OPERATIONS (%s)', (_lang, text) => {
 });
 
 describe('README', () => {
+  it('gives the quick start as two commands, and they do what it says (address, files, scripts)', () => {
+    const readme = read('README.md');
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    for (const start of [readme.indexOf('```sh'), readme.indexOf('```sh', readme.indexOf('## Quick start'))]) {
+      const block = readme.slice(start, readme.indexOf('```', start + 5)).split('\n').slice(1, -1);
+      expect(block.map((line) => line.split('#')[0]?.trim())).toEqual(['npm ci && npm run demo', 'npm test']);
+    }
+    expect(scripts.demo).toMatch(/cli\/main\.ts demo$/);
+    expect(scripts.start).toMatch(/cli\/main\.ts serve$/);
+    expect(scripts.test).toContain('vitest run');
+    expect(readme).toContain('http://localhost:3000');
+    expect(readme).toContain('`./data/demo.db`');
+    expect(readConfig({})).toMatchObject({
+      host: 'localhost',
+      port: 3000,
+      databaseUrl: './data/otmetka.db',
+      demoDatabaseUrl: './data/demo.db',
+    });
+  });
+
   it('names only backup and restore commands that the CLI has, and links the operations docs', () => {
     const readme = read('README.md');
     expect(commands(readme).map((c) => c.words)).toContain('otmetka restore');
