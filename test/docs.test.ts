@@ -100,8 +100,14 @@ describe('README', () => {
   it('gives the quick start as two commands, and they do what it says (address, files, scripts)', () => {
     const readme = read('README.md');
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-    for (const start of [readme.indexOf('```sh'), readme.indexOf('```sh', readme.indexOf('## Quick start'))]) {
-      const block = readme.slice(start, readme.indexOf('```', start + 5)).split('\n').slice(1, -1);
+    for (const start of [
+      readme.indexOf('```sh'),
+      readme.indexOf('```sh', readme.indexOf('## Quick start')),
+    ]) {
+      const block = readme
+        .slice(start, readme.indexOf('```', start + 5))
+        .split('\n')
+        .slice(1, -1);
       expect(block.map((line) => line.split('#')[0]?.trim())).toEqual(['npm ci && npm run demo', 'npm test']);
     }
     expect(scripts.demo).toMatch(/cli\/main\.ts demo$/);
