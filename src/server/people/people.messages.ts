@@ -80,6 +80,8 @@ export const fields = defineFields(
     attendanceSameDay: 'Посещаемость в тот же день',
     homeworkHoursAfterLastLesson: 'Домашнее задание: часов после последнего урока класса',
     writtenWorkMarksDays: 'Отметки за письменные работы: дней',
+    written: 'Письменная работа',
+    assessment: 'Оценочная процедура',
     weight: 'Вес',
   },
   {
@@ -114,6 +116,8 @@ export const fields = defineFields(
     attendanceSameDay: 'Attendance the same day',
     homeworkHoursAfterLastLesson: 'Homework: hours after the class’s last lesson',
     writtenWorkMarksDays: 'Written-work marks: days',
+    written: 'Written work',
+    assessment: 'Assessment procedure',
     weight: 'Weight',
   },
 );
