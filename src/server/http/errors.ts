@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ErrorCode } from '../../contract/errors.ts';
 import { AppError, statusOf } from './app-error.ts';
-import { fieldLabel, type Lang, langOf, type MessageKey, translate } from './messages.ts';
+import { fieldNames, type Lang, langOf, type MessageKey, translate } from './messages.ts';
 import { requestIdHeader } from './request-id.ts';
 import { fieldProblems, InputError } from './validation.ts';
 
@@ -17,8 +17,10 @@ function inputErrorBody(lang: Lang, error: InputError): Omit<ErrorBody, 'error'>
   const fields: Record<string, string> = {};
   for (const [path, problem] of fieldProblems(error))
     fields[path] = translate(lang, problem.key, problem.params);
-  const names = Object.keys(fields).map((p) => `«${fieldLabel(lang, p)}»`);
-  return { message: translate(lang, 'validation', { fields: names.join(', ') }), fields };
+  return {
+    message: translate(lang, 'validation', { fields: fieldNames(lang, Object.keys(fields)) }),
+    fields,
+  };
 }
 
 function appErrorBody(lang: Lang, error: AppError): Omit<ErrorBody, 'error'> {
@@ -27,8 +29,10 @@ function appErrorBody(lang: Lang, error: AppError): Omit<ErrorBody, 'error'> {
   const fields = Object.fromEntries(
     Object.entries(error.fields).map(([name, key]) => [name, translate(lang, key)]),
   );
-  const names = Object.keys(fields).map((p) => `«${fieldLabel(lang, p)}»`);
-  return { message: translate(lang, 'validation', { fields: names.join(', ') }), fields };
+  return {
+    message: translate(lang, 'validation', { fields: fieldNames(lang, Object.keys(fields)) }),
+    fields,
+  };
 }
 
 /** Fastify's own client errors by their code (matched on codes, never on messages). */

@@ -292,7 +292,29 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-/** The human name of a field (its dotted path when unknown). */
+/**
+ * The human name of a field at a dotted path. An element of a list is named as its list
+ * (`personIds.1` → the label of `personIds`); a field inside a list of objects by the label of its
+ * own path (`groups.0.studentIds`), else of that path without the indices (`groups.studentIds`),
+ * else of its own name (`studentIds`); failing all, by the nearest labelled field holding it. Only
+ * a path with nothing labelled on it (a key the client made up) is named as sent.
+ */
 export function fieldLabel(lang: Lang, path: string): string {
-  return fieldLabels[lang][path] ?? path;
+  const labels = fieldLabels[lang];
+  const parts = path.split('.');
+  const index = (part: string) => /^\d+$/.test(part);
+  for (let end = parts.length; end > 0; end--) {
+    const name = parts[end - 1]!;
+    if (index(name)) continue;
+    const prefix = parts.slice(0, end);
+    const label =
+      labels[prefix.join('.')] ?? labels[prefix.filter((part) => !index(part)).join('.')] ?? labels[name];
+    if (label !== undefined) return label;
+  }
+  return path;
+}
+
+/** The fields at these paths named for a message: «label», «label», each label once. */
+export function fieldNames(lang: Lang, paths: string[]): string {
+  return [...new Set(paths.map((p) => fieldLabel(lang, p)))].map((label) => `«${label}»`).join(', ');
 }

@@ -27,7 +27,7 @@ import { idParams } from '../../contract/people.ts';
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { AppError } from '../http/app-error.ts';
-import { fieldLabel, langOf, translate } from '../http/messages.ts';
+import { fieldNames, langOf, translate } from '../http/messages.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
 import { addColumn } from './add-column.ts';
@@ -82,8 +82,7 @@ async function answer<T>(request: FastifyRequest, reply: FastifyReply, run: () =
     const fields = Object.fromEntries(
       Object.entries(error.fields).map(([f, key]) => [f, translate(lang, key, error.params)]),
     );
-    const names = Object.keys(fields).map((f) => `«${fieldLabel(lang, f)}»`);
-    const message = translate(lang, 'validation', { fields: names.join(', ') });
+    const message = translate(lang, 'validation', { fields: fieldNames(lang, Object.keys(fields)) });
     return reply.code(400).send({ error: 'validation', message, fields, requestId: String(request.id) });
   }
 }

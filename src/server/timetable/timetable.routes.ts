@@ -20,7 +20,7 @@ import {
 import type { DB } from '../db/schema.ts';
 import type { Api } from '../http/api.ts';
 import { AppError } from '../http/app-error.ts';
-import { fieldLabel, langOf, translate } from '../http/messages.ts';
+import { fieldNames, langOf, translate } from '../http/messages.ts';
 import { errors } from '../http/openapi.ts';
 import { ctxOf } from '../http/session.ts';
 import { buildDraft } from './draft-timetable.ts';
@@ -46,8 +46,7 @@ async function answer<T>(request: FastifyRequest, reply: FastifyReply, run: () =
     const text = translate(lang, error.messageKey, error.params);
     const fields = Object.fromEntries(Object.keys(error.fields).map((f) => [f, text]));
     // As everywhere: the message above the form names the fields, the field tells what is wrong.
-    const names = Object.keys(fields).map((f) => `«${fieldLabel(lang, f)}»`);
-    const message = translate(lang, 'validation', { fields: names.join(', ') });
+    const message = translate(lang, 'validation', { fields: fieldNames(lang, Object.keys(fields)) });
     return reply.code(400).send({ error: 'validation', message, fields, requestId: String(request.id) });
   }
 }
