@@ -215,6 +215,15 @@ describe.each(engines())('teacher ↔ parent dialogs on $name', (engine) => {
       { 'accept-language': 'en' },
     );
     expect(en.json().message).toBe('Please check the fields: «Subject».');
+    // Bad elements of a list are named once, as the list.
+    const elements = await c.parent1.send('POST', '/api/messages/threads', {
+      studentId: s.people.student1.id,
+      to: [s.people.classT.id, 'x', -1],
+      subject: 'Тема',
+      body: 'Текст',
+    });
+    expect(Object.keys(elements.json().fields).sort()).toEqual(['to.1', 'to.2']);
+    expect(elements.json().message).toBe('Проверьте поля: «Кому».');
     expect((await c.parent1.get('/api/messages/threads/abc')).statusCode).toBe(400);
     const nul = await c.classT.send('POST', `/api/messages/threads/${threadId}/messages`, {
       body: 'a\u0000b',

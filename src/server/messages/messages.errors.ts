@@ -1,11 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, statusOf } from '../http/app-error.ts';
-import { type Lang, langOf, translate } from '../http/messages.ts';
+import { fieldLabel, type Lang, langOf, translate } from '../http/messages.ts';
 import { fieldProblems, InputError } from '../http/validation.ts';
 import { labels } from './messages.messages.ts';
 
+/** This module's label of a field (an element of a list by its list's), else the application's. */
 function label(lang: Lang, field: string): string {
-  return `«${labels[lang][field] ?? field}»`;
+  return labels[lang][field] ?? labels[lang][field.replace(/(\.\d+)+$/, '')] ?? fieldLabel(lang, field);
 }
 
 /**
@@ -29,7 +30,7 @@ export function messagesErrorHandler(error: FastifyError, request: FastifyReques
     );
   }
   if (!fields) throw error;
-  const names = Object.keys(fields).map((p) => label(lang, p));
+  const names = [...new Set(Object.keys(fields).map((p) => `«${label(lang, p)}»`))];
   return reply
     .code(statusOf[code])
     .type('application/json; charset=utf-8')
