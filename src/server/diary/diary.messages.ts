@@ -39,6 +39,8 @@ export const fields = defineFields(
     date: 'Дата',
     periodId: 'Период',
     from: 'С какого дня',
+    fileId: 'Файл',
+    noticeId: 'Сообщение об отсутствии',
   },
   {
     weekStart: 'Week',
@@ -49,5 +51,7 @@ export const fields = defineFields(
     date: 'Date',
     periodId: 'Period',
     from: 'From',
+    fileId: 'File',
+    noticeId: 'Notice of absence',
   },
 );

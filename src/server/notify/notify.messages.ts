@@ -17,6 +17,7 @@ export const messages = defineMessages(
 /** Labels of the module's input fields. */
 export const fields = defineFields(
   {
+    prefs: 'Настройки уведомлений',
     'prefs.emailEnabled': 'Уведомления по почте',
     'prefs.telegramEnabled': 'Уведомления в Telegram',
     'prefs.absencesInstant': 'Сразу сообщать о пропусках',
@@ -32,6 +33,7 @@ export const fields = defineFields(
     to: 'Кому',
   },
   {
+    prefs: 'Notification settings',
     'prefs.emailEnabled': 'E-mail notifications',
     'prefs.telegramEnabled': 'Telegram notifications',
     'prefs.absencesInstant': 'Tell of absences at once',
