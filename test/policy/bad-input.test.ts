@@ -244,11 +244,14 @@ describe.each(engines())('bad input never gives a 5xx on $name', (engine) => {
       snapshot = await stored();
       if (snapshot !== before) leak = `${where}: stored something on a refusal`;
     } else snapshot = undefined;
-    return judge(res, where, en) ?? leak;
+    return judge(res, where, en, c) ?? leak;
   }
 
-  /** What is wrong with an answer: a 5xx (with the head of its stack), a PDF that is none, a bad error body. */
-  function judge(res: LightMyRequestResponse, where: string, en: boolean): string | null {
+  /**
+   * What is wrong with an answer: a 5xx (with the head of its stack), a PDF that is none, a bad error
+   * body, a field named by its key rather than its label, one bad field answered without naming it.
+   */
+  function judge(res: LightMyRequestResponse, where: string, en: boolean, c: Case): string | null {
     const head = (text: string) =>
       text
         .split('\n')
@@ -271,7 +274,24 @@ describe.each(engines())('bad input never gives a 5xx on $name', (engine) => {
     const tidy = !/\.\.|\.;|\{\w+\}/.test(message);
     if (typeof body.error !== 'string' || !message || !fieldsOk || !langOk || !tidy)
       return `${where}: error body ${res.body.slice(0, 200)}`;
+    if (body.error !== 'validation') return null;
+    const key = rawKey(message, body.fields ?? {}, en);
+    if (key !== undefined) return `${where}: names the field «${key}» by its key: ${message}`;
+    if (c.field && fields.length === 0) return `${where}: names no field: ${res.body.slice(0, 200)}`;
     return null;
+  }
+
+  /**
+   * A field a validation message names by its key rather than its label: in Russian any Latin name in
+   * «…», in English a key of `fields` or a name shaped like one (`markedGrades`, `personIds.1`). Only
+   * an unknown field may be named as sent: that key is the client's own.
+   */
+  function rawKey(message: string, fields: Record<string, unknown>, en: boolean): string | undefined {
+    const unknown = en ? 'Unknown field.' : 'Неизвестное поле.';
+    const keyLike = en ? /^[a-z]+([A-Z]\w*|\.\w+)+$/ : /^[A-Za-z][\w.]*$/;
+    return [...message.matchAll(/«([^»]*)»/g)]
+      .map((m) => m[1]!)
+      .find((name) => fields[name] !== unknown && (keyLike.test(name) || Object.hasOwn(fields, name)));
   }
 
   // The district's official only where the district reaches: the others refuse them up front.
