@@ -1,5 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
+import { useLocation } from 'wouter';
 import { PublicLayout } from '../components/public-layout.tsx';
+import { publicHelp } from '../help/help-map.ts';
 import { useT } from '../i18n/use-t.ts';
 import { LoginPage } from '../pages/login-page.tsx';
 import { LockScreen } from './lock-screen.tsx';
@@ -8,6 +10,7 @@ import { signOut, useMe, useSetupStatus } from './session.ts';
 const SetupPage = lazy(() => import('../pages/setup-page.tsx'));
 const ChangePasswordPage = lazy(() => import('../pages/change-password-page.tsx'));
 const SignedInApp = lazy(() => import('./signed-in-app.tsx'));
+const HelpPage = lazy(() => import('../help/help-page.tsx'));
 
 function Loading() {
   const t = useT();
@@ -35,11 +38,20 @@ function LoadFailed({ onRetry }: { onRetry: () => void }) {
   );
 }
 
-/** Decides what the visitor sees: first-run setup, login, the forced password change, or the app. */
+/** Decides what the visitor sees: a guide, first-run setup, login, the forced password change, or the app. */
 export function App() {
   const t = useT();
+  const [location] = useLocation();
   const setup = useSetupStatus();
   const me = useMe();
+  // The guides are for everyone, signed in or not (they hold no school's data).
+  if (location === '/help' || location.startsWith('/help/')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <HelpPage />
+      </Suspense>
+    );
+  }
   if (setup.isError || me.isError) {
     return (
       <LoadFailed
@@ -59,6 +71,7 @@ export function App() {
   else if (me.data.mustChangePassword) {
     page = (
       <PublicLayout
+        help={publicHelp.forcedPassword}
         actions={
           <button type="button" className="button button-quiet" onClick={() => void signOut('signedOut')}>
             {t('shell.logout')}

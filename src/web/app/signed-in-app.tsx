@@ -2,70 +2,25 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
 import { isStaffRole } from '../../domain/roles.ts';
-import { routes as auditRoutes } from '../audit/routes.ts';
-import { routes as backupRoutes } from '../backups/routes.ts';
-import { routes as calendarRoutes } from '../calendar/routes.ts';
 import { AppHeader } from '../components/app-header.tsx';
 import { RoleNav } from '../components/role-nav.tsx';
-import { routes as controlRoutes } from '../control/routes.ts';
-import { routes as credentialsRoutes } from '../credentials/routes.ts';
-import { routes as diaryRoutes } from '../diary/routes.ts';
-import { routes as districtRoutes } from '../district/routes.ts';
-import { routes as exchangeRoutes } from '../exchange/routes.ts';
-import { routes as firstStepsRoutes } from '../first-steps/routes.ts';
 import { useT } from '../i18n/use-t.ts';
-import { routes as importsRoutes } from '../imports/routes.ts';
-import { routes as journalRoutes } from '../journal/routes.ts';
-import { routes as lessonsRoutes } from '../lessons/routes.ts';
-import { routes as messagesRoutes } from '../messages/routes.ts';
 import { useUnreadBadges } from '../messages/unread.ts';
-import { routes as notifyRoutes } from '../notify/routes.ts';
 import { outbox } from '../offline/outbox.ts';
 import { prepareOffline } from '../offline/prepare.ts';
 import { QueueStatus } from '../offline/queue-status.tsx';
 import { HomePage } from '../pages/home-page.tsx';
 import { SectionPage } from '../pages/section-page.tsx';
-import { routes as peopleRoutes } from '../people/routes.ts';
-import { routes as printRoutes } from '../print/routes.ts';
 import { OfflineBanner } from '../pwa/offline-banner.tsx';
-import { routes as regulationRoutes } from '../regulation/routes.ts';
-import { routes as reportsRoutes } from '../reports/routes.ts';
-import { routes as securityRoutes } from '../security/routes.ts';
-import { routes as structureRoutes } from '../structure/routes.ts';
-import { routes as supportRoutes } from '../support/routes.ts';
-import { routes as timetableRoutes } from '../timetable/routes.ts';
 import { useIdleTimeout } from './idle.ts';
 import { LockScreen } from './lock-screen.tsx';
 import { lockNow, onEnded, onUnlocked, useLockState } from './lock-screen-state.ts';
 import { navigationFor } from './navigation.ts';
+import { pageRoutes } from './page-routes.ts';
 import { endSession, queryClient, signOut } from './session.ts';
 
 const ChangePasswordPage = lazy(() => import('../pages/change-password-page.tsx'));
 const navId = 'main-nav';
-const pageRoutes = [
-  ...firstStepsRoutes,
-  ...calendarRoutes,
-  ...structureRoutes,
-  ...peopleRoutes,
-  ...importsRoutes,
-  ...credentialsRoutes,
-  ...timetableRoutes,
-  ...securityRoutes,
-  ...supportRoutes,
-  ...districtRoutes,
-  ...journalRoutes,
-  ...lessonsRoutes,
-  ...controlRoutes,
-  ...diaryRoutes,
-  ...messagesRoutes,
-  ...notifyRoutes,
-  ...reportsRoutes,
-  ...printRoutes,
-  ...backupRoutes,
-  ...regulationRoutes,
-  ...auditRoutes,
-  ...exchangeRoutes,
-];
 
 /**
  * The app after sign-in: header, role navigation, the page of the current address. Idle staff

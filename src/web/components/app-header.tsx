@@ -1,6 +1,8 @@
 import { Link, useLocation } from 'wouter';
 import type { Me } from '../../contract/auth.ts';
 import { fullName, organisationOf } from '../app/person.ts';
+import { HelpLink } from '../help/help-link.tsx';
+import { helpFor } from '../help/help-map.ts';
 import { useT } from '../i18n/use-t.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -38,6 +40,7 @@ export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut, onLock
             {t('support.link')}
           </Link>
         )}
+        <HelpLink target={helpFor(path, me)} />
         <LanguageSwitch />
         <button
           type="button"

@@ -9,6 +9,7 @@ import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as exchange } from '../exchange/exchange.i18n.ts';
 import { dictionary as rosterImport } from '../exchange/roster-import.i18n.ts';
 import { dictionary as firstSteps } from '../first-steps/first-steps.i18n.ts';
+import { dictionary as help } from '../help/help.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
@@ -152,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   ...timetable.en,
   ...security.en,
   ...support.en,
+  ...help.en,
   ...twoFactor.en,
   ...district.en,
   ...journal.en,

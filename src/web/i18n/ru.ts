@@ -9,6 +9,7 @@ import { dictionary as district } from '../district/district.i18n.ts';
 import { dictionary as exchange } from '../exchange/exchange.i18n.ts';
 import { dictionary as rosterImport } from '../exchange/roster-import.i18n.ts';
 import { dictionary as firstSteps } from '../first-steps/first-steps.i18n.ts';
+import { dictionary as help } from '../help/help.i18n.ts';
 import { dictionary as imports } from '../imports/imports.i18n.ts';
 import { dictionary as journal } from '../journal/journal.i18n.ts';
 import { dictionary as lessons } from '../lessons/lessons.i18n.ts';
@@ -151,6 +152,7 @@ export const ru = {
   ...timetable.ru,
   ...security.ru,
   ...support.ru,
+  ...help.ru,
   ...twoFactor.ru,
   ...district.ru,
   ...journal.ru,

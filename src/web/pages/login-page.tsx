@@ -10,6 +10,7 @@ import { FormAlert, Notice } from '../components/form-alert.tsx';
 import { PublicLayout } from '../components/public-layout.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
+import { publicHelp } from '../help/help-map.ts';
 import { useT } from '../i18n/use-t.ts';
 import { TwoFactorLoginStep } from '../security/two-factor-login-step.tsx';
 
@@ -50,7 +51,7 @@ export function LoginPage() {
   });
 
   return (
-    <PublicLayout>
+    <PublicLayout help={publicHelp.login}>
       <div className="card narrow">
         {secondStep ? (
           <TwoFactorLoginStep step={secondStep} onBack={() => setSecondStep(null)} />

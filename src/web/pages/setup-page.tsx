@@ -9,6 +9,7 @@ import { FormAlert } from '../components/form-alert.tsx';
 import { PublicLayout } from '../components/public-layout.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useFormErrors } from '../components/use-form-errors.ts';
+import { publicHelp } from '../help/help-map.ts';
 import { useT } from '../i18n/use-t.ts';
 
 const empty = {
@@ -60,7 +61,7 @@ export default function SetupPage() {
   });
 
   return (
-    <PublicLayout>
+    <PublicLayout help={publicHelp.setup}>
       <div className="card">
         <h1>{t('setup.title')}</h1>
         <p>{t('setup.intro')}</p>

@@ -48,8 +48,8 @@ export const dictionary = defineDictionary(
     'support.resolvedDone': 'Сообщение отмечено решённым.',
   },
   {
-    'support.link': 'Help & support',
-    'support.title': 'Help & support',
+    'support.link': 'Support',
+    'support.title': 'Support',
     'support.contactsTitle': 'Who to contact',
     'support.contactsEmpty':
       'The school administrator has not set the support contacts yet. Report a problem with the form below: the administrator will see it.',

@@ -1,0 +1,41 @@
+import { defineDictionary } from '../i18n/define.ts';
+
+/** Interface strings of the guides («Помощь»). */
+export const dictionary = defineDictionary(
+  {
+    'help.link': 'Помощь',
+    'help.linkHint': 'Руководство откроется в новой вкладке на разделе об этой странице',
+    'help.guides': 'Руководства',
+    'help.contents': 'Содержание',
+    'help.toApp': 'Перейти в Отметку',
+    'help.loading': 'Загружаем руководство…',
+    'help.notFound': 'Такого руководства нет. Выберите руководство из списка.',
+    'help.guide.start': 'Начало работы',
+    'help.guide.admin': 'Администратор школы',
+    'help.guide.director': 'Директор',
+    'help.guide.deputy': 'Заместитель директора',
+    'help.guide.teacher': 'Учитель',
+    'help.guide.class-teacher': 'Классный руководитель',
+    'help.guide.parent': 'Родитель',
+    'help.guide.student': 'Ученик',
+    'help.guide.district': 'Управление образования',
+  },
+  {
+    'help.link': 'Help',
+    'help.linkHint': 'The guide opens in a new tab at the section about this page',
+    'help.guides': 'Guides',
+    'help.contents': 'Contents',
+    'help.toApp': 'Go to Otmetka',
+    'help.loading': 'Loading the guide…',
+    'help.notFound': 'There is no such guide. Choose one from the list.',
+    'help.guide.start': 'Getting started',
+    'help.guide.admin': 'School administrator',
+    'help.guide.director': 'Principal',
+    'help.guide.deputy': 'Deputy principal',
+    'help.guide.teacher': 'Teacher',
+    'help.guide.class-teacher': 'Class teacher',
+    'help.guide.parent': 'Parent',
+    'help.guide.student': 'Student',
+    'help.guide.district': 'Education department',
+  },
+);
