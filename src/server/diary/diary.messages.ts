@@ -41,6 +41,7 @@ export const fields = defineFields(
     from: 'С какого дня',
     fileId: 'Файл',
     noticeId: 'Сообщение об отсутствии',
+    token: 'Адрес календаря',
   },
   {
     weekStart: 'Week',
@@ -53,5 +54,6 @@ export const fields = defineFields(
     from: 'From',
     fileId: 'File',
     noticeId: 'Notice of absence',
+    token: 'Calendar address',
   },
 );

@@ -136,6 +136,12 @@ describe.each(engines())('the regulation on keeping the journal on $name', (engi
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('Текст раздела 1');
+    const badKey = await director.send('PUT', '/api/regulation/draft', {
+      sections: [{ key: 'roles', text: 'Текст' }, { key: 'нет-такого', text: 'Текст' }, null],
+    });
+    expect(badKey.statusCode).toBe(400);
+    expect(Object.keys(badKey.json().fields).sort()).toEqual(['sections.1.key', 'sections.2']);
+    expect(badKey.json().message).toBe('Проверьте поля: «Раздел», «Разделы положения».');
     expect((await director.get('/api/regulation/file?format=odt')).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/regulation' })).statusCode).toBe(401);
     expect((await teacher.get('/api/regulation')).statusCode).toBe(403);

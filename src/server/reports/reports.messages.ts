@@ -24,6 +24,7 @@ export const fields = defineFields(
     classId: 'Класс',
     teacherId: 'Учитель',
     subjectId: 'Предмет',
+    report: 'Отчёт',
   },
   {
     yearId: 'Academic year',
@@ -33,5 +34,6 @@ export const fields = defineFields(
     classId: 'Class',
     teacherId: 'Teacher',
     subjectId: 'Subject',
+    report: 'Report',
   },
 );
