@@ -115,7 +115,7 @@ export const dictionary = defineDictionary(
       'The class has no students yet. First enter the class list (import or student cards), then issue access.',
     'credentials.emptyParents':
       'No parents are recorded for the class’s students yet: add them on the student cards.',
-    'credentials.emptyStaff': 'No staff yet: add them under «People and access» first.',
+    'credentials.emptyStaff': 'No staff yet: add them under «People and accounts» first.',
     'credentials.loadFailed': 'The list could not be loaded. Please try again.',
   },
 );

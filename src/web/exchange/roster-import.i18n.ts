@@ -7,11 +7,12 @@ export const dictionary = defineDictionary(
     'rosterImport.intro':
       'Загрузите архив ZIP в формате OneRoster 1.2 CSV: классы, предметы, учеников с номерами личных дел, учителей и сотрудников с ролями, родителей с детьми и зачисления с датами. Сначала Отметка проверит архив и покажет, что будет с каждой строкой; загрузка идёт целиком или не идёт совсем.',
     'rosterImport.notCarried':
-      'Не загружаются: виды работ, работы и оценки (categories, lineItems, results) и периоды. Учётные записи не создаются: логины и пароли выдаются на странице «Логины и пароли».',
+      'Не загружаются: виды работ, работы и оценки (categories, lineItems, results) и периоды. Учётные записи не создаются: логины и пароли выдаются в разделе «Выдача доступа».',
     'rosterImport.yearFirst':
-      'Учебный год должен уже быть в Отметке: создайте его в «Календаре», затем загрузите архив.',
+      'Учебный год должен уже быть в Отметке: создайте его в разделе «Учебный год и календарь», затем загрузите архив.',
     'rosterImport.year': 'Учебный год',
-    'rosterImport.noYears': 'В школе ещё нет учебного года. Создайте его в «Календаре».',
+    'rosterImport.noYears':
+      'В школе ещё нет учебного года. Создайте его в разделе «Учебный год и календарь».',
     'rosterImport.file': 'Архив OneRoster (ZIP)',
     'rosterImport.fileHint': 'Не больше 50 МБ. Внутри — manifest.csv и файлы CSV.',
     'rosterImport.tooLarge': 'Архив больше 50 МБ.',
@@ -44,11 +45,11 @@ export const dictionary = defineDictionary(
     'rosterImport.intro':
       'Upload a OneRoster 1.2 CSV ZIP archive: classes, subjects, students with their personal file numbers, teachers and staff with their roles, parents with their children and enrollments with dates. Otmetka checks the archive first and shows what will happen to each row; the import is all or nothing.',
     'rosterImport.notCarried':
-      'Not imported: categories, line items and results (work kinds, works and marks) and periods. No accounts are created: logins and passwords are issued on the «Logins and passwords» page.',
+      'Not imported: categories, line items and results (work kinds, works and marks) and periods. No accounts are created: logins and passwords are issued under «Issuing access».',
     'rosterImport.yearFirst':
-      'The school year must already exist in Otmetka: create it in «Calendar», then upload the archive.',
+      'The school year must already exist in Otmetka: create it under «School year and calendar», then upload the archive.',
     'rosterImport.year': 'School year',
-    'rosterImport.noYears': 'The school has no school year yet. Create one in «Calendar».',
+    'rosterImport.noYears': 'The school has no school year yet. Create one under «School year and calendar».',
     'rosterImport.file': 'OneRoster archive (ZIP)',
     'rosterImport.fileHint': 'At most 50 MB. Inside: manifest.csv and the CSV files.',
     'rosterImport.tooLarge': 'The archive is larger than 50 MB.',

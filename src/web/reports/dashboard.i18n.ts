@@ -79,7 +79,7 @@ export const dictionary = defineDictionary(
     'dashboard.worst': 'Worst kept',
     'dashboard.worstCaption': 'Journals with problems, worst first',
     'dashboard.worstEmpty':
-      'Every lesson held is filled in on time — no journal lags behind. Details are in the report «Keeping of the journal».',
+      'Every lesson held is filled in on time — no journal lags behind. Details are in the report «Journal keeping».',
     'dashboard.worstJournal': 'Journal',
     'dashboard.worstTeacher': 'Teacher',
     'dashboard.worstHeld': 'Lessons held',
@@ -93,7 +93,7 @@ export const dictionary = defineDictionary(
     'dashboard.remarks': 'Open remarks',
     'dashboard.remarksCount': 'Open remarks: {count}.',
     'dashboard.remarksEmpty':
-      'No open remarks. A remark is written from a journal page or from the report «Keeping of the journal».',
+      'No open remarks. A remark is written from a journal page or from the report «Journal keeping».',
     'dashboard.allRemarks': 'All remarks',
     'dashboard.remarkOn': '{journal}, lesson of {date}',
     'dashboard.noCourses':

@@ -5,7 +5,8 @@ export const dictionary = defineDictionary(
   {
     'structure.title': 'Классы и предметы',
     'structure.year': 'Учебный год {name}.',
-    'structure.noYear': 'В школе ещё нет учебного года. Сначала создайте его в разделе «Календарь».',
+    'structure.noYear':
+      'В школе ещё нет учебного года. Сначала создайте его в разделе «Учебный год и календарь».',
     'structure.loadFailed': 'Не удалось загрузить данные. Повторите попытку.',
     'structure.classes': 'Классы',
     'structure.class': 'Класс',
@@ -91,7 +92,8 @@ export const dictionary = defineDictionary(
   {
     'structure.title': 'Classes and subjects',
     'structure.year': 'Academic year {name}.',
-    'structure.noYear': 'The school has no academic year yet. Create one in «Calendar» first.',
+    'structure.noYear':
+      'The school has no academic year yet. Create one under «School year and calendar» first.',
     'structure.loadFailed': 'Could not load the data. Please try again.',
     'structure.classes': 'Classes',
     'structure.class': 'Class',

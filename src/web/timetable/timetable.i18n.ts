@@ -18,7 +18,7 @@ export const dictionary = defineDictionary(
     'timetable.day6': 'суббота',
     'timetable.on': 'Расписание на дату',
     'timetable.noClasses':
-      'В школе ещё нет классов. Сначала создайте классы и курсы в разделе «Структура школы».',
+      'В школе ещё нет классов. Сначала создайте классы и курсы в разделе «Классы и предметы».',
     'timetable.loadFailed': 'Не удалось загрузить расписание.',
     'timetable.tabWeek': 'Неделя',
     'timetable.tabChanges': 'Изменения',
@@ -30,7 +30,7 @@ export const dictionary = defineDictionary(
       'В расписании класса пока нет уроков. Добавьте урок кнопкой «+» в нужной клетке или составьте черновик по учебному плану.',
     'timetable.emptyView': 'В расписании класса пока нет уроков.',
     'timetable.noCourses':
-      'У класса нет курсов: сначала назначьте предметы и учителей в разделе «Структура школы».',
+      'У класса нет курсов: сначала назначьте предметы и учителей в разделе «Классы и предметы».',
     'timetable.draft': 'Составить черновик',
     'timetable.draftDone': 'Черновик составлен: поставлено уроков — {placed}.',
     'timetable.draftUnplaced': 'Не нашлось места: {list}.',
@@ -107,7 +107,7 @@ export const dictionary = defineDictionary(
     'timetable.day6': 'Saturday',
     'timetable.on': 'Timetable as of',
     'timetable.noClasses':
-      'The school has no classes yet. First create classes and courses under «School structure».',
+      'The school has no classes yet. First create classes and courses under «Classes and subjects».',
     'timetable.loadFailed': 'Could not load the timetable.',
     'timetable.tabWeek': 'Week',
     'timetable.tabChanges': 'Changes',
@@ -119,7 +119,7 @@ export const dictionary = defineDictionary(
       'The class timetable has no lessons yet. Add a lesson with «+» in a cell, or make a draft from the curriculum.',
     'timetable.emptyView': 'The class timetable has no lessons yet.',
     'timetable.noCourses':
-      'The class has no courses: first assign subjects and teachers under «School structure».',
+      'The class has no courses: first assign subjects and teachers under «Classes and subjects».',
     'timetable.draft': 'Make a draft',
     'timetable.draftDone': 'Draft made: {placed} lessons placed.',
     'timetable.draftUnplaced': 'No room found for: {list}.',
