@@ -38,6 +38,15 @@ describe.skipIf(skipE2e)('help and support', () => {
     await expectNoAxeViolations(teacher, 'the support page');
 
     const admin = await openAs(h, 'admin');
+    // The header counts the school's open reports beside «Поддержка» (the demo may hold some already).
+    const open = await admin.evaluate(
+      async () =>
+        ((await (await fetch('/api/support/problems?status=open')).json()) as { items: unknown[] }).items
+          .length,
+    );
+    const supportLink = admin.locator('a.topbar-support');
+    await expect.poll(() => supportLink.locator('.nav-count').textContent()).toBe(String(open));
+    expect(await supportLink.textContent()).toContain(`открытых сообщений о проблемах: ${open}`);
     await admin.getByRole('link', { name: 'Поддержка' }).click();
     await admin.getByRole('heading', { name: 'Сообщения о проблемах' }).waitFor();
     const report = admin
@@ -56,6 +65,9 @@ describe.skipIf(skipE2e)('help and support', () => {
     await report.getByLabel('Что сделано (необязательно)').fill('Обновили страницу');
     await report.getByRole('button', { name: 'Отметить решённым' }).click();
     await admin.getByText('Сообщение отмечено решённым.').waitFor();
+    // Resolved: the count goes down at once.
+    if (open === 1) await expect.poll(() => supportLink.locator('.nav-count').count()).toBe(0);
+    else await expect.poll(() => supportLink.locator('.nav-count').textContent()).toBe(String(open - 1));
     await admin.getByLabel('Показать').selectOption('resolved');
     await admin
       .locator('.support-item')

@@ -4,6 +4,7 @@ import { fullName, organisationOf } from '../app/person.ts';
 import { HelpLink } from '../help/help-link.tsx';
 import { helpFor } from '../help/help-map.ts';
 import { useT } from '../i18n/use-t.ts';
+import { useOpenProblemCount } from '../support/support-api.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
 /** Props of the app header. */
@@ -24,6 +25,8 @@ export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut, onLock
   // «Поддержка» carries the page it was opened from (its path only) for a problem report.
   const [path] = useLocation();
   const from = path === '/support' ? '' : `?from=${encodeURIComponent(path)}`;
+  // The administrator sees the school's open problem reports counted beside «Поддержка».
+  const openProblems = useOpenProblemCount(me.abilities.includes('support.manage'));
   return (
     <header className="topbar">
       <Link href="/" className="brand">
@@ -38,6 +41,14 @@ export function AppHeader({ me, menuOpen, navId, onToggleMenu, onSignOut, onLock
         {me.abilities.includes('support.use') && (
           <Link href={`/support${from}`} className="button button-quiet topbar-support">
             {t('support.link')}
+            {openProblems > 0 && (
+              <>
+                <span className="nav-count" aria-hidden="true">
+                  {openProblems}
+                </span>
+                <span className="visually-hidden"> ({t('support.openBadge', { n: openProblems })})</span>
+              </>
+            )}
           </Link>
         )}
         <HelpLink target={helpFor(path, me)} />

@@ -18,7 +18,8 @@ function OpenProblem({ item, onResolved }: { item: ProblemItem; onResolved: () =
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        resolve.mutate({ id: item.id, note }, { onSuccess: onResolved });
+        // Not mutate's own onSuccess: the refreshed list may drop this report (and this form) first.
+        resolve.mutateAsync({ id: item.id, note }).then(onResolved, () => undefined);
       }}
     >
       <FormAlert message={resolve.error instanceof Error ? resolve.error.message : null} />

@@ -44,6 +44,17 @@ export function useSchoolProblems(status: 'open' | 'resolved' | 'all', enabled: 
   });
 }
 
+/** How many of the school's reports are open: the administrator's badge on «Поддержка» (asked each minute). */
+export function useOpenProblemCount(enabled: boolean): number {
+  const open = useQuery({
+    queryKey: [...problemsKey, 'school', 'open'],
+    queryFn: () => apiGet<{ items: ProblemItem[] }>('/api/support/problems?status=open'),
+    enabled,
+    refetchInterval: 60_000,
+  });
+  return open.data?.items.length ?? 0;
+}
+
 /** Sends a problem report. */
 export function useReportProblem() {
   const client = useQueryClient();

@@ -4,6 +4,7 @@ import { defineDictionary } from '../i18n/define.ts';
 export const dictionary = defineDictionary(
   {
     'support.link': 'Поддержка',
+    'support.openBadge': 'открытых сообщений о проблемах: {n}',
     'support.title': 'Поддержка',
     'support.contactsTitle': 'Куда обращаться',
     'support.contactsEmpty':
@@ -49,6 +50,7 @@ export const dictionary = defineDictionary(
   },
   {
     'support.link': 'Support',
+    'support.openBadge': 'open problem reports: {n}',
     'support.title': 'Support',
     'support.contactsTitle': 'Who to contact',
     'support.contactsEmpty':
