@@ -7,7 +7,8 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
-import { buildSchool, unique } from '../../../test/factories.ts';
+import { buildPerson, buildSchool, testPassword, unique } from '../../../test/factories.ts';
+import { totpCode } from '../auth/totp.ts';
 import type { Database } from '../db/database.ts';
 import { assembleArchive } from '../print/archive-manifest.ts';
 
@@ -57,6 +58,7 @@ describe.each(engines())('otmetka CLI on $name', (engine) => {
       const reset = await otmetka(url, ['user', 'reset-password', '--login', login]);
       const second = /Временный пароль: (\S+)/.exec(reset.stdout)?.[1];
       expect(second).not.toBe(password);
+      expect(reset.stdout).not.toContain('Двухфакторный вход');
       expect((await client.get('/api/me')).statusCode).toBe(401);
       await signIn(app, login, second);
     } finally {
@@ -71,6 +73,40 @@ describe.each(engines())('otmetka CLI on $name', (engine) => {
       .execute();
     expect(audit).toEqual([
       { action: 'person.created', actorKind: 'system' },
+      { action: 'account.password_reset', actorKind: 'system' },
+    ]);
+  });
+
+  it('resets the password of an administrator who lost the phone: two-factor login is switched off, and it says so', async () => {
+    const { schoolId } = await buildSchool(database.db);
+    const admin = await buildPerson(database.db, { schoolId, roles: ['admin'] });
+    const app = await testApp(database);
+    try {
+      const client = await signIn(app, admin.login);
+      const begin = await client.send('POST', '/api/two-factor/begin', { password: testPassword });
+      const confirm = await client.send('POST', '/api/two-factor/confirm', {
+        code: totpCode(begin.json().secret, Date.now()),
+      });
+      expect(confirm.statusCode).toBe(200);
+
+      const reset = await otmetka(url, ['user', 'reset-password', '--login', admin.login]);
+      expect(reset.stdout).toContain('Двухфакторный вход выключен');
+      const password = /Временный пароль: (\S+)/.exec(reset.stdout)?.[1];
+      expect((await client.get('/api/me')).statusCode).toBe(401);
+      // A session at once, no code asked: signIn fails on a second-factor step.
+      await signIn(app, admin.login, password);
+    } finally {
+      await app.close();
+    }
+    const audit = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'actorKind'])
+      .where('schoolId', '=', schoolId)
+      .where('action', 'in', ['account.twoFactor.reset', 'account.password_reset'])
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'account.twoFactor.reset', actorKind: 'system' },
       { action: 'account.password_reset', actorKind: 'system' },
     ]);
   });

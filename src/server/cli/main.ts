@@ -21,7 +21,8 @@ const usage = `Отметка — электронный классный жур
   otmetka seed --schools N [--until today]   заполнить базу данными N школ (для нагрузочных тестов):
                                      журналы за весь учебный год, с --until today — по сегодняшний день
   otmetka user create --school ID --login L --last-name Ф --first-name И [--middle-name О] --roles admin,teacher
-  otmetka user reset-password --login L
+  otmetka user reset-password --login L   новый временный пароль: все сеансы завершаются,
+                                     двухфакторный вход выключается (потерянный телефон)
   otmetka archive export --class ID [--out ПАПКА]   архив класса за год (ZIP: PDF, XLSX, контрольные суммы)
   otmetka archive export --year ID [--out ПАПКА]    архивы всех классов учебного года, по файлу на класс
   otmetka archive verify ФАЙЛ...                    проверить архивы по manifest.json и SHA256SUMS
@@ -118,8 +119,13 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`Учётная запись ${values.login} создана. Временный пароль: ${password}\n`);
     } else if (command === 'user' && sub === 'reset-password') {
       if (!values.login) throw new Error('Не хватает параметра --login');
-      const password = await (await users()).resetPasswordCommand(database.db, values.login);
-      process.stdout.write(`Пароль ${values.login} сброшен. Временный пароль: ${password}\n`);
+      const reset = await (await users()).resetPasswordCommand(database.db, values.login);
+      process.stdout.write(`Пароль ${values.login} сброшен. Временный пароль: ${reset.password}\n`);
+      if (reset.twoFactorReset) {
+        process.stdout.write(
+          'Двухфакторный вход выключен: приложение и коды восстановления больше не действуют.\n',
+        );
+      }
     } else if (command === 'audit' && sub === 'verify') {
       done(await (await audits()).auditVerifyCommand(database.db, values.school));
     } else if (command === 'archive' && sub === 'export') {

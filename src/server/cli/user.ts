@@ -79,9 +79,15 @@ export async function createUserCommand(db: Kysely<DB>, o: CreateUserOptions): P
   return password;
 }
 
-/** `otmetka user reset-password`: a new temporary password; other sessions are signed out. */
-export async function resetPasswordCommand(db: Kysely<DB>, login: string): Promise<string> {
+/**
+ * `otmetka user reset-password`: a new temporary password; every session is signed out and
+ * two-factor login switched off (`twoFactorReset` when it was on).
+ */
+export async function resetPasswordCommand(
+  db: Kysely<DB>,
+  login: string,
+): Promise<{ password: string; twoFactorReset: boolean }> {
   const password = temporaryPassword();
-  await resetPassword(systemCtx(db), { login, password });
-  return password;
+  const { twoFactorReset } = await resetPassword(systemCtx(db), { login, password });
+  return { password, twoFactorReset };
 }
