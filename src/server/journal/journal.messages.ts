@@ -6,7 +6,7 @@ export const messages = defineMessages(
     journalLessonCancelled: 'Урок отменён: в него нельзя ставить отметки.',
     journalCourseArchived: 'Курс в архиве: его журнал можно только читать.',
     journalPeriodClosed:
-      'Период закрыт для класса: изменения возможны только после его открытия заместителем директора.',
+      'Период закрыт для класса: изменения возможны только после его открытия заместителем директора или директором.',
     journalReasonRequired: 'Прошло больше {days} дн. после урока: укажите причину исправления.',
     journalConflict: 'Эту ячейку уже изменили: сейчас в ней «{current}». Проверьте и сохраните ещё раз.',
     journalConflictEmpty: 'Эту ячейку уже изменили: сейчас она пуста. Проверьте и сохраните ещё раз.',
@@ -26,7 +26,7 @@ export const messages = defineMessages(
     journalLessonCancelled: 'The lesson is cancelled: no marks can be given in it.',
     journalCourseArchived: 'The course is archived: its journal can only be read.',
     journalPeriodClosed:
-      'The period is closed for the class: changes are possible only after the deputy reopens it.',
+      'The period is closed for the class: changes are possible only after the deputy head or the director reopens it.',
     journalReasonRequired:
       'More than {days} days have passed since the lesson: give the reason for the correction.',
     journalConflict: 'Someone has changed this cell: it now holds «{current}». Check it and save again.',

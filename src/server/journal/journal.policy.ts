@@ -205,7 +205,7 @@ export async function periodClosed(db: Db, classIds: readonly number[], periodId
   return row !== undefined;
 }
 
-/** Refuses a write into a closed period (409: the deputy must reopen it first). */
+/** Refuses a write into a closed period (409: the deputy or director must reopen it first). */
 export async function requireOpen(db: Db, course: JournalCourse, date: string): Promise<void> {
   if (await closedOn(db, await classesOfGroup(db, course.groupId, course.classId), date)) {
     throw new AppError('conflict', 'journalPeriodClosed');

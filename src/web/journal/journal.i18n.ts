@@ -35,8 +35,10 @@ export const dictionary = defineDictionary(
     'journal.className': 'класс {name}',
     'journal.periods': 'Учебные периоды',
     'journal.closed': 'закрыт',
-    'journal.periodClosed': 'Период закрыт: оценки только для просмотра. Открыть его снова может завуч.',
-    'journal.readOnly': 'Журнал открыт для просмотра. История любой клетки — кнопка «История» или Alt+H.',
+    'journal.periodClosed':
+      'Период закрыт: оценки только для просмотра. Открыть его снова может завуч или директор.',
+    'journal.readOnly':
+      'Журнал открыт для просмотра. История любой клетки — кнопка «История клетки» или Alt+H.',
     'journal.readOnlyCell': 'Эту клетку изменить нельзя.',
     'journal.noStudents': 'В группе нет учеников в этом периоде.',
     'journal.noLessons': 'В этом периоде ещё нет уроков: они появятся по расписанию.',
@@ -156,8 +158,10 @@ export const dictionary = defineDictionary(
     'journal.className': 'class {name}',
     'journal.periods': 'Study periods',
     'journal.closed': 'closed',
-    'journal.periodClosed': 'The period is closed: marks are read-only. A deputy head can reopen it.',
-    'journal.readOnly': "The journal is open for viewing. Any cell's history: the «History» button or Alt+H.",
+    'journal.periodClosed':
+      'The period is closed: marks are read-only. A deputy head or the director can reopen it.',
+    'journal.readOnly':
+      "The journal is open for viewing. Any cell's history: the «Cell history» button or Alt+H.",
     'journal.readOnlyCell': 'This cell cannot be changed.',
     'journal.noStudents': 'The group has no students in this period.',
     'journal.noLessons': 'No lessons in this period yet: they appear from the timetable.',
