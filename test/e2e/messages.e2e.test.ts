@@ -167,6 +167,13 @@ describe.skipIf(skipE2e)('messages between a parent and the class teacher', () =
     await parent.locator('.msg-mine').first().getByText('Прочитано', { exact: true }).waitFor();
   });
 
+  it('a student only reads: no «Новое сообщение» (students start no conversations)', async () => {
+    const student = await openAs(h, 'student', '/student/messages');
+    await student.getByRole('heading', { level: 1, name: 'Сообщения' }).waitFor();
+    await student.locator('.msg-list').locator('.msg-muted, a').first().waitFor();
+    expect(await student.getByRole('button', { name: 'Новое сообщение' }).count()).toBe(0);
+  });
+
   it('a parent of another class sees neither the conversation nor its address', async () => {
     const page = await h.newPage('/', { bypassCSP: true });
     await logIn(page, otherLogin, demoPassword);

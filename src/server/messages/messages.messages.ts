@@ -7,7 +7,7 @@ export const messages = defineMessages(
     messagesRoleParent: 'Родитель',
     messagesNotAContact:
       'Написать об этом ученике можно только его классному руководителю и учителям (учителю — родителям).',
-    messagesStudentsCannotStart: 'Ученики не начинают переписку: ответить можно в родительской беседе.',
+    messagesStudentsCannotStart: 'Ученики не начинают переписку: написать учителю может родитель.',
     messagesCannotReply: 'На объявление ответить нельзя: напишите автору отдельное сообщение.',
     messagesNoRecipients: 'Некому отправить: нет ни одного получателя.',
     messagesBadAttachment: 'Прикрепить можно только свои загруженные и ещё не отправленные файлы.',
@@ -19,7 +19,7 @@ export const messages = defineMessages(
     messagesRoleParent: 'Parent',
     messagesNotAContact:
       'About this student you can write only to their class teacher and teachers (a teacher: to the parents).',
-    messagesStudentsCannotStart: 'Students do not start conversations.',
+    messagesStudentsCannotStart: 'Students do not start conversations: a parent can write to the teacher.',
     messagesCannotReply: 'Announcements take no replies: write to the author in a separate message.',
     messagesNoRecipients: 'Nobody to send to: there are no recipients.',
     messagesBadAttachment: 'You can attach only files you uploaded and have not sent yet.',

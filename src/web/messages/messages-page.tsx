@@ -15,7 +15,8 @@ type Compose = 'none' | 'dialog' | 'announcement';
 
 /**
  * «Сообщения»: the conversations and the opened one side by side (one column on a phone, with a
- * back link); new dialogs and, for class teachers and leadership, announcements.
+ * back link); new dialogs (not for students, who only read) and, for class teachers and leadership,
+ * announcements.
  */
 export default function MessagesPage({ me, params }: PageProps) {
   const t = useT();
@@ -33,6 +34,8 @@ export default function MessagesPage({ me, params }: PageProps) {
   const classes = me.abilities.includes('messages.announceClass') ? me.classTeacherOf : [];
   const school = me.abilities.includes('messages.announceSchool');
   const canAnnounce = classes.length > 0 || school;
+  // Students only read: they start no dialogs (the server refuses) and have nobody to write to.
+  const canWrite = me.roles.some((role) => role !== 'student');
   const done = (id: number | null) => {
     setCompose('none');
     setSent(true);
@@ -48,16 +51,20 @@ export default function MessagesPage({ me, params }: PageProps) {
   return (
     <section className={detail ? 'msg-page msg-has-detail' : 'msg-page'}>
       <h1>{title}</h1>
-      <div className="msg-toolbar">
-        <button type="button" className="button button-primary" onClick={() => open('dialog')}>
-          {t('messages.new')}
-        </button>
-        {canAnnounce && (
-          <button type="button" className="button button-quiet" onClick={() => open('announcement')}>
-            {t('messages.announcement')}
-          </button>
-        )}
-      </div>
+      {(canWrite || canAnnounce) && (
+        <div className="msg-toolbar">
+          {canWrite && (
+            <button type="button" className="button button-primary" onClick={() => open('dialog')}>
+              {t('messages.new')}
+            </button>
+          )}
+          {canAnnounce && (
+            <button type="button" className="button button-quiet" onClick={() => open('announcement')}>
+              {t('messages.announcement')}
+            </button>
+          )}
+        </div>
+      )}
       {sent && <Notice message={t('messages.sent')} />}
       <div className="msg-columns">
         <section className="msg-list" aria-labelledby="msg-list-title">
@@ -66,7 +73,9 @@ export default function MessagesPage({ me, params }: PageProps) {
           </h2>
           <FormAlert message={errorText(threads.error, t('error.unexpected'))} />
           {threads.isPending && <p className="loading">{t('app.loading')}</p>}
-          {threads.data && list.length === 0 && <p className="msg-muted">{t('messages.empty')}</p>}
+          {threads.data && list.length === 0 && (
+            <p className="msg-muted">{t(canWrite ? 'messages.empty' : 'messages.emptyStudent')}</p>
+          )}
           <ThreadList threads={list} selected={selected} hrefOf={hrefOf} />
         </section>
         <div className="msg-detail">

@@ -7,6 +7,7 @@ export const dictionary = defineDictionary(
     'messages.titleChild': 'Сообщения: {name}',
     'messages.conversations': 'Разговоры',
     'messages.empty': 'Сообщений пока нет. Нажмите «Новое сообщение», чтобы начать разговор.',
+    'messages.emptyStudent': 'Сообщений пока нет. Здесь появятся объявления для учеников класса и школы.',
     'messages.pick': 'Выберите разговор в списке слева или начните новый.',
     'messages.new': 'Новое сообщение',
     'messages.announcement': 'Объявление',
@@ -60,6 +61,8 @@ export const dictionary = defineDictionary(
     'messages.titleChild': 'Messages: {name}',
     'messages.conversations': 'Conversations',
     'messages.empty': 'No messages yet. Press «New message» to start a conversation.',
+    'messages.emptyStudent':
+      'No messages yet. Announcements for the students of your class and school will appear here.',
     'messages.pick': 'Choose a conversation in the list on the left or start a new one.',
     'messages.new': 'New message',
     'messages.announcement': 'Announcement',
