@@ -13,6 +13,7 @@ export function HelpLink({ target }: { target: HelpTarget }) {
       title={t('help.linkHint')}
     >
       {t('help.link')}
+      <span className="visually-hidden"> {t('help.newTab')}</span>
     </a>
   );
 }

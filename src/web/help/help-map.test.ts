@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../contract/auth.ts';
-import { guidesOf, helpFor, helpHref, matchesPattern } from './help-map.ts';
+import { guideOfPath, guidesOf, helpFor, helpHref, matchesPattern } from './help-map.ts';
 
 type Person = Pick<Me, 'roles' | 'classTeacherOf'>;
 const person = (roles: Me['roles'], classTeacherOf: Me['classTeacherOf'] = []): Person => ({
@@ -52,5 +52,17 @@ describe('«Помощь» from a page', () => {
     expect(guidesOf(person(['parent', 'teacher'], fiveA))).toEqual(['teacher', 'class-teacher', 'parent']);
     expect(guidesOf(null)).toEqual([]);
     expect(helpHref({ guide: 'teacher', section: 'lesson' })).toBe('/help/teacher#lesson');
+  });
+
+  it('reads the guide from the help address: /help is «Начало работы», anything else unknown is none', () => {
+    expect(guideOfPath('/help')).toBe('start');
+    expect(guideOfPath('/help/')).toBe('start');
+    expect(guideOfPath('/help/class-teacher')).toBe('class-teacher');
+    expect(guideOfPath('/help/nobody')).toBeNull();
+    expect(guideOfPath('/help/teacher/extra')).toBeNull();
+  });
+
+  it('opens «Начало работы» for a person who holds no role yet', () => {
+    expect(helpFor('/', person([]))).toEqual({ guide: 'start', section: 'login' });
   });
 });

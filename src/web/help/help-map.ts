@@ -39,8 +39,10 @@ const leadership = (section: string, page = section): HelpEntry[] =>
   leaders.map((guide) => entry(`/${guide}/${page}`, section, guide));
 
 /**
- * Every page of Otmetka and the guide section about it. The test in help-map.test.ts walks both ways:
+ * Every page of Otmetka and the guide section about it. test/help-guides.test.ts walks both ways:
  * every page has an entry here whose section exists, and every section of a guide has a page here.
+ * A page a role only looks into from another's work (a deputy reading a course's КТП, an administrator
+ * opening a class's page) opens the guide of the role that keeps it: the first listed.
  */
 export const helpEntries: readonly HelpEntry[] = [
   entry('/password', 'password', 'start'),
@@ -137,7 +139,7 @@ export type HelpTarget = { guide: Guide; section: string };
 export function helpFor(path: string, me: Pick<Me, 'roles' | 'classTeacherOf'> | null): HelpTarget {
   const held = guidesOf(me);
   const found = helpEntries.find((e) => matchesPattern(e.pattern, path));
-  if (!found) return { guide: held[0] ?? 'start', section: held[0] ? 'start' : 'login' };
+  if (!found || held.length === 0) return { guide: held[0] ?? 'start', section: held[0] ? 'start' : 'login' };
   const guide = held.find((g) => found.guides.includes(g)) ?? found.guides[0] ?? 'start';
   return { guide, section: found.section };
 }
@@ -145,4 +147,11 @@ export function helpFor(path: string, me: Pick<Me, 'roles' | 'classTeacherOf'> |
 /** The address of a guide section in the app. */
 export function helpHref({ guide, section }: HelpTarget): string {
   return `/help/${guide}#${section}`;
+}
+
+/** The guide an address names: `/help` is «Начало работы»; anything but `/help/<guide>` is none. */
+export function guideOfPath(path: string): Guide | null {
+  if (path === '/help' || path === '/help/') return 'start';
+  const name = /^\/help\/([a-z-]+)$/.exec(path)?.[1];
+  return guides.find((g) => g === name) ?? null;
 }

@@ -10,6 +10,9 @@ export const dictionary = defineDictionary(
     'help.toApp': 'Перейти в Отметку',
     'help.loading': 'Загружаем руководство…',
     'help.notFound': 'Такого руководства нет. Выберите руководство из списка.',
+    'help.loadFailed':
+      'Не удалось загрузить руководство. Проверьте подключение к интернету и попробуйте ещё раз.',
+    'help.newTab': '(откроется в новой вкладке)',
     'help.guide.start': 'Начало работы',
     'help.guide.admin': 'Администратор школы',
     'help.guide.director': 'Директор',
@@ -28,6 +31,8 @@ export const dictionary = defineDictionary(
     'help.toApp': 'Go to Otmetka',
     'help.loading': 'Loading the guide…',
     'help.notFound': 'There is no such guide. Choose one from the list.',
+    'help.loadFailed': 'The guide could not be loaded. Check the internet connection and try again.',
+    'help.newTab': '(opens in a new tab)',
     'help.guide.start': 'Getting started',
     'help.guide.admin': 'School administrator',
     'help.guide.director': 'Principal',

@@ -1,5 +1,5 @@
 /**
- * The small Markdown of the guides in docs/help/ (see docs/WEB.md «Справка»): a title, sections opened
+ * The small Markdown of the guides in docs/help/ (see docs/WEB.md «Help: the guides»): a title, sections opened
  * by `<a id="…"></a>` and a `##` heading, `###` subheadings, paragraphs, flat lists, images on their
  * own line, and inline bold, code and links. Parsed into data, rendered by React: no HTML is injected.
  */
@@ -27,6 +27,10 @@ const imageLine = /^!\[([^\]]+)\]\(([^)\s]+)\)$/;
 const bullet = /^- (.+)$/;
 const numbered = /^\d+\. (.+)$/;
 const inlinePattern = /\*\*([^*]+)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]*)\)/g;
+/** Lines the renderer has no form for: HTML, quotes, tables, code, rules, other images, `*` lists. */
+const unsupported = /^(<|>|\||```|#|!\[|---|\*\s|[-*+]\s*$)/;
+/** Single `*` or `_` emphasis (only `**bold**` is shown). */
+const emphasis = /(^|\s)[*_][^\s*_]/;
 const linkTarget = /^(?:([a-z-]+)\.md)?#([a-z0-9-]+)$/;
 
 /** Bold, code and links of one line of text; a link the guides cannot have is a problem. */
@@ -74,7 +78,8 @@ export function parseGuide(source: string): ParsedGuide {
     list.items.push(parseInline(text, problems));
   };
   for (let i = 0; i < lines.length; i += 1) {
-    const line = (lines[i] ?? '').trim();
+    const raw = lines[i] ?? '';
+    const line = raw.trim();
     const where = `line ${i + 1}`;
     const anchor = anchorLine.exec(line);
     const image = imageLine.exec(line);
@@ -98,9 +103,9 @@ export function parseGuide(source: string): ParsedGuide {
     } else if (image) {
       flush();
       blocks.push({ kind: 'image', alt: image[1] ?? '', src: image[2] ?? '' });
-    } else if (item) addItem(numbered.test(line), item[1] ?? '');
-    else if (/^(<|>|\||```|#|\*\s|\s*[-*+]\s*$)/.test(line))
+    } else if (unsupported.test(line) || emphasis.test(line) || /^\s/.test(raw))
       problems.push(`${where}: unsupported "${line.slice(0, 20)}"`);
+    else if (item) addItem(numbered.test(line), item[1] ?? '');
     else {
       if (list) flush();
       paragraph.push(line);
