@@ -19,10 +19,16 @@ describe.each(engines())('journal writes policy on $name', (engine) => {
   const written = async () => {
     const count = async (table: 'marks' | 'attendance' | 'periodMarks') =>
       (await database.db.selectFrom(table).select('id').where('schoolId', '=', s.schoolId).execute()).length;
+    const lesson = await database.db
+      .selectFrom('lessons')
+      .select('markColumns')
+      .where('id', '=', s.lessons.mathRecent)
+      .executeTakeFirstOrThrow();
     return {
       marks: await count('marks'),
       attendance: await count('attendance'),
       periodMarks: await count('periodMarks'),
+      mathRecentColumns: lesson.markColumns,
     };
   };
   const mark = (
@@ -48,6 +54,8 @@ describe.each(engines())('journal writes policy on $name', (engine) => {
     who.send('POST', `/api/journal/lessons/${lessonId}/attendance`, {
       entries: [{ studentId, value: 'late', version: null }],
     });
+  const markColumn = (who: Client, lessonId: number) =>
+    who.send('POST', `/api/journal/lessons/${lessonId}/columns`, { workKindId: s.workKinds.test });
   const periodMark = (
     who: Client,
     periodId: number,
@@ -107,13 +115,7 @@ describe.each(engines())('journal writes policy on $name', (engine) => {
     expect((await absent(as.petrov, s.lessons.mathRecent)).statusCode).toBe(403);
     expect((await column(as.petrov, s.lessons.englishB2, s.students.vasiliev)).statusCode).toBe(403);
     expect((await periodMark(as.petrov, s.periods.q2)).statusCode).toBe(403);
-    expect(
-      (
-        await as.petrov.send('POST', `/api/journal/lessons/${s.lessons.mathRecent}/columns`, {
-          workKindId: s.workKinds.test,
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await markColumn(as.petrov, s.lessons.mathRecent)).statusCode).toBe(403);
     // The leadership reads every journal and writes none.
     expect((await mark(as.deputy, s.lessons.mathRecent)).statusCode).toBe(403);
     expect(await written()).toEqual(before);
@@ -129,16 +131,22 @@ describe.each(engines())('journal writes policy on $name', (engine) => {
       (await mark(as.ivanova, s.lessons.mathRecent, s.students.borisova)).statusCode,
       (await absent(as.ivanova, s.lessons.mathRecent, s.students.borisova)).statusCode,
       (await column(as.ivanova, s.lessons.mathRecent, s.students.vasiliev)).statusCode,
+      (await markColumn(as.ivanova, s.lessons.mathRecent)).statusCode,
       (await mark(as.plain, s.lessons.mathSubstituted, s.students.borisova)).statusCode,
       (await mark(as.orlova, s.lessons.englishB2, s.students.vasiliev)).statusCode,
       (await periodMark(as.ivanova, s.periods.q2)).statusCode,
       (await periodMark(as.ivanova, s.periods.year)).statusCode,
     ];
-    expect(await attempts()).toEqual([409, 409, 409, 409, 409, 409, 409]);
+    expect(await attempts()).toEqual([409, 409, 409, 409, 409, 409, 409, 409]);
     expect(await written()).toEqual(before);
     // The first quarter stays open.
     expect((await mark(as.ivanova, s.lessons.mathOld, s.students.borisova)).statusCode).toBe(200);
     for (const id of closures) await reopenPeriod(database.db, id, s.people.deputy.id);
-    expect(await attempts()).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    expect(await attempts()).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
+    // The «КР» column refused while closed is there now, after the lesson's first column.
+    expect(JSON.parse((await written()).mathRecentColumns ?? '[]')).toEqual([
+      s.workKinds.answer,
+      s.workKinds.test,
+    ]);
   });
 });
