@@ -5,15 +5,15 @@ import { apiGet, apiPut } from '../app/api.ts';
 import type { PageProps } from '../app/page-route.ts';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { formatDate } from '../i18n/format-date.ts';
-import { useT } from '../i18n/use-t.ts';
+import { type TFunction, useT } from '../i18n/use-t.ts';
 
-/** The decisions the select offers for a class of a grade. */
-function choices(grade: number): string[] {
+/** The decisions the select offers for a class of a grade, in the interface language. */
+function choices(t: TFunction, grade: number): string[] {
   return [
-    `переведён(а) в ${grade + 1} класс`,
-    'переведён(а) условно',
-    'оставлен(а) на повторное обучение',
-    'выпущен(а)',
+    t('council.choice.promoted', { grade: grade + 1 }),
+    t('council.choice.conditional'),
+    t('council.choice.repeat'),
+    t('council.choice.graduated'),
   ];
 }
 
@@ -45,6 +45,7 @@ function Row(props: {
         {props.canRecord && (
           <button
             type="button"
+            className="button"
             aria-label={t('council.saveOf', { name: props.row.name })}
             disabled={text.trim().length < 2}
             onClick={() =>
@@ -113,7 +114,7 @@ export default function CouncilPage(props: PageProps) {
       {data && (
         <>
           <datalist id="council-choices">
-            {choices(data.grade).map((c) => (
+            {choices(t, data.grade).map((c) => (
               <option key={c} value={c} />
             ))}
           </datalist>

@@ -14,6 +14,10 @@ export const dictionary = defineDictionary(
     'council.decisionOf': 'Решение: {name}',
     'council.saveOf': 'Сохранить решение: {name}',
     'council.loadFailed': 'Не удалось загрузить список класса.',
+    'council.choice.promoted': 'переведён(а) в {grade} класс',
+    'council.choice.conditional': 'переведён(а) условно',
+    'council.choice.repeat': 'оставлен(а) на повторное обучение',
+    'council.choice.graduated': 'выпущен(а)',
   },
   {
     'council.title': 'Council decisions',
@@ -27,5 +31,9 @@ export const dictionary = defineDictionary(
     'council.decisionOf': 'Decision: {name}',
     'council.saveOf': 'Save the decision: {name}',
     'council.loadFailed': 'The class list could not be loaded.',
+    'council.choice.promoted': 'promoted to grade {grade}',
+    'council.choice.conditional': 'promoted conditionally',
+    'council.choice.repeat': 'kept back to repeat the year',
+    'council.choice.graduated': 'graduated',
   },
 );
