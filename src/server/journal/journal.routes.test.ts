@@ -64,6 +64,54 @@ describe.each(engines())('journal routes on $name', (engine) => {
       current: { ...cell, value: '5', version: 1 },
     });
     expect(await markCount()).toBe(before);
+    const changed = await ivanova.send('POST', '/api/journal/marks', { ...cell, value: '4', version: 1 });
+    expect(changed.statusCode).toBe(200);
+    // Each change is audited with who made it, from → to, and where from: the request's address
+    // (in-process requests come from 127.0.0.1) and id; the refused save left no event.
+    const mark = await database.db
+      .selectFrom('marks')
+      .select('id')
+      .where('lessonId', '=', cell.lessonId)
+      .where('studentId', '=', cell.studentId)
+      .where('workKindId', '=', cell.workKindId)
+      .executeTakeFirstOrThrow();
+    const events = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'actorId', 'actorKind', 'before', 'after', 'ip', 'requestId'])
+      .where('entity', '=', 'mark')
+      .where('entityId', '=', String(mark.id))
+      .orderBy('id')
+      .execute();
+    expect(
+      events.map((e) => ({
+        action: e.action,
+        actorId: e.actorId,
+        actorKind: e.actorKind,
+        from: JSON.parse(e.before ?? 'null')?.value ?? null,
+        to: JSON.parse(e.after ?? 'null')?.value ?? null,
+        ip: e.ip,
+        requestId: e.requestId,
+      })),
+    ).toEqual([
+      {
+        action: 'journal.mark.set',
+        actorId: s.people.ivanova.id,
+        actorKind: 'person',
+        from: null,
+        to: '5',
+        ip: '127.0.0.1',
+        requestId: first.headers['x-request-id'],
+      },
+      {
+        action: 'journal.mark.set',
+        actorId: s.people.ivanova.id,
+        actorKind: 'person',
+        from: '5',
+        to: '4',
+        ip: '127.0.0.1',
+        requestId: changed.headers['x-request-id'],
+      },
+    ]);
   });
 
   it('400 names the field: what may be typed, the reason for a late change (ru and en)', async () => {
