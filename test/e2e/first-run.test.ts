@@ -75,7 +75,7 @@ describe.skipIf(skipE2e)('first run in the browser', () => {
     const page = await h.newPage('/', { bypassCSP: true });
     await submitLogin(page, login, testPassword);
     await page.getByRole('heading', { level: 1, name: 'Смена пароля', exact: true }).waitFor();
-    await page.getByText('Этот пароль выдан администратором.').waitFor();
+    await page.getByText('Этот пароль временный.').waitFor();
     await expectNoAxeViolations(page, 'the forced password change');
     // Nothing else is reachable before the change.
     expect(await page.getByRole('navigation').count()).toBe(0);

@@ -73,7 +73,7 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'setup.passwordRepeat': 'Repeat the password',
   'setup.submit': 'Create the school',
   'password.title': 'Change password',
-  'password.forcedIntro': 'This password was issued by the administrator. Choose your own to continue.',
+  'password.forcedIntro': 'This password is temporary. Choose your own to continue.',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.repeat': 'Repeat the new password',

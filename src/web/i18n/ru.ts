@@ -72,7 +72,7 @@ export const coreRu = {
   'setup.passwordRepeat': 'Пароль ещё раз',
   'setup.submit': 'Создать школу',
   'password.title': 'Смена пароля',
-  'password.forcedIntro': 'Этот пароль выдан администратором. Придумайте свой, чтобы продолжить работу.',
+  'password.forcedIntro': 'Этот пароль временный. Придумайте свой, чтобы продолжить работу.',
   'password.current': 'Текущий пароль',
   'password.new': 'Новый пароль',
   'password.repeat': 'Новый пароль ещё раз',
