@@ -18,16 +18,8 @@ export type Guide = (typeof guides)[number];
 /** A page's place in the guides: its section, in the first listed guide the person holds. */
 type HelpEntry = { pattern: string; guides: readonly Guide[]; section: string };
 
-const everyone: readonly Guide[] = [
-  'admin',
-  'director',
-  'deputy',
-  'teacher',
-  'class-teacher',
-  'parent',
-  'student',
-  'district',
-];
+/** The roles' guides (all but «Начало работы»), in the order of roles. */
+const everyone: readonly Guide[] = guides.filter((g) => g !== 'start');
 const leaders: readonly Guide[] = ['deputy', 'director'];
 
 const entry = (pattern: string, section: string, ...owners: Guide[]): HelpEntry => ({
