@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, signIn, testApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
+import { buildClass, buildCourse, buildPerson, buildSchool } from '../../../test/factories.ts';
 import { addDays } from '../../domain/school-days.ts';
 import { today } from '../access/relationships.queries.ts';
 import type { Database } from '../db/database.ts';
@@ -266,6 +267,137 @@ describe.each(engines())('КТП routes on $name', (engine) => {
       fromCourseId: 999_999,
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('copies last year’s КТП: topics in their order, planned dates dropped (kept from this year); a later year is no source; another school’s course is 404', async () => {
+    const year = (schoolId: number, name: string, startsOn: string, endsOn: string) =>
+      database.db
+        .insertInto('academicYears')
+        .values({ schoolId, name, startsOn, endsOn })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+        .then((r) => r.id);
+    const course = async (o: { schoolId: number; yearId: number; subjectId: number; teacherId: number }) => {
+      const group = await buildClass(database.db, { ...o, grade: 4, letter: 'А' });
+      return (
+        await database.db
+          .insertInto('courses')
+          .values({
+            schoolId: o.schoolId,
+            academicYearId: o.yearId,
+            subjectId: o.subjectId,
+            teacherId: o.teacherId,
+            groupId: group.groupId,
+            hoursPerWeek: 5,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    };
+    const items = (schoolId: number, courseId: number, list: [number, string, string | null][]) =>
+      database.db
+        .insertInto('planItems')
+        .values(
+          list.map(([position, topic, plannedOn]) => ({
+            schoolId,
+            courseId,
+            position,
+            topic,
+            plannedOn,
+            section: 'Повторение',
+            hours: position,
+            controlKind: position === 3 ? 'Контрольная работа' : null,
+          })),
+        )
+        .execute();
+    // Last year's 4А course: its items stored out of order, so the copy must follow the positions.
+    const lastYear = await year(s.schoolId, '2025/2026', '2025-09-01', '2026-08-31');
+    const nextYear = await year(s.schoolId, '2027/2028', '2027-09-01', '2028-08-31');
+    const own = { schoolId: s.schoolId, subjectId: s.subjectId, teacherId: s.people.teacher.id };
+    const lastCourse = await course({ ...own, yearId: lastYear });
+    await items(s.schoolId, lastCourse, [
+      [3, 'Уравнения', '2025-09-10'],
+      [1, 'Сложение', '2025-09-02'],
+      [2, 'Вычитание', '2025-09-05'],
+    ]);
+    const nextCourse = await course({ ...own, yearId: nextYear });
+    await items(s.schoolId, nextCourse, [[1, 'Из будущего', '2027-09-02']]);
+    const far = await buildSchool(database.db);
+    const farTeacher = await buildPerson(database.db, { schoolId: far.schoolId, roles: ['teacher'] });
+    const farYear = await year(far.schoolId, '2025/2026', '2025-09-01', '2026-08-31');
+    const farCourse = await buildCourse(database.db, {
+      schoolId: far.schoolId,
+      yearId: farYear,
+      groupId: (await buildClass(database.db, { schoolId: far.schoolId, yearId: farYear })).groupId,
+      teacherId: farTeacher.id,
+    });
+    await items(far.schoolId, farCourse, [[1, 'Чужая тема', '2025-09-02']]);
+
+    const { courseId } = await freshCourse([]);
+    const sources = (await teacher.get(`/api/journal/courses/${courseId}/plan/sources`)).json().courses;
+    // The newest year first: last year's course comes after every one of this year.
+    expect(sources.at(-1)).toEqual({
+      id: lastCourse,
+      subject: 'Математика',
+      group: '4А',
+      teacher: 'Учителева И. И.',
+      year: '2025/2026',
+      items: 3,
+    });
+    expect(sources.slice(0, -1).map((c: { year: string }) => c.year)).toEqual(
+      sources.slice(0, -1).map(() => '2026/2027'),
+    );
+    expect(sources.map((c: { id: number }) => c.id)).not.toContain(nextCourse);
+    expect(sources.map((c: { id: number }) => c.id)).not.toContain(farCourse);
+
+    const copied = await teacher.send('POST', `/api/journal/courses/${courseId}/plan/copy`, {
+      fromCourseId: lastCourse,
+    });
+    expect(copied.statusCode).toBe(200);
+    expect(
+      copied
+        .json()
+        .items.map((i: Item & { controlKind: string | null }) => [
+          i.position,
+          i.topic,
+          i.section,
+          i.hours,
+          i.controlKind,
+          i.plannedOn,
+        ]),
+    ).toEqual([
+      [1, 'Сложение', 'Повторение', 1, null, null],
+      [2, 'Вычитание', 'Повторение', 2, null, null],
+      [3, 'Уравнения', 'Повторение', 3, 'Контрольная работа', null],
+    ]);
+    // The source stays as it was.
+    expect((await plan(teacher, lastCourse)).json().items.map((i: Item) => [i.topic, i.plannedOn])).toEqual([
+      ['Сложение', '2025-09-02'],
+      ['Вычитание', '2025-09-05'],
+      ['Уравнения', '2025-09-10'],
+    ]);
+    // From a course of this year the planned dates come along.
+    const thisYear = await freshCourse([]);
+    await items(s.schoolId, thisYear.courseId, [[1, 'С датой', '2026-12-07']]);
+    const dated = await teacher.send('POST', `/api/journal/courses/${courseId}/plan/copy`, {
+      fromCourseId: thisYear.courseId,
+      replace: true,
+    });
+    expect(dated.json().items.map((i: Item) => [i.topic, i.plannedOn])).toEqual([['С датой', '2026-12-07']]);
+
+    const before = await plan(teacher, courseId);
+    const later = await teacher.send('POST', `/api/journal/courses/${courseId}/plan/copy`, {
+      fromCourseId: nextCourse,
+      replace: true,
+    });
+    expect(later.statusCode).toBe(400);
+    const stranger = await teacher.send('POST', `/api/journal/courses/${courseId}/plan/copy`, {
+      fromCourseId: farCourse,
+      replace: true,
+    });
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.body).not.toContain('Чужая тема');
+    expect((await plan(teacher, courseId)).json().items).toEqual(before.json().items);
   });
 
   it('imports a CSV: the preview stores nothing, the commit stores every row; the section carries down', async () => {
