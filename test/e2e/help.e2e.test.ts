@@ -144,6 +144,11 @@ describe.skipIf(skipE2e)('the guides («Помощь»)', () => {
       .poll(() => shot.evaluate((img) => (img as HTMLImageElement).naturalWidth))
       .toBeGreaterThan(0);
     // A guide that does not exist says so, with the list to choose from.
+    // Offline before the guides were ever opened: their code cannot load, and the tab says so.
+    const offline = await h.newPage('/');
+    await offline.route('**/assets/help-page-*.js', (route) => route.abort('internetdisconnected'));
+    await offline.goto('/help/teacher#lesson');
+    await offline.getByRole('alert').filter({ hasText: 'Не удалось загрузить руководство' }).waitFor();
     await visitor.goto('/help/teacher/extra');
     await visitor.getByRole('alert').filter({ hasText: 'Такого руководства нет' }).waitFor();
     await visitor.goto('/help/nobody');

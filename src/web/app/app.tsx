@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useLocation } from 'wouter';
 import { PublicLayout } from '../components/public-layout.tsx';
+import { HelpBoundary } from '../help/help-boundary.tsx';
 import { publicHelp } from '../help/help-map.ts';
 import { useT } from '../i18n/use-t.ts';
 import { LoginPage } from '../pages/login-page.tsx';
@@ -47,9 +48,11 @@ export function App() {
   // The guides are for everyone, signed in or not (they hold no school's data).
   if (location === '/help' || location.startsWith('/help/')) {
     return (
-      <Suspense fallback={<Loading />}>
-        <HelpPage />
-      </Suspense>
+      <HelpBoundary>
+        <Suspense fallback={<Loading />}>
+          <HelpPage />
+        </Suspense>
+      </HelpBoundary>
     );
   }
   if (setup.isError || me.isError) {
