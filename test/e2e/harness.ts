@@ -1,5 +1,13 @@
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -9,7 +17,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { readConfig } from '../../src/server/config.ts';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
@@ -62,6 +70,38 @@ const launchArgs = [
   '--disable-sync',
 ];
 
+/**
+ * Puts the demo school into the SQLite file `file`: a copy of the one seeded for this run and day
+ * (in the directory the e2e project's global setup gives), seeded there by whichever test file needs
+ * it first. Seeding ≈550 students and a year of journal takes far longer than copying the file.
+ */
+async function copyDemoSchool(file: string): Promise<DemoSummary> {
+  const dir: string | undefined = inject('demoTemplateDir');
+  if (!dir) return seedDemoInto(file);
+  // The demo's journal runs up to the day it is seeded: a run that passes midnight seeds anew.
+  const day = new Date().toISOString().slice(0, 10);
+  const template = join(dir, `demo-${day}.db`);
+  const summary = join(dir, `demo-${day}.json`);
+  if (!existsSync(template)) {
+    const seeding = join(dir, `seeding-${process.pid}.db`);
+    writeFileSync(summary, JSON.stringify(await seedDemoInto(seeding)));
+    renameSync(seeding, template);
+  }
+  copyFileSync(template, file);
+  return JSON.parse(readFileSync(summary, 'utf8')) as DemoSummary;
+}
+
+/** Seeds the demo school into a new SQLite file and closes it (the log checkpointed into the file). */
+async function seedDemoInto(file: string): Promise<DemoSummary> {
+  const database = openDatabase(file);
+  try {
+    await migrateToLatest(database);
+    return await seedDemoSchool(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 /** A running server on a fresh SQLite file, and a browser to drive it. */
 export interface Harness {
   url: string;
@@ -87,12 +127,8 @@ export async function startHarness(
   ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'otmetka-e2e-'));
   const databaseUrl = join(dir, 'e2e.db');
+  const demo = options.demo ? await copyDemoSchool(databaseUrl) : null;
   const database = openDatabase(databaseUrl);
-  let demo: DemoSummary | null = null;
-  if (options.demo) {
-    await migrateToLatest(database);
-    demo = await seedDemoSchool(database.db);
-  }
   const config = readConfig({
     ...process.env,
     DATABASE_URL: databaseUrl,
