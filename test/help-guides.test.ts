@@ -9,6 +9,7 @@ import {
   parseInline,
   sectionIds,
 } from '../src/web/help/markdown.ts';
+import { shotScreens } from '../src/web/help/shots.ts';
 import { shots } from './e2e/guide-shots.ts';
 
 const languages = ['ru', 'en'] as const;
@@ -97,6 +98,7 @@ describe('the guides and the pages', () => {
           expect(existsSync(`docs/help/${src.slice(3)}`), `${src}: run npm run docs:screenshots`).toBe(true);
         }
     expect([...shown].sort()).toEqual(shots.map((s) => s.name).sort());
+    expect(Object.keys(shotScreens).sort(), 'every screen size has its shot').toEqual([...shown].sort());
     for (const language of languages)
       expect(readdirSync(`docs/help/img/${language}`).sort(), 'no stale screenshots').toEqual(
         shots.map((s) => `${s.name}.jpg`).sort(),

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { DemoRole } from '../../src/server/seed/seed-demo-school.ts';
+import type { ShotName } from '../../src/web/help/shots.ts';
 import { fiveAId } from './demo.ts';
 import type { Harness } from './harness.ts';
 
@@ -8,12 +9,10 @@ import type { Harness } from './harness.ts';
  * page of the demo school is shown. `npm run docs:screenshots` writes them; `npm test` takes them too.
  */
 export interface Shot {
-  name: string;
+  name: ShotName;
   account: DemoRole | null;
   /** The address to show (read from the demo school where it depends on ids). */
   path: (h: Harness, page: Page) => Promise<string>;
-  /** Taken on a 360 px phone screen (the families' pages), else at 1280 × 800. */
-  phone?: boolean;
 }
 
 const at = (path: string) => async () => path;
@@ -75,15 +74,13 @@ export const shots: readonly Shot[] = [
   {
     name: 'parent-diary',
     account: 'parent',
-    phone: true,
     path: async (_h, page) => `/children/${await firstChild(page)}/diary`,
   },
   {
     name: 'parent-marks',
     account: 'parent',
-    phone: true,
     path: async (_h, page) => `/children/${await firstChild(page)}/marks`,
   },
-  { name: 'student-diary', account: 'student', phone: true, path: at('/student/diary') },
+  { name: 'student-diary', account: 'student', path: at('/student/diary') },
   { name: 'district-reports', account: 'district', path: at('/district/reports') },
 ];

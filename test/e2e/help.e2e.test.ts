@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shotScreens, shotSizes } from '../../src/web/help/shots.ts';
 import { openAs } from './demo.ts';
 import { shots } from './guide-shots.ts';
 import {
@@ -18,8 +19,7 @@ import {
 const shotsDir = process.env.DOCS_SCREENSHOTS_DIR
   ? resolve(process.env.DOCS_SCREENSHOTS_DIR)
   : mkdtempSync(join(tmpdir(), 'otmetka-shots-'));
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 360, height: 740 };
+const phone = shotSizes.phone;
 
 /** The JPEG's width and height, from its SOF marker. */
 function jpegSize(file: string): { width: number; height: number } {
@@ -55,8 +55,9 @@ describe.skipIf(skipE2e)('the guides («Помощь»)', () => {
     for (const language of ['ru', 'en'] as const) {
       mkdirSync(join(shotsDir, language), { recursive: true });
       for (const shot of shots) {
-        const viewport = shot.phone ? phone : desktop;
-        const key = `${language}/${shot.account ?? 'nobody'}/${shot.phone ? 'phone' : 'desktop'}`;
+        const screen = shotScreens[shot.name];
+        const viewport = shotSizes[screen];
+        const key = `${language}/${shot.account ?? 'nobody'}/${screen}`;
         let open = contexts.get(key);
         if (!open) {
           const context = await h.newContext({ viewport });
@@ -101,6 +102,8 @@ describe.skipIf(skipE2e)('the guides («Помощь»)', () => {
     expect(await guide.getByRole('heading', { level: 1 }).textContent()).toBe('Учитель');
     // The guide's own screenshot of the grid is there and loads.
     const shot = guide.locator('.help-shot img').first();
+    // Its size is reserved before it arrives, so the section stays where it was put.
+    expect([await shot.getAttribute('width'), await shot.getAttribute('height')]).toEqual(['1280', '800']);
     await shot.scrollIntoViewIfNeeded();
     await expect
       .poll(() => shot.evaluate((img) => (img as HTMLImageElement).naturalWidth))

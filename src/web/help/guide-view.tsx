@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Block, Inline } from './markdown.ts';
+import { shotSize } from './shots.ts';
 
 /** The screenshots in docs/help/img, by their path as the guides write it (`../img/ru/….jpg`). */
 const shots = import.meta.glob<string>('../../../docs/help/img/*/*.jpg', {
@@ -51,7 +52,8 @@ function block(b: Block, i: number): ReactNode {
       const url = imageUrl(b.src);
       return url ? (
         <figure key={i} className="help-shot">
-          <img src={url} alt={b.alt} loading="lazy" />
+          {/* The size is known before the image arrives, so the section asked for stays in place. */}
+          <img src={url} alt={b.alt} loading="lazy" {...shotSize(b.src)} />
         </figure>
       ) : null;
     }
