@@ -301,6 +301,9 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
  */
 export function fieldLabel(lang: Lang, path: string): string {
   const labels = fieldLabels[lang];
+  // A label of the exact path first: some lists name their elements («Параллель (1-я в списке)»).
+  const exact = labels[path];
+  if (exact !== undefined) return exact;
   const parts = path.split('.');
   const index = (part: string) => /^\d+$/.test(part);
   for (let end = parts.length; end > 0; end--) {
